@@ -1,0 +1,46 @@
+/**
+ * The five items a report must cover under 《法治政府建设与责任落实督察工作规定》
+ * (厅字〔2019〕28号). `name` is what staff write in a section's `item` field; `slug`
+ * is its stable URL form; the first four are mandatory in every published report.
+ */
+export const REQUIRED_ITEMS = [
+  {
+    name: '主要举措和成效',
+    slug: 'measures',
+    full: '推进法治政府建设的主要举措和成效',
+    mandatory: true,
+  },
+  {
+    name: '存在的不足和原因',
+    slug: 'shortcomings',
+    full: '推进法治政府建设存在的不足和原因',
+    mandatory: true,
+  },
+  {
+    name: '第一责任人职责',
+    slug: 'first-responsibility',
+    full: '党政主要负责人履行推进法治建设第一责任人职责情况',
+    mandatory: true,
+  },
+  {
+    name: '下一年度主要安排',
+    slug: 'next-year',
+    full: '下一年度推进法治政府建设的主要安排',
+    mandatory: true,
+  },
+  {
+    name: '其他需要报告的情况',
+    slug: 'other',
+    full: '其他需要报告的情况',
+    mandatory: false,
+  },
+] as const;
+
+export type RequiredItem = (typeof REQUIRED_ITEMS)[number];
+export type ItemName = RequiredItem['name'];
+
+export const ITEM_NAMES = REQUIRED_ITEMS.map((i) => i.name) as [ItemName, ...ItemName[]];
+
+export function itemByName(name: string): RequiredItem | undefined {
+  return REQUIRED_ITEMS.find((i) => i.name === name);
+}

@@ -1,0 +1,141 @@
+/**
+ * Frontmatter schemas for report and section entries, in one place. Plain zod with no Astro
+ * imports: src/content.config.ts, the scripts and the tests all use these. Every message is
+ * Chinese and says what was expected, because staff read them when a build fails.
+ */
+import { z } from 'zod';
+import { ITEM_NAMES } from './items';
+import { parseChineseNumeral } from './numerals';
+import { toIsoDate } from './dates';
+
+const show = (v: unknown): string =>
+  v instanceof Date ? v.toISOString() : typeof v === 'string' ? `“${v}”` : JSON.stringify(v) ?? String(v);
+
+/** A required, non-empty line of text. */
+function text(key: string, label: string, example: string) {
+  return z
+    .string({
+      error: (iss) =>
+        iss.input === undefined
+          ? `缺少 ${key}（${label}），请填写，例如 ${key}: ${example}`
+          : `${key}（${label}）应为文字，例如 ${key}: ${example}；收到 ${show(iss.input)}`,
+    })
+    .trim()
+    .min(1, `${key}（${label}）不能为空，例如 ${key}: ${example}`);
+}
+
+/** An ISO calendar date, 'YYYY-MM-DD'; YAML may hand it over as a Date. */
+function isoDate(key: string, label: string) {
+  return z.unknown().transform((v, ctx) => {
+    const iso = toIsoDate(v);
+    if (iso) return iso;
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        v === undefined || v === null
+          ? `缺少 ${key}（${label}），请按 YYYY-MM-DD 填写，例如 ${key}: 2024-01-08`
+          : `${key}（${label}）应为 YYYY-MM-DD 格式的真实日期，例如 2024-01-08；收到 ${show(v)}`,
+    });
+    return z.NEVER;
+  });
+}
+
+/** Report year as four Arabic digits; a quoted "2023" is accepted, 二〇二三 is not. */
+const year = z.preprocess(
+  (v) => (typeof v === 'string' && /^\s*\d{4}\s*$/.test(v) ? Number(v) : v),
+  z
+    .number({
+      error: (iss) =>
+        iss.input === undefined
+          ? '缺少 year（报告年度），请填写四位阿拉伯数字年份，例如 year: 2023'
+          : `year（报告年度）应为四位阿拉伯数字年份，例如 year: 2023（不要写成“二〇二三”等汉字）；收到 ${show(iss.input)}`,
+    })
+    .int('year（报告年度）应为整数年份，例如 year: 2023')
+    .min(1990, 'year（报告年度）应在 1990 至 2100 之间，例如 year: 2023')
+    .max(2100, 'year（报告年度）应在 1990 至 2100 之间，例如 year: 2023'),
+);
+
+function unknownKeys(allowed: readonly string[]) {
+  return (iss: { code?: string; keys?: string[] }) =>
+    iss.code === 'unrecognized_keys'
+      ? `不认识的字段 ${iss.keys?.join('、')}：请检查拼写。可用字段：${allowed.join('、')}`
+      : undefined;
+}
+
+const reportShape = {
+  year,
+  /** Title as shown on the site. */
+  title: text('title', '报告标题', '韶关市武江区退役军人事务局2023年法治政府建设年度报告'),
+  /** 发布机构: the issuing agency; the signature's first line unless `signature` says otherwise. */
+  agency: text('agency', '发布机构', '韶关市武江区退役军人事务局'),
+  /** 成文日期: the date the report was signed. */
+  signedOn: isoDate('signedOn', '成文日期'),
+  /** 发布日期: when it was published to the public. Leave out when not known. */
+  publishedOn: isoDate('publishedOn', '发布日期').optional(),
+  /** 索引号 as assigned by the government information disclosure catalogue. Never invent one. */
+  indexNumber: text('indexNumber', '索引号', '007123456/2024-00001').optional(),
+  /** 主题分类, e.g. 综合政务. */
+  topic: text('topic', '主题分类', '综合政务').optional(),
+  /**
+   * The signature block as printed, one line per entry. Omit it when it is just the agency
+   * and the signing date written as 2024年1月8日, which is the default.
+   */
+  signature: z
+    .array(text('signature', '落款', '韶关市武江区退役军人事务局'), {
+      error: '落款 signature 应为若干行文字的列表，例如 signature: [韶关市武江区退役军人事务局, 2024年1月8日]',
+    })
+    .min(1, 'signature（落款）至少要有一行；不需要特别写法时请删掉这个字段')
+    .optional(),
+};
+
+export const reportSchema = z.strictObject(reportShape, { error: unknownKeys(Object.keys(reportShape)) });
+
+const sectionShape = {
+  /** The report this section belongs to: its year, e.g. report: 2023. */
+  report: z.preprocess(
+    (v) => (typeof v === 'number' ? String(v) : v),
+    z
+      .string({
+        error: (iss) =>
+          iss.input === undefined
+            ? '缺少 report（所属报告），请填写报告年度，例如 report: 2023'
+            : `report（所属报告）应为报告年度，例如 report: 2023；收到 ${show(iss.input)}`,
+      })
+      .regex(/^\d{4}$/, 'report（所属报告）应为四位阿拉伯数字年份，例如 report: 2023'),
+  ),
+  /** Position in the report, 1 for the part numbered 一. */
+  order: z
+    .number({
+      error: (iss) =>
+        iss.input === undefined
+          ? '缺少 order（顺序），请填写这一部分在报告中的位置，例如“一、”填 order: 1'
+          : `order（顺序）应为正整数，例如“一、”填 order: 1；收到 ${show(iss.input)}`,
+    })
+    .int('order（顺序）应为正整数，例如 order: 1')
+    .min(1, 'order（顺序）从 1 开始，例如“一、”填 order: 1')
+    .max(99, 'order（顺序）最大为 99'),
+  /** The numeral as printed before 、 in the heading: 一, 二, … 十一. */
+  numeral: z
+    .string({
+      error: (iss) =>
+        iss.input === undefined
+          ? '缺少 numeral（序号），请填写标题前的汉字序号，例如 numeral: 一'
+          : `numeral（序号）应为汉字序号，例如 numeral: 一；收到 ${show(iss.input)}`,
+    })
+    .trim()
+    .refine((s) => parseChineseNumeral(s) !== undefined, {
+      error: (iss) => `numeral（序号）应为汉字序号（一、二……九十九），不带“、”，例如 numeral: 一；收到 ${show(iss.input)}`,
+    }),
+  /** The heading as printed, without the numeral and 、. */
+  heading: text('heading', '标题', '推进法治政府建设的主要举措和成效'),
+  /** Which of the regulation's five required items this section reports on. */
+  item: z.enum(ITEM_NAMES, {
+    error: (iss) =>
+      `item（报告事项）应为以下之一：${ITEM_NAMES.join('、')}；收到 ${show(iss.input)}`,
+  }),
+};
+
+export const sectionSchema = z.strictObject(sectionShape, { error: unknownKeys(Object.keys(sectionShape)) });
+
+export type ReportData = z.output<typeof reportSchema>;
+export type SectionData = z.output<typeof sectionSchema>;

@@ -1,0 +1,39 @@
+/**
+ * The one place pages read content: loads both collections, applies the cross-entry rules
+ * (src/domain/check.ts) and fails the build with every problem listed, then returns
+ * the route data. Loaded once per build.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { AstroError } from 'astro/errors';
+import { checkContent, formatProblems, type Entry } from '../domain/check';
+import type { ReportData, SectionData } from '../domain/schema';
+import { buildReportViews, type ReportView, type SectionView } from './routes';
+
+type ReportEntry = CollectionEntry<'reports'> & Entry<ReportData>;
+type SectionEntry = Entry<SectionData> & { entry: CollectionEntry<'sections'> };
+
+export type Report = ReportView<ReportEntry, SectionEntry>;
+export type Section = SectionView<SectionEntry>;
+
+let cached: Promise<Report[]> | undefined;
+
+export function getReports(): Promise<Report[]> {
+  cached ??= load();
+  return cached;
+}
+
+async function load(): Promise<Report[]> {
+  const reports = (await getCollection('reports')).map((r) => ({ ...r, filePath: r.filePath ?? r.id }));
+  // References resolve to { collection, id }; the domain works with the year as a string.
+  const sections = (await getCollection('sections')).map((s) => ({
+    id: s.id,
+    filePath: s.filePath ?? s.id,
+    data: { ...s.data, report: s.data.report.id },
+    entry: s,
+  }));
+  const problems = checkContent(reports, sections);
+  if (problems.length) {
+    throw new AstroError(formatProblems(problems), '按上面每一条的说明修改对应文件，然后重新构建。');
+  }
+  return buildReportViews(reports, sections);
+}

@@ -1,0 +1,27 @@
+/**
+ * Builds the site (or a fixture variant of it) with the real `astro build`, into a
+ * folder of its own, and reports what a person running the build would see.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+
+export interface BuildResult {
+  status: number | null;
+  output: string;
+  outDir: string;
+}
+
+export function buildSite(env: Record<string, string> = {}): BuildResult {
+  const work = mkdtempSync(join(tmpdir(), 'fznb-build-'));
+  const outDir = env.OUT_DIR ?? join(work, 'dist');
+  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: ROOT,
+    env: { ...process.env, OUT_DIR: outDir, ASTRO_CACHE_DIR: join(work, 'cache'), NO_COLOR: '1', FORCE_COLOR: '0', ...env },
+    encoding: 'utf8',
+  });
+  return { status: r.status, output: `${r.stdout}\n${r.stderr}`, outDir };
+}
