@@ -13,7 +13,7 @@ describe('pages', () => {
   it('exist for home, the report, each section and 404, all in zh-CN', () => {
     const files = htmlFiles(dist).map((f) => relative(dist, f)).sort();
     expect(files).toEqual(
-      ['404.html', 'index.html', '2023/index.html', ...SECTION_PAGES.map((p) => `${p.slice(1)}index.html`)].sort(),
+      ['404.html', 'index.html', 'search/index.html', '2023/index.html', ...SECTION_PAGES.map((p) => `${p.slice(1)}index.html`)].sort(),
     );
     for (const f of htmlFiles(dist)) {
       expect(load(f)('html').attr('lang'), f).toBe('zh-CN');
@@ -91,6 +91,43 @@ describe('pages', () => {
     const $ = page(dist, '/');
     expect($('.site-footer dt').map((_, d) => $(d).text()).get()).toEqual(['主办单位：']);
     expect($('.site-footer').text()).not.toMatch(/ICP|网站标识码|公安|X{3,}|0{6,}/);
+  });
+});
+
+describe('search in the built site', () => {
+  it('every page has the header search field, a plain GET form to /search/', () => {
+    for (const f of htmlFiles(dist)) {
+      const $ = load(f);
+      const form = $('header form[role=search]');
+      expect(form.attr('action'), f).toBe('/search/');
+      expect(form.attr('method'), f).toBe('get');
+      const input = form.find('input[name=q]');
+      expect($(`label[for="${input.attr('id')}"]`).text(), f).toBe('搜索报告内容');
+    }
+  });
+
+  it('indexes each passage once: section pages only, with year and item filters', () => {
+    const indexed = htmlFiles(dist).filter((f) => load(f)('[data-pagefind-body]').length > 0);
+    expect(indexed.map((f) => `/${relative(dist, f).replace(/index\.html$/, '')}`).sort()).toEqual(SECTION_PAGES);
+    const $ = page(dist, '/2023/section-3/');
+    expect($('[data-pagefind-body]').attr('data-pagefind-filter')).toBe('year:2023');
+    expect($('h1').attr('data-pagefind-filter')).toBe('item:第一责任人职责');
+    const entry = JSON.parse(readFileSync(join(dist, 'pagefind/pagefind-entry.json'), 'utf8'));
+    expect(entry.languages['zh-cn'].page_count).toBe(7);
+  });
+
+  it('the search page offers year, item and order as plain form fields', () => {
+    const $ = page(dist, '/search/');
+    expect($('#search-year option').map((_, o) => $(o).text()).get()).toEqual(['全部年度', '2023年']);
+    expect($('#search-item option').map((_, o) => $(o).attr('value')).get()).toEqual([
+      '',
+      '主要举措和成效',
+      '存在的不足和原因',
+      '第一责任人职责',
+      '下一年度主要安排',
+      '其他需要报告的情况',
+    ]);
+    expect($('#search-sort option').map((_, o) => $(o).text()).get()).toEqual(['按相关度', '按年度，新的在前']);
   });
 });
 

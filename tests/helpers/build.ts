@@ -9,6 +9,15 @@ import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
+/**
+ * The environment a person's shell would give astro: without the variables vitest adds
+ * (with VITEST set, astro dev answers every page with 404).
+ */
+export function astroEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST')));
+  return { ...env, NO_COLOR: '1', FORCE_COLOR: '0', ...extra };
+}
+
 export interface BuildResult {
   status: number | null;
   output: string;
@@ -20,7 +29,7 @@ export function buildSite(env: Record<string, string> = {}): BuildResult {
   const outDir = env.OUT_DIR ?? join(work, 'dist');
   const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: ROOT,
-    env: { ...process.env, OUT_DIR: outDir, ASTRO_CACHE_DIR: join(work, 'cache'), NO_COLOR: '1', FORCE_COLOR: '0', ...env },
+    env: astroEnv({ OUT_DIR: outDir, ASTRO_CACHE_DIR: join(work, 'cache'), ...env }),
     encoding: 'utf8',
   });
   return { status: r.status, output: `${r.stdout}\n${r.stderr}`, outDir };

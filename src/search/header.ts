@@ -1,0 +1,54 @@
+/** Live results under the header field: the five best sections and a link to the rest. */
+import { searchSections } from './client';
+import { renderHits } from './render';
+import { ui } from '../i18n/ui';
+
+const SHOWN = 5;
+
+export function attachHeaderSearch(input: HTMLInputElement): void {
+  const panel = document.getElementById('site-search-panel')!;
+  const form = input.form!;
+  const status = document.createElement('p');
+  status.setAttribute('role', 'status');
+  const list = document.createElement('ol');
+  list.className = 'search-results';
+  const more = document.createElement('a');
+  more.className = 'search-more';
+  panel.append(status, list, more);
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let latest = 0;
+
+  async function run() {
+    const q = input.value.trim();
+    const ticket = ++latest;
+    if (!q) {
+      panel.hidden = true;
+      return;
+    }
+    panel.hidden = false;
+    status.textContent = ui.searching;
+    try {
+      const { hits, terms } = await searchSections(q);
+      if (ticket !== latest) return;
+      status.textContent = hits.length ? ui.searchFound(hits.length, q) : ui.searchNone(q);
+      renderHits(list, hits.slice(0, SHOWN), terms);
+      more.hidden = hits.length <= SHOWN;
+      more.href = `${form.action}?q=${encodeURIComponent(q)}`;
+      more.textContent = ui.seeAllResults(hits.length);
+    } catch {
+      if (ticket === latest) status.textContent = ui.searchFailed;
+    }
+  }
+
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(run, 120);
+  });
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') panel.hidden = true;
+  });
+  // Warm the index while the reader types the first character.
+  void searchSections('').catch(() => {});
+  if (input.value.trim()) void run();
+}

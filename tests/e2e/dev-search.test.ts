@@ -1,0 +1,53 @@
+/**
+ * `npm run dev` serves a search index made from its own pages, so search works while writing.
+ * --ignore-lock lets this run beside a developer's own `npm run dev`.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { astroEnv, ROOT } from '../helpers/build';
+import { launch } from '../helpers/browser';
+
+let dev: ChildProcess;
+let origin: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  dev = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', '0', '--host', '127.0.0.1', '--ignore-lock'], {
+    cwd: ROOT,
+    env: astroEnv({ ASTRO_CACHE_DIR: mkdtempSync(join(tmpdir(), 'fznb-dev-')) }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  origin = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`astro dev did not start:\n${out}`)), 60_000);
+    dev.stdout!.on('data', (d) => {
+      out += d;
+      const m = /Local\s+(http:\/\/\S+?)\/?\s/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    dev.stderr!.on('data', (d) => (out += d));
+  });
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  dev?.kill();
+});
+
+describe('search in the dev server', () => {
+  it('finds 优待证 in section 二 of 2023', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/search/?q=${encodeURIComponent('优待证')}`);
+    const first = page.locator('#search-results li a').first();
+    await expect.poll(() => first.textContent(), { timeout: 30_000 }).toBe('2023年 · 二、深入学习贯彻习近平法治思想,增强法治思维');
+    await page.close();
+  });
+});
