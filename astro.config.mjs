@@ -4,14 +4,30 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import searchIndex from './src/integrations/search-index.ts';
+import siteConfig from './site.config.ts';
+import { basePath, siteUrl } from './src/domain/site.ts';
+import drafts from './src/integrations/drafts.ts';
+
+const env = (/** @type {string} */ name) => process.env[name]?.trim() || undefined;
+const SITE_URL = env('SITE_URL');
+const BASE_PATH = env('BASE_PATH');
+const site = SITE_URL ? siteUrl(SITE_URL, '环境变量 SITE_URL') : siteUrl(siteConfig.url, 'site.config.ts 的 url');
+const base = BASE_PATH ? basePath(BASE_PATH, '环境变量 BASE_PATH') : basePath(siteConfig.base, 'site.config.ts 的 base');
+// Astro lets any environment variable override import.meta.env.* in pages, so a stray
+// BASE_URL (vitest sets BASE_URL=/, some CI systems set their own) would put every page link
+// back at the root while scripts kept the base path. The two values come from here only.
+delete process.env.BASE_URL;
+delete process.env.SITE;
 
 export default defineConfig({
+  site,
+  base,
   // Tests and benchmarks build fixture sites side by side, each into its own folder.
   outDir: process.env.OUT_DIR || './dist',
   cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx(), searchIndex()],
+  integrations: [mdx(), drafts(), searchIndex()],
   markdown: {
     // Report text is published verbatim: no typographic quote or dash rewriting.
     processor: unified({ remarkPlugins: [remarkGfm], gfm: false, smartypants: false }),

@@ -8,6 +8,8 @@ export default defineConfig({
     fileParallelism: false,
     globalSetup: ['tests/helpers/global-setup.ts'],
     testTimeout: 120_000,
+    // Browser tests wait for what a reader would wait for; a busy machine is slower.
+    expect: { poll: { timeout: 15_000, interval: 50 } },
     hookTimeout: 300_000,
   },
 });

@@ -81,55 +81,59 @@ await header.waitForSelector('#site-search-panel li');
 const viaHeader = site.sent();
 await header.close();
 
-// 2. Quality and time, with the index loaded.
+/** What one search engine answered for each query: sections in order, marked excerpt text. */
+interface Answer {
+  got: string[];
+  marks: string[];
+}
+
+/** Scores answers against the query file: the figures the issue asks for, and a row per query. */
+function evaluate(answers: Answer[]) {
+  const t = { present: 0, absent: 0, recall: 0, fullRecall: 0, p1: 0, absentEmpty: 0, extra: 0, marks: 0, whole: 0 };
+  const rows: string[] = [];
+  queries.forEach((query, i) => {
+    const { got, marks } = answers[i]!;
+    t.extra += got.filter((g) => !query.expected.includes(g)).length;
+    const head = `${query.kind.padEnd(8)} ${query.q.padEnd(14)}`;
+    if (!query.expected.length) {
+      t.absent++;
+      if (!got.length) t.absentEmpty++;
+      rows.push(`${head} absent  got=${got.length}`);
+      return;
+    }
+    t.present++;
+    const recall = query.expected.filter((e) => got.slice(0, 5).includes(e)).length / Math.min(5, query.expected.length);
+    t.recall += recall;
+    if (got.length === query.expected.length && query.expected.every((e) => got.includes(e))) t.fullRecall++;
+    if (got[0] === query.primary) t.p1++;
+    const term = fold(query.q).folded;
+    t.marks += marks.length;
+    t.whole += marks.filter((m) => fold(m).folded === term).length;
+    rows.push(
+      `${head} r@5=${recall.toFixed(2)} p@1=${got[0] === query.primary ? 1 : 0} ` +
+        `hits=${got.length}/${query.expected.length} top=${got[0] ?? '-'} want=${query.primary}`,
+    );
+  });
+  return { ...t, recallAt5: t.recall / t.present, precisionAt1: t.p1 / t.present, rows };
+}
+
+// 2. Quality and time through this site's search page, with the index loaded.
 const page = await browser.newPage();
 await page.goto(`${site.url}search/`);
 await runQuery(page, '退役'); // load the index once
 const times: number[] = [];
-const rows: string[] = [];
-let presentN = 0;
-let recallSum = 0;
-let fullRecall = 0;
-let p1 = 0;
-let absentN = 0;
-let absentEmpty = 0;
-let marksChecked = 0;
-let marksWhole = 0;
-/** Sections listed that do not contain the query. */
-let extra = 0;
+const oursRaw: Answer[] = [];
 for (let round = 0; round < ROUNDS; round++) {
   for (const query of queries) {
     const r = await runQuery(page, query.q);
     times.push(r.ms);
-    if (round > 0) continue;
-    const got = r.hrefs.map(sectionKey);
-    extra += got.filter((g) => !query.expected.includes(g)).length;
-    if (!query.expected.length) {
-      absentN++;
-      if (!got.length) absentEmpty++;
-      rows.push(`${query.kind.padEnd(8)} ${query.q.padEnd(14)} absent  got=${got.length}`);
-      continue;
-    }
-    presentN++;
-    const top5 = got.slice(0, 5);
-    const found = query.expected.filter((e) => top5.includes(e)).length;
-    const recall = found / Math.min(5, query.expected.length);
-    recallSum += recall;
-    if (query.expected.every((e) => got.includes(e)) && got.length === query.expected.length) fullRecall++;
-    if (got[0] === query.primary) p1++;
-    const term = fold(query.q).folded;
-    for (const m of r.marks.flat()) {
-      marksChecked++;
-      if (fold(m).folded === term) marksWhole++;
-    }
-    rows.push(
-      `${query.kind.padEnd(8)} ${query.q.padEnd(14)} r@5=${recall.toFixed(2)} p@1=${got[0] === query.primary ? 1 : 0} ` +
-        `hits=${got.length}/${query.expected.length} top=${got[0] ?? '-'} want=${query.primary}`,
-    );
+    if (round === 0) oursRaw.push({ got: r.hrefs.map(sectionKey), marks: r.marks.flat() });
   }
 }
+const ours = evaluate(oursRaw);
+
 // 3. The same queries through Pagefind alone (its ranking, its excerpts), for comparison.
-const stock = await page.evaluate(async (qs) => {
+const stockRaw = await page.evaluate(async (qs) => {
   const pf = await import(`${location.origin}/pagefind/pagefind.js`);
   await pf.init();
   const out: { urls: string[]; marks: string[] }[] = [];
@@ -143,27 +147,7 @@ const stock = await page.evaluate(async (qs) => {
   }
   return out;
 }, queries.map((q) => q.q));
-let stockRecall = 0;
-let stockP1 = 0;
-let stockAbsent = 0;
-let stockExtra = 0;
-let stockMarks = 0;
-let stockWhole = 0;
-queries.forEach((query, i) => {
-  const got = stock[i]!.urls.map(sectionKey);
-  stockExtra += got.filter((g) => !query.expected.includes(g)).length;
-  if (!query.expected.length) {
-    if (!got.length) stockAbsent++;
-    return;
-  }
-  stockRecall += query.expected.filter((e) => got.slice(0, 5).includes(e)).length / Math.min(5, query.expected.length);
-  if (got[0] === query.primary) stockP1++;
-  const term = fold(query.q).folded;
-  for (const m of stock[i]!.marks) {
-    stockMarks++;
-    if (fold(m).folded === term) stockWhole++;
-  }
-});
+const stock = evaluate(stockRaw.map((a) => ({ got: a.urls.map(sectionKey), marks: a.marks })));
 
 await browser.close();
 await site.close();
@@ -171,16 +155,16 @@ await site.close();
 times.sort((a, b) => a - b);
 const pct = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!;
 const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
-const recallAt5 = recallSum / presentN;
-const precisionAt1 = p1 / presentN;
+const pctOf = (x: number) => `${(x * 100).toFixed(1)}%`;
 
-console.log(rows.join('\n'));
+console.log(ours.rows.join('\n'));
 console.log(`
-Queries: ${queries.length} (${presentN} present, ${absentN} absent), ${ROUNDS} rounds for timing
-recall@5 (present terms):      ${(recallAt5 * 100).toFixed(1)}%   (all hits exactly the expected sections: ${fullRecall}/${presentN})
-precision@1:                   ${(precisionAt1 * 100).toFixed(1)}%   (${p1}/${presentN})
-absent terms with no result:   ${absentEmpty}/${absentN}
-whole-term highlights:         ${marksWhole}/${marksChecked} marks in the first five excerpts
+Queries: ${queries.length} (${ours.present} present, ${ours.absent} absent), ${ROUNDS} rounds for timing
+recall@5 (present terms):      ${pctOf(ours.recallAt5)}   (all hits exactly the expected sections: ${ours.fullRecall}/${ours.present})
+precision@1:                   ${pctOf(ours.precisionAt1)}   (${ours.p1}/${ours.present})
+absent terms with no result:   ${ours.absentEmpty}/${ours.absent}
+sections listed that lack the term: ${ours.extra}
+whole-term highlights:         ${ours.whole}/${ours.marks} marks in the first five excerpts
 time per query (index loaded): median ${pct(0.5).toFixed(1)} ms, p95 ${pct(0.95).toFixed(1)} ms (${times.length} runs)
 bytes to first results, cold cache, compressed as served:
   /search/?q=优待证 opened directly: ${kb(viaSearchPage.bytes)} in ${viaSearchPage.requests.length} requests
@@ -189,14 +173,14 @@ bytes to first results, cold cache, compressed as served:
 
 console.log(`
 Pagefind alone on the same index, for comparison:
-recall@5 ${((stockRecall / presentN) * 100).toFixed(1)}%, precision@1 ${((stockP1 / presentN) * 100).toFixed(1)}% (${stockP1}/${presentN}), ` +
-  `absent terms with no result ${stockAbsent}/${absentN}, sections listed that lack the term ${stockExtra} (this site: ${extra}), ` +
-  `whole-term highlights ${stockWhole}/${stockMarks}`);
+recall@5 ${pctOf(stock.recallAt5)}, precision@1 ${pctOf(stock.precisionAt1)} (${stock.p1}/${stock.present}), ` +
+  `absent terms with no result ${stock.absentEmpty}/${stock.absent}, sections listed that lack the term ${stock.extra}, ` +
+  `whole-term highlights ${stock.whole}/${stock.marks}`);
 
 const targets = [
-  ['recall@5 = 100%', recallAt5 === 1],
-  ['precision@1 >= 95%', precisionAt1 >= 0.95],
-  ['absent terms return nothing', absentEmpty === absentN],
+  ['recall@5 = 100%', ours.recallAt5 === 1],
+  ['precision@1 >= 95%', ours.precisionAt1 >= 0.95],
+  ['absent terms return nothing', ours.absentEmpty === ours.absent],
   ['first results within 130 KB', Math.max(viaSearchPage.bytes, viaHeader.bytes) <= 130 * 1024],
 ] as const;
 console.log(targets.map(([name, ok]) => `${ok ? 'PASS' : 'FAIL'}  ${name}`).join('\n'));

@@ -1,23 +1,33 @@
 /**
- * Rules that span entries (a schema sees one entry at a time): each section's report exists,
- * a report's file is named after its year, section orders are unique and contiguous, and the
- * numeral printed matches the order.
+ * The domain rules a schema cannot see, because they span entries or dates: each section's
+ * report exists, a report's file is named after its year, section orders are unique and
+ * contiguous and match the printed numeral, a published report covers the four mandatory
+ * items and has nothing left 待填写, and its dates are consistent. Publishing after 4月1日
+ * of the following year (the regulation's deadline) is a warning, not an error.
  */
-import type { ReportData, SectionData } from './schema';
-import { toChineseNumeral } from './numerals';
+import type { ReportData, SectionData } from './schema.ts';
+import { toChineseNumeral } from './numerals.ts';
+import { REQUIRED_ITEMS } from './items.ts';
 
 export interface Entry<T> {
   id: string;
   /** Path relative to the project, for messages. */
   filePath: string;
   data: T;
+  /** The entry's text, where the rule needs it. */
+  body?: string;
 }
 
 export interface Problem {
   file: string;
   field: string;
   message: string;
+  /** A warning is reported but does not stop a build or a check. */
+  warning?: boolean;
 }
+
+/** Marks text a scaffolded report still needs; a published report must not contain it. */
+export const TO_BE_WRITTEN = '待填写';
 
 export function checkContent(
   reports: readonly Entry<ReportData>[],
@@ -36,6 +46,7 @@ export function checkContent(
       });
     }
     years.set(y, r);
+    problems.push(...checkDates(r));
   }
 
   const byReport = new Map<string, Entry<SectionData>[]>();
@@ -60,6 +71,29 @@ export function checkContent(
         field: 'numeral',
         message: `序号与顺序不一致：order 是 ${s.data.order}，对应“${expected}”，numeral 却是“${s.data.numeral}”。请改正其中一个`,
       });
+    }
+  }
+
+  for (const r of reports) {
+    if (r.data.draft) continue;
+    const list = byReport.get(String(r.data.year)) ?? [];
+    const covered = new Set(list.map((s) => s.data.item));
+    const missing = REQUIRED_ITEMS.filter((i) => i.mandatory && !covered.has(i.name)).map((i) => i.name);
+    if (missing.length) {
+      problems.push({
+        file: r.filePath,
+        field: 'item',
+        message: `已发布的报告必须报告这几项，但没有哪一部分的 item 是：${missing.join('、')}。请在对应部分的 item 中标明，或补上这一部分；还没写完请加 draft: true`,
+      });
+    }
+    for (const e of [r, ...list]) {
+      if (e.body?.includes(TO_BE_WRITTEN)) {
+        problems.push({
+          file: e.filePath,
+          field: '正文',
+          message: `还有“${TO_BE_WRITTEN}”的内容。请写完后再发布，或在报告中保留 draft: true`,
+        });
+      }
     }
   }
 
@@ -90,13 +124,52 @@ export function checkContent(
   return problems;
 }
 
+function checkDates(r: Entry<ReportData>): Problem[] {
+  const { year, signedOn, publishedOn, corrections } = r.data;
+  const out: Problem[] = [];
+  if (publishedOn && publishedOn < signedOn) {
+    out.push({
+      file: r.filePath,
+      field: 'publishedOn',
+      message: `发布日期 ${publishedOn} 早于成文日期 ${signedOn}。请核对这两个日期`,
+    });
+  }
+  const deadline = `${year + 1}-04-01`;
+  if (publishedOn && publishedOn >= deadline) {
+    out.push({
+      file: r.filePath,
+      field: 'publishedOn',
+      warning: true,
+      message: `发布日期 ${publishedOn} 晚于规定：${year} 年度报告应在 ${year + 1} 年 4 月 1 日前向社会公开（《法治政府建设与责任落实督察工作规定》第二十四条）。如日期无误可忽略此提醒`,
+    });
+  }
+  const earliest = publishedOn ?? signedOn;
+  corrections.forEach((c, i) => {
+    if (c.date < earliest) {
+      out.push({
+        file: r.filePath,
+        field: `corrections[${i}].date`,
+        message: `更正日期 ${c.date} 早于${publishedOn ? '发布日期' : '成文日期'} ${earliest}。更正只能发生在发布之后，请核对日期`,
+      });
+    }
+  });
+  return out;
+}
+
 function range(from: number, to: number): number[] {
   return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
 
+export const errorsOf = (problems: readonly Problem[]) => problems.filter((p) => !p.warning);
+export const warningsOf = (problems: readonly Problem[]) => problems.filter((p) => p.warning);
+
+const line = (p: Problem) => `  ${p.file} · 字段 ${p.field}：${p.message}`;
+
 export function formatProblems(problems: readonly Problem[]): string {
+  const errors = errorsOf(problems);
+  const warnings = warningsOf(problems);
   return [
-    `内容检查未通过，共 ${problems.length} 处问题：`,
-    ...problems.map((p) => `  ${p.file} · 字段 ${p.field}：${p.message}`),
+    ...(errors.length ? [`内容检查未通过，共 ${errors.length} 处问题：`, ...errors.map(line)] : []),
+    ...(warnings.length ? [`提醒（${warnings.length} 条，不影响发布）：`, ...warnings.map(line)] : []),
   ].join('\n');
 }

@@ -4,9 +4,9 @@
  * Chinese and says what was expected, because staff read them when a build fails.
  */
 import { z } from 'zod';
-import { ITEM_NAMES } from './items';
-import { parseChineseNumeral } from './numerals';
-import { toIsoDate } from './dates';
+import { ITEM_NAMES } from './items.ts';
+import { parseChineseNumeral } from './numerals.ts';
+import { toIsoDate } from './dates.ts';
 
 const show = (v: unknown): string =>
   v instanceof Date ? v.toISOString() : typeof v === 'string' ? `“${v}”` : JSON.stringify(v) ?? String(v);
@@ -86,6 +86,21 @@ const reportShape = {
     })
     .min(1, 'signature（落款）至少要有一行；不需要特别写法时请删掉这个字段')
     .optional(),
+  /** A draft shows in `npm run dev` only, never in a production build. */
+  draft: z.boolean({ error: 'draft（草稿）只能是 true 或 false' }).default(false),
+  /**
+   * 更正说明: once published, the text changes only with a dated note saying what changed.
+   * Shown on the report page as its correction history.
+   */
+  corrections: z
+    .array(
+      z.strictObject({
+        date: isoDate('date', '更正日期'),
+        note: text('note', '更正说明', '更正第二部分中的培训人数'),
+      }),
+      { error: 'corrections（更正说明）应为列表，每条写 date 和 note' },
+    )
+    .default([]),
 };
 
 export const reportSchema = z.strictObject(reportShape, { error: unknownKeys(Object.keys(reportShape)) });

@@ -53,7 +53,9 @@ export default function searchIndex(): AstroIntegration {
         const prefix = `${base}pagefind/`;
 
         server.middlewares.use(async (req, res, next) => {
-          const path = (req.url ?? '').split('?')[0]!;
+          // Astro's dev server has already taken the base path off req.url (/fzbg/pagefind/x
+          // arrives as /pagefind/x); originalUrl is the address the browser asked for.
+          const path = (req.originalUrl ?? req.url ?? '').split('?')[0]!;
           if (!path.startsWith(prefix)) return next();
           try {
             const address = server.httpServer?.address();

@@ -5,7 +5,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { AstroError } from 'astro/errors';
-import { checkContent, formatProblems, type Entry } from '../domain/check';
+import { checkContent, errorsOf, formatProblems, warningsOf, type Entry } from '../domain/check';
 import type { ReportData, SectionData } from '../domain/schema';
 import { buildReportViews, type ReportView, type SectionView } from './routes';
 
@@ -24,16 +24,23 @@ export function getReports(): Promise<Report[]> {
 
 async function load(): Promise<Report[]> {
   const reports = (await getCollection('reports')).map((r) => ({ ...r, filePath: r.filePath ?? r.id }));
+  // Drafts are checked like everything else, but only `astro dev` shows them.
+  const published = new Set(reports.filter((r) => import.meta.env.SHOW_DRAFTS || !r.data.draft).map((r) => r.id));
   // References resolve to { collection, id }; the domain works with the year as a string.
   const sections = (await getCollection('sections')).map((s) => ({
     id: s.id,
     filePath: s.filePath ?? s.id,
     data: { ...s.data, report: s.data.report.id },
+    body: s.body,
     entry: s,
   }));
   const problems = checkContent(reports, sections);
-  if (problems.length) {
+  if (errorsOf(problems).length) {
     throw new AstroError(formatProblems(problems), '按上面每一条的说明修改对应文件，然后重新构建。');
   }
-  return buildReportViews(reports, sections);
+  if (warningsOf(problems).length) console.warn(formatProblems(problems));
+  return buildReportViews(
+    reports.filter((r) => published.has(r.id)),
+    sections.filter((s) => published.has(s.data.report)),
+  );
 }

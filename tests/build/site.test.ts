@@ -81,6 +81,10 @@ describe('pages', () => {
     expect($('main h1, main h2, main h3').map((_, h) => h.tagName).get()).toEqual(['h1', 'h2', 'h2', 'h2']);
   });
 
+  it('shows no 在仓库中编辑 link while the repository is not configured', () => {
+    expect(page(dist, '/2023/section-1/')('.edit-link')).toHaveLength(0);
+  });
+
   it('the 404 page is in Chinese and leads home', () => {
     const $ = page(dist, '/404.html');
     expect($('h1').text()).toBe('页面未找到');

@@ -11,11 +11,16 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 
 /**
  * The environment a person's shell would give astro: without the variables vitest adds
- * (with VITEST set, astro dev answers every page with 404).
+ * (with VITEST set, astro dev answers every page with 404; with DEV=1 a build behaves as
+ * a dev server).
  */
+const VITEST_ENV = new Set(['TEST', 'NODE_ENV', 'PROD', 'DEV', 'BASE_URL', 'MODE', 'SSR']);
 export function astroEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST')));
-  return { ...env, NO_COLOR: '1', FORCE_COLOR: '0', ...extra };
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && !VITEST_ENV.has(k)),
+  );
+  // Tests choose the base path themselves; a bureau's own BASE_PATH must not leak in.
+  return { ...env, NO_COLOR: '1', FORCE_COLOR: '0', BASE_PATH: '/', ...extra };
 }
 
 export interface BuildResult {

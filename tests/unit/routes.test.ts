@@ -6,7 +6,7 @@ import type { ReportData, SectionData } from '../../src/domain/schema';
 const report = (year: number): Entry<ReportData> => ({
   id: String(year),
   filePath: `reports/${year}.mdx`,
-  data: { year, title: `示例${year}`, agency: '示例局', signedOn: `${year + 1}-01-08` },
+  data: { year, title: `示例${year}`, agency: '示例局', signedOn: `${year + 1}-01-08`, draft: false, corrections: [] },
 });
 const section = (year: number, order: number): Entry<SectionData> => ({
   id: `${year}/${order}`,

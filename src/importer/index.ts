@@ -1,0 +1,31 @@
+/** The whole import short of writing: read, parse, decide, render. */
+import { assemble } from './assemble.ts';
+import { ImportError } from './errors.ts';
+import { renderReport, renderSection, sectionFileName } from './mdx.ts';
+import { parseReport } from './parse.ts';
+import { readBlocks } from './read.ts';
+import { plan, type Planned } from './write.ts';
+import type { Report } from './model.ts';
+
+export interface Prepared {
+  /** How the file was read, e.g. '文本文件（UTF-8 编码）'. */
+  format: string;
+  report: Report;
+  planned: Planned;
+}
+
+export async function prepare(file: string, shown: string, contentDir: string, yearOption?: number): Promise<Prepared> {
+  const read = await readBlocks(file, shown);
+  let parsed;
+  try {
+    parsed = parseReport(read.blocks, shown);
+  } catch (e) {
+    // What reading noticed (such as Word's automatic numbering) often explains a missing heading.
+    if (e instanceof ImportError && read.warnings.length) throw new ImportError([e.message, ...read.warnings].join('\n'));
+    throw e;
+  }
+  const assembled = assemble(parsed, yearOption);
+  const report = { ...assembled, warnings: [...read.warnings, ...assembled.warnings] };
+  const sections = report.sections.map((s) => ({ name: sectionFileName(s.order), text: renderSection(report.year, s) }));
+  return { format: read.format, report, planned: plan(contentDir, report.year, renderReport(report), sections) };
+}

@@ -1,0 +1,83 @@
+/**
+ * All of a year's files or none: everything is written into a scratch folder inside the
+ * content folder (same file system, so moves are renames), then moved into place. With
+ * --force the old report and its whole sections folder are moved aside first and put back
+ * if any later step fails.
+ */
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ImportError } from './errors.ts';
+
+export interface Planned {
+  year: number;
+  reportFile: string;
+  reportText: string;
+  sectionsDir: string;
+  sections: { name: string; text: string }[];
+}
+
+export function plan(contentDir: string, year: number, reportText: string, sections: Planned['sections']): Planned {
+  return {
+    year,
+    reportFile: join(contentDir, 'reports', `${year}.mdx`),
+    reportText,
+    sectionsDir: join(contentDir, 'sections', String(year)),
+    sections,
+  };
+}
+
+/** The year's report file and sections folder, where they exist already. */
+export function existing(p: Planned): string[] {
+  return [p.reportFile, p.sectionsDir].filter((f) => existsSync(f));
+}
+
+export interface Ops {
+  rename(from: string, to: string): void;
+}
+
+export interface WriteOptions {
+  force: boolean;
+  /** How a path is shown in messages. */
+  show?: (path: string) => string;
+  ops?: Ops;
+}
+
+export function writeYear(p: Planned, contentDir: string, { force, show = (f) => f, ops = { rename: renameSync } }: WriteOptions): void {
+  const old = existing(p);
+  if (old.length && !force) {
+    throw new ImportError(
+      `${p.year} 年的报告已经存在（${old.map(show).join('、')}），没有写入任何文件。要用这份原文整体替换它，请加 --force；如果这是另一年的报告，请用 --year 指定年度。`,
+    );
+  }
+  mkdirSync(join(contentDir, 'reports'), { recursive: true });
+  mkdirSync(join(contentDir, 'sections'), { recursive: true });
+  // A dot folder at the top of the content folder: no collection's pattern reaches it.
+  const scratch = mkdtempSync(join(contentDir, `.import-${p.year}-`));
+  const done: [string, string][] = [];
+  let keepScratch = false;
+  const move = (from: string, to: string) => {
+    ops.rename(from, to);
+    done.push([from, to]);
+  };
+  try {
+    const newSections = join(scratch, 'sections');
+    mkdirSync(newSections);
+    for (const s of p.sections) writeFileSync(join(newSections, s.name), s.text);
+    writeFileSync(join(scratch, 'report.mdx'), p.reportText);
+    if (existsSync(p.sectionsDir)) move(p.sectionsDir, join(scratch, 'old-sections'));
+    if (existsSync(p.reportFile)) move(p.reportFile, join(scratch, 'old-report.mdx'));
+    move(newSections, p.sectionsDir);
+    move(join(scratch, 'report.mdx'), p.reportFile);
+  } catch (error) {
+    try {
+      for (const [from, to] of done.reverse()) renameSync(to, from);
+    } catch {
+      // The old files may still be in the scratch folder: never delete it then.
+      keepScratch = true;
+      throw new ImportError(`写入失败，也没能恢复原有文件。原有文件保存在 ${show(scratch)} 中，请手工放回。（${String(error)}）`);
+    }
+    throw error;
+  } finally {
+    if (!keepScratch) rmSync(scratch, { recursive: true, force: true });
+  }
+}

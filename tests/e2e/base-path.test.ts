@@ -1,0 +1,153 @@
+/**
+ * The site built for a sub-path (BASE_PATH=/fzbg/, as on a bureau's portal) and served only
+ * under it: every link, asset, the favicon, the search form, the Pagefind index and the
+ * search result links stay inside /fzbg/.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { buildSite } from '../helpers/build';
+import { serve, type Served } from '../helpers/serve';
+import { launch } from '../helpers/browser';
+import { brokenLinks, htmlFiles, page as builtPage } from '../helpers/site';
+
+const BASE = '/fzbg/';
+const SECTION_2 = '二、深入学习贯彻习近平法治思想,增强法治思维';
+
+let dist: string;
+let site: Served;
+let browser: Browser;
+
+beforeAll(async () => {
+  // A stray BASE_URL in the environment (vitest sets BASE_URL=/) must not take the pages'
+  // links back to the root: astro.config.mjs owns the base path.
+  const r = buildSite({ BASE_PATH: BASE, SITE_URL: 'https://example.gov.cn', BASE_URL: '/' });
+  if (r.status !== 0) throw new Error(r.output);
+  dist = r.outDir;
+  site = await serve(dist, { base: BASE });
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/**
+ * A page that records what the browser asked for: every request outside the base path,
+ * every request that failed and every response with an error status.
+ */
+async function watchedPage(): Promise<{ page: Page; problems: string[]; requested: string[] }> {
+  const page = await browser.newPage();
+  const origin = new URL(site.url).origin;
+  const problems: string[] = [];
+  const requested: string[] = [];
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!/^https?:/.test(url)) return;
+    requested.push(url);
+    if (!url.startsWith(origin + BASE)) problems.push(`outside ${BASE}: ${url}`);
+  });
+  page.on('requestfailed', (r) => problems.push(`failed: ${r.url()} (${r.failure()?.errorText})`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`${r.status()}: ${r.url()}`);
+  });
+  return { page, problems, requested };
+}
+
+describe(`built with BASE_PATH=${BASE}`, () => {
+  it('links, anchors, assets and form actions all resolve inside the base path', () => {
+    expect(brokenLinks(dist, BASE)).toEqual([]);
+    for (const file of htmlFiles(dist)) {
+      const $ = builtPage(dist, file.slice(dist.length));
+      expect($('link[rel="icon"]').attr('href'), file).toBe(`${BASE}favicon.svg`);
+      expect($('form.site-search').attr('action'), file).toBe(`${BASE}search/`);
+    }
+    // The search index is written at the root of dist, which is served as /fzbg/.
+    expect(existsSync(join(dist, 'pagefind/pagefind.js'))).toBe(true);
+  });
+
+  it('stops with a message in Chinese when BASE_PATH is malformed', () => {
+    const r = buildSite({ BASE_PATH: '/fz bg/' });
+    expect(r.status).not.toBe(0);
+    expect(r.output).toContain('环境变量 BASE_PATH（基础路径）格式不对：收到 “/fz bg/”');
+    expect(r.output).toContain('例如 /fzbg/');
+  });
+});
+
+describe(`served under ${BASE}, in Chromium`, () => {
+  it.each([
+    ['home', ''],
+    ['report', '2023/'],
+    ['section page', '2023/section-1/'],
+  ])('the %s loads everything it needs from inside the base path', async (_name, path) => {
+    const { page, problems, requested } = await watchedPage();
+    const response = await page.goto(site.url + path);
+    expect(response?.status()).toBe(200);
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('form.site-search').getAttribute('action')).toBe(`${BASE}search/`);
+    // The stylesheet and the favicon arrived (not only "nothing failed").
+    expect(requested.some((u) => /\/fzbg\/_astro\/.+\.css$/.test(u))).toBe(true);
+    expect(await page.locator('link[rel="icon"]').getAttribute('href')).toBe(`${BASE}favicon.svg`);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('the header field loads the index from /fzbg/pagefind/ and links results inside /fzbg/', async () => {
+    const { page, problems, requested } = await watchedPage();
+    await page.goto(site.url);
+    await page.getByLabel('搜索报告内容').click();
+    await page.keyboard.type('优待证');
+    const first = page.locator('#site-search-panel li a').first();
+    await expect.poll(() => first.textContent()).toBe(`2023年 · ${SECTION_2}`);
+    expect(await first.getAttribute('href')).toMatch(/^\/fzbg\/2023\/section-2\/\?highlight=/);
+    expect(requested.some((u) => u.endsWith('/fzbg/pagefind/pagefind.js'))).toBe(true);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('/fzbg/search/?q=优待证 lists section 二 first, and its link marks 优待证 in the text', async () => {
+    const { page, problems, requested } = await watchedPage();
+    await page.goto(`${site.url}search/?q=${encodeURIComponent('优待证')}`);
+    const first = page.locator('#search-results li a').first();
+    await expect.poll(() => first.textContent()).toBe(`2023年 · ${SECTION_2}`);
+    expect(await page.locator('form.site-search').getAttribute('action')).toBe(`${BASE}search/`);
+    // Pagefind's files, including its hashed index and fragments, came from /fzbg/pagefind/.
+    const pagefind = requested.filter((u) => u.includes('/pagefind/')).map((u) => new URL(u).pathname);
+    expect(pagefind.length).toBeGreaterThan(2);
+    expect(pagefind.filter((p) => !p.startsWith(`${BASE}pagefind/`))).toEqual([]);
+    expect(pagefind.some((p) => p.endsWith('.pf_fragment'))).toBe(true);
+
+    await first.click();
+    await page.waitForURL(/\/fzbg\/2023\/section-2\/\?highlight=/);
+    expect(new URL(page.url()).pathname).toBe(`${BASE}2023/section-2/`);
+    expect(await page.locator('h1').textContent()).toBe(SECTION_2);
+    await expect.poll(() => page.locator('.report-text mark.search-hit').allTextContents()).toEqual(['优待证']);
+    await page.waitForLoadState('networkidle');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('without JavaScript the header form opens /fzbg/search/?q=…', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${site.url}2023/`);
+    await page.getByLabel('搜索报告内容').fill('优待证');
+    await page.getByRole('button', { name: '搜索' }).click();
+    await page.waitForURL(`${site.url}search/?q=${encodeURIComponent('优待证')}`);
+    await context.close();
+  });
+
+  it('an unknown address under /fzbg/ gets the 404 page, whose stylesheet and links still work', async () => {
+    const { page, problems } = await watchedPage();
+    const response = await page.goto(`${site.url}no-such-page/`);
+    expect(response?.status()).toBe(404);
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('h1').textContent()).toBe('页面未找到');
+    // Only the page itself is a 404; its stylesheet, script and favicon are found.
+    expect(problems).toEqual([`404: ${site.url}no-such-page/`]);
+    await page.getByRole('link', { name: '返回首页' }).click();
+    await page.waitForURL(site.url);
+    await page.close();
+  });
+});
