@@ -7,6 +7,7 @@ import searchIndex from './src/integrations/search-index.ts';
 import siteConfig from './site.config.ts';
 import { basePath, siteUrl } from './src/domain/site.ts';
 import drafts from './src/integrations/drafts.ts';
+import sitemap from '@astrojs/sitemap';
 
 const env = (/** @type {string} */ name) => process.env[name]?.trim() || undefined;
 const SITE_URL = env('SITE_URL');
@@ -27,7 +28,8 @@ export default defineConfig({
   cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx(), drafts(), searchIndex()],
+  // A sitemap needs full addresses: only when the site's address is known (robots.txt then names it).
+  integrations: [mdx(), drafts(), searchIndex(), ...(site ? [sitemap({ filter: (page) => page.endsWith('/') })] : [])],
   markdown: {
     // Report text is published verbatim: no typographic quote or dash rewriting.
     processor: unified({ remarkPlugins: [remarkGfm], gfm: false, smartypants: false }),

@@ -2,6 +2,10 @@ import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { reportSchema, sectionSchema } from './domain/schema';
 
+// Astro keeps parsed entries in its content cache until this file's text changes; a change to
+// the schemas imported above does not count. So note each change of what entries parse to here:
+// schema revision 2 — sections have key figures (`figures`, default []).
+
 // CONTENT_DIR lets tests and benchmarks build the same site from fixture content.
 const contentDir = process.env.CONTENT_DIR ?? './src/content';
 

@@ -4,10 +4,12 @@
  * contiguous and match the printed numeral, a published report covers the four mandatory
  * items and has nothing left 待填写, and its dates are consistent. Publishing after 4月1日
  * of the following year (the regulation's deadline) is a warning, not an error.
+ * Key figures must be printed in their section's text, with keys unique within a report.
  */
 import type { ReportData, SectionData } from './schema.ts';
 import { toChineseNumeral } from './numerals.ts';
 import { REQUIRED_ITEMS } from './items.ts';
+import { printedIn, printedValue, textForMatching } from './figures.ts';
 
 export interface Entry<T> {
   id: string;
@@ -121,7 +123,60 @@ export function checkContent(
       });
     }
   }
+  problems.push(...checkFigures(sections));
   return problems;
+}
+
+/**
+ * 主要数据 are taken from the text, never added to it: each figure's value, with its
+ * qualifier (约8000), must be printed in its section's text. Within one report a key names
+ * one measure, so it may appear once; across years the same key should keep its unit.
+ */
+function checkFigures(sections: readonly Entry<SectionData>[]): Problem[] {
+  const out: Problem[] = [];
+  const byReport = new Map<string, Map<string, string>>();
+  const units = new Map<string, { unit: string; year: string; file: string }>();
+  for (const s of [...sections].sort((a, b) => a.filePath.localeCompare(b.filePath))) {
+    const text = s.body === undefined ? undefined : textForMatching(s.body);
+    const keys = byReport.get(s.data.report) ?? new Map<string, string>();
+    byReport.set(s.data.report, keys);
+    s.data.figures.forEach((f, i) => {
+      const printed = printedValue(f);
+      if (text !== undefined && !printedIn(text, printed)) {
+        out.push({
+          file: s.filePath,
+          field: `figures[${i}].value`,
+          message:
+            `主要数据“${f.label}”的数值“${printed}”在本部分正文中找不到。主要数据只能照正文摘录：` +
+            `请把 value${f.qualifier ? ' 和 qualifier' : ''} 改成正文中印着的数字（例如正文“受理优待证申请约8000人”写 value: "8000"、qualifier: 约），` +
+            '正文中没有这个数时请删掉这一项',
+        });
+      }
+      const where = `${s.filePath} 的 figures[${i}]`;
+      const first = keys.get(f.key);
+      if (first) {
+        out.push({
+          file: s.filePath,
+          field: `figures[${i}].key`,
+          message: `${s.data.report} 年报告中有两项主要数据的 key 都是 ${f.key}（另一处：${first}）。一份报告中每项数据的 key 应不同，请改用能说明所计内容的 key`,
+        });
+      } else {
+        keys.set(f.key, where);
+      }
+      const seen = units.get(f.key);
+      if (!seen) {
+        units.set(f.key, { unit: f.unit, year: s.data.report, file: s.filePath });
+      } else if (seen.unit !== f.unit && seen.year !== s.data.report) {
+        out.push({
+          file: s.filePath,
+          field: `figures[${i}].unit`,
+          warning: true,
+          message: `key ${f.key} 在 ${seen.year} 年的单位是“${seen.unit}”（${seen.file}），这里是“${f.unit}”。同一个 key 历年应是同一指标、同一单位，才能在“主要数据”页比较；指标不同时请换一个 key`,
+        });
+      }
+    });
+  }
+  return out;
 }
 
 function checkDates(r: Entry<ReportData>): Problem[] {

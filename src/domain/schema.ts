@@ -94,16 +94,73 @@ const reportShape = {
    */
   corrections: z
     .array(
-      z.strictObject({
-        date: isoDate('date', '更正日期'),
-        note: text('note', '更正说明', '更正第二部分中的培训人数'),
-      }),
+      z.strictObject(
+        {
+          date: isoDate('date', '更正日期'),
+          note: text('note', '更正说明', '更正第二部分中的培训人数'),
+        },
+        {
+          error: (iss) =>
+            iss.code === 'unrecognized_keys'
+              ? `corrections（更正说明）每条只写 date 和 note，不认识 ${iss.keys.join('、')}`
+              : 'corrections（更正说明）每条应写成 date（更正日期）和 note（改了什么）两项',
+        },
+      ),
       { error: 'corrections（更正说明）应为列表，每条写 date 和 note' },
     )
     .default([]),
 };
 
 export const reportSchema = z.strictObject(reportShape, { error: unknownKeys(Object.keys(reportShape)) });
+
+/** Digits as printed: 63, 21.40, 1,344. */
+export const FIGURE_VALUE = /^(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?$/;
+
+/**
+ * A figure's value as printed in the text: Arabic digits, an optional decimal part, kept as
+ * text so 21.40 stays 21.40. YAML reads an unquoted 21.40 as the number 21.4, so a
+ * number is accepted only when it is whole (63), where nothing can be lost.
+ */
+const figureValue = z.unknown().transform((v, ctx) => {
+  if (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0) return String(v);
+  if (typeof v === 'string' && FIGURE_VALUE.test(v.trim())) return v.trim();
+  const example = '例如正文写“资金21.40万元”时填 value: "21.40"';
+  ctx.addIssue({
+    code: 'custom',
+    message:
+      v === undefined || v === null
+        ? `缺少 value（数值），请照正文填写阿拉伯数字，加引号，${example}`
+        : typeof v === 'number'
+          ? `value（数值）有小数时请加引号照正文写，${example}（不加引号时会被读成数字 ${v}，原文末尾的 0 会丢失）；收到 ${show(v)}`
+          : `value（数值）应为正文中的阿拉伯数字，不含单位和“约”等字（单位写在 unit，“约”写在 qualifier），${example}；收到 ${show(v)}`,
+  });
+  return z.NEVER;
+});
+
+const figureShape = {
+  /** Stable ASCII name of the measure, the same in every year's report: adaptive-training-people. */
+  key: z
+    .string({
+      error: (iss) =>
+        iss.input === undefined
+          ? '缺少 key（数据代码），请填写英文小写字母、数字和连字符组成的代码，例如 key: adaptive-training-people'
+          : `key（数据代码）应为文字，例如 key: adaptive-training-people；收到 ${show(iss.input)}`,
+    })
+    .trim()
+    .regex(
+      /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+      'key（数据代码）只能用英文小写字母、数字和连字符（-），例如 key: adaptive-training-people；同一指标每年用同一个 key',
+    ),
+  /** What is counted, in Chinese: 参加适应性培训. */
+  label: text('label', '数据名称', '参加适应性培训'),
+  value: figureValue,
+  /** The unit as printed after the number: 人, 场, 万元, %. */
+  unit: text('unit', '单位', '人'),
+  /** A word printed before the number that qualifies it, such as 约. */
+  qualifier: text('qualifier', '限定词', '约').optional(),
+};
+
+const figureSchema = z.strictObject(figureShape, { error: unknownKeys(Object.keys(figureShape)) });
 
 const sectionShape = {
   /** The report this section belongs to: its year, e.g. report: 2023. */
@@ -148,9 +205,20 @@ const sectionShape = {
     error: (iss) =>
       `item（报告事项）应为以下之一：${ITEM_NAMES.join('、')}；收到 ${show(iss.input)}`,
   }),
+  /**
+   * 主要数据: key figures this section's text states, each exactly as printed there (the
+   * build checks that the text contains it). Shown on the report page and lined up across
+   * years on /figures/.
+   */
+  figures: z
+    .array(figureSchema, {
+      error: 'figures（主要数据）应为列表，每项写 key、label、value、unit，需要时加 qualifier，例如 - { key: job-fairs, label: 专场招聘会, value: "2", unit: 场 }',
+    })
+    .default([]),
 };
 
 export const sectionSchema = z.strictObject(sectionShape, { error: unknownKeys(Object.keys(sectionShape)) });
 
 export type ReportData = z.output<typeof reportSchema>;
 export type SectionData = z.output<typeof sectionSchema>;
+export type Figure = z.output<typeof figureSchema>;

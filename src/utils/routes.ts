@@ -5,6 +5,7 @@
  */
 import type { ReportData, SectionData } from '../domain/schema';
 import type { Entry } from '../domain/check';
+import { REQUIRED_ITEMS, type RequiredItem } from '../domain/items';
 
 export const reportPath = (year: number | string) => `${year}/`;
 export const sectionSlug = (order: number) => `section-${order}`;
@@ -69,3 +70,30 @@ export function buildReportViews<R extends Entry<ReportData>, S extends Entry<Se
 
 /** The heading as printed in the report: 一、深入学习…… */
 export const printedHeading = (s: Pick<SectionData, 'numeral' | 'heading'>) => `${s.numeral}、${s.heading}`;
+
+export const itemsPath = 'items/';
+export const itemPath = (slug: string) => `items/${slug}/`;
+export const figuresPath = 'figures/';
+export const feedPath = 'feed.xml';
+
+/**
+ * One required item's sections across every year, for comparing them year by year: every
+ * item, in the regulation's order, each with its reports newest first and, within a report,
+ * its sections in order. An item no report covers has no years.
+ */
+export function sectionsByItem<R extends ReportView>(reports: readonly R[]): ItemView<R>[] {
+  return REQUIRED_ITEMS.map((item) => ({
+    item,
+    path: itemPath(item.slug),
+    years: [...reports]
+      .sort((a, b) => b.year - a.year)
+      .map((report) => ({ report, sections: report.sections.filter((s) => s.data.item === item.name) as R['sections'] }))
+      .filter((y) => y.sections.length > 0),
+  }));
+}
+
+export interface ItemView<R extends ReportView = ReportView> {
+  item: RequiredItem;
+  path: string;
+  years: { report: R; sections: R['sections'] }[];
+}

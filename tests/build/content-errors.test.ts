@@ -49,6 +49,16 @@ describe('npm run build refuses bad content', () => {
     expect(output).toMatch(/sections\/2023\/02\.mdx · 字段 order：2023 年报告中有两部分的 order 都是 1（另一处：\S*sections\/2023\/01\.mdx）/);
   });
 
+  it('a key figure its section does not print', () => {
+    const { output } = failingBuild({ 'sections/2023/02.mdx': (t) => t.replace('value: "63"', 'value: "64"') });
+    expect(output).toMatch(/sections\/2023\/02\.mdx · 字段 figures\[0\]\.value：主要数据“参加适应性培训”的数值“64”在本部分正文中找不到。主要数据只能照正文摘录/);
+  });
+
+  it('a key figure written as an unquoted decimal', () => {
+    const { output } = failingBuild({ 'sections/2023/02.mdx': (t) => t.replace('value: "21.40"', 'value: 21.40') });
+    expect(output).toContain('figures.7.value: value（数值）有小数时请加引号照正文写');
+  });
+
   it('a section whose report does not exist', () => {
     const { output } = failingBuild({ 'sections/2023/03.mdx': (t) => t.replace('report: 2023', 'report: 2022') });
     expect(output).toMatch(/sections\/2023\/03\.mdx · 字段 report：找不到 2022 年的报告。已有报告：2023/);

@@ -73,6 +73,12 @@ const TABLE = [
 
 const fakeText = FAKE.join('\r\n') + '\r\n';
 
+/** An entry's text with its frontmatter's `figures:` block (and only that) taken out. */
+function withoutFigures(text: string): string {
+  const end = text.indexOf('\n---\n', 4);
+  return text.slice(0, end + 1).replace(/^figures:\n(?:[ -].*\n)*/m, '') + text.slice(end + 1);
+}
+
 async function fakeDocx(): Promise<Buffer> {
   const children: (Paragraph | Table)[] = [];
   for (const line of FAKE) {
@@ -149,12 +155,19 @@ describe('importing, then building', () => {
     }
   });
 
-  it('the 2023 source gives exactly the entries in src/content', () => {
+  it('the 2023 source gives exactly the entries in src/content, but for the key figures staff add', () => {
     const produced = tree(site);
     const expected = tree(join(ROOT, 'src/content'));
     const of2023 = (t: Record<string, string>) => Object.fromEntries(Object.entries(t).filter(([f]) => /^(reports\/2023\.mdx|sections\/2023\b)/.test(f)));
     expect(Object.keys(of2023(produced))).toHaveLength(9); // the folder, 7 sections, the report
-    expect(of2023(produced)).toEqual(of2023(expected));
+    // The importer cannot know which numbers are key figures: staff add `figures:` by hand.
+    expect(Object.values(expected).some((t) => t.includes('\nfigures:\n'))).toBe(true);
+    expect(of2023(produced)).toEqual(Object.fromEntries(Object.entries(of2023(expected)).map(([f, t]) => [f, withoutFigures(t)])));
+  });
+
+  it('withoutFigures removes the figures block and nothing else', () => {
+    const entry = '---\nreport: 2023\nitem: 主要举措和成效\nfigures:\n  - key: job-fairs\n    label: 专场招聘会\n    value: "2"\n    unit: 场\n---\n\nfigures: 正文\n';
+    expect(withoutFigures(entry)).toBe('---\nreport: 2023\nitem: 主要举措和成效\n---\n\nfigures: 正文\n');
   });
 
   it('the built /2023/ report equals the seed, line by line', () => {

@@ -53,7 +53,12 @@ describe('npm run check', () => {
     const dir = copyOfContent();
     const section = join(dir, 'sections/2023/02.mdx');
     edit(section, '受理优待证申请约8000人。', '受理优待证申请约9000人。');
+    // The key figure taken from that sentence must follow the text, or the check stops there.
     let r = npmScript('check', [], dir);
+    expect(r.status).toBe(1);
+    expect(r.out).toContain('sections/2023/02.mdx · 字段 figures[5].value：主要数据“受理优待证申请”的数值“约8000”在本部分正文中找不到');
+    edit(section, 'value: "8000"', 'value: "9000"');
+    r = npmScript('check', [], dir);
     expect(r.status).toBe(1);
     expect(r.out).toContain('reports/2023.mdx · 字段 corrections：2023 年报告已经发布，正文却有改动而没有新的更正说明');
 

@@ -13,7 +13,16 @@ describe('pages', () => {
   it('exist for home, the report, each section and 404, all in zh-CN', () => {
     const files = htmlFiles(dist).map((f) => relative(dist, f)).sort();
     expect(files).toEqual(
-      ['404.html', 'index.html', 'search/index.html', '2023/index.html', ...SECTION_PAGES.map((p) => `${p.slice(1)}index.html`)].sort(),
+      [
+        '404.html',
+        'index.html',
+        'search/index.html',
+        '2023/index.html',
+        ...SECTION_PAGES.map((p) => `${p.slice(1)}index.html`),
+        'figures/index.html',
+        'items/index.html',
+        ...['measures', 'shortcomings', 'first-responsibility', 'next-year', 'other'].map((slug) => `items/${slug}/index.html`),
+      ].sort(),
     );
     for (const f of htmlFiles(dist)) {
       expect(load(f)('html').attr('lang'), f).toBe('zh-CN');

@@ -11,7 +11,7 @@ const report = (year: number): Entry<ReportData> => ({
 const section = (year: number, order: number): Entry<SectionData> => ({
   id: `${year}/${order}`,
   filePath: `sections/${year}/${order}.mdx`,
-  data: { report: String(year), order, numeral: '一', heading: `测试${order}`, item: '主要举措和成效' },
+  data: { report: String(year), order, numeral: '一', heading: `测试${order}`, item: '主要举措和成效', figures: [] },
 });
 
 describe('route data', () => {

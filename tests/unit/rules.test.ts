@@ -18,7 +18,7 @@ const sections = (items: readonly SectionData['item'][], body = '示例正文'):
     id: `2023/0${i + 1}`,
     filePath: `sections/2023/0${i + 1}.mdx`,
     body,
-    data: { report: '2023', order: i + 1, numeral: numerals[i]!, heading: `示例${i + 1}`, item },
+    data: { report: '2023', order: i + 1, numeral: numerals[i]!, heading: `示例${i + 1}`, item, figures: [] },
   }));
 
 describe('a published report', () => {

@@ -1,0 +1,81 @@
+/**
+ * The shape of /data/reports.json, the open-data copy of every published report. The
+ * frontmatter schemas (schema.ts) describe what staff write; this one describes what the site
+ * publishes for reuse, and /data/reports.schema.json is generated from it (z.toJSONSchema).
+ * Every field is required: unknown values are null, never left out, so the JSON Schema can
+ * catch a field that went missing.
+ */
+import { z } from 'zod';
+import { ITEM_NAMES, REQUIRED_ITEMS } from './items.ts';
+import { FIGURE_VALUE } from './schema.ts';
+
+const ITEM_SLUGS = REQUIRED_ITEMS.map((i) => i.slug) as [string, ...string[]];
+const nonEmpty = z.string().min(1);
+const date = z.iso.date().describe('YYYY-MM-DD');
+const path = z.string().regex(/^\//).describe('网站内地址（含基础路径），相对网站根目录，例如 /2023/section-2/');
+
+const figure = z
+  .strictObject({
+    key: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).describe('数据代码：同一指标历年相同'),
+    label: nonEmpty.describe('数据名称'),
+    qualifier: nonEmpty.nullable().describe('数值前的限定词，例如“约”；没有时为 null'),
+    value: z.string().regex(FIGURE_VALUE).describe('数值，照正文原样（文字），例如 "21.40"'),
+    number: z.number().describe('由 value 得出的数，便于计算'),
+    unit: nonEmpty.describe('单位，例如 人、万元、%'),
+  })
+  .describe('主要数据：正文中印着的一个数');
+
+const section = z
+  .strictObject({
+    order: z.number().int().min(1).describe('在报告中的顺序，“一、”为 1'),
+    numeral: nonEmpty.describe('标题前的汉字序号'),
+    heading: nonEmpty.describe('标题（不含序号）'),
+    item: z.enum(ITEM_NAMES).describe('对应规定要求报告的事项'),
+    itemSlug: z.enum(ITEM_SLUGS).describe('报告事项的英文代码'),
+    path,
+    text: z.string().describe('正文纯文本：段落之间空一行，表格每行一行、单元格以制表符分隔'),
+    figures: z.array(figure),
+  })
+  .describe('报告的一个部分');
+
+const report = z
+  .strictObject({
+    year: z.number().int().min(1990).max(2100).describe('报告年度'),
+    title: nonEmpty,
+    agency: nonEmpty.describe('发布机构'),
+    signedOn: date.describe('成文日期'),
+    publishedOn: date.nullable().describe('发布日期；不知道时为 null'),
+    indexNumber: nonEmpty.nullable().describe('索引号；没有时为 null'),
+    topic: nonEmpty.nullable().describe('主题分类；没有时为 null'),
+    signature: z.array(nonEmpty).min(1).describe('落款，逐行'),
+    corrections: z.array(z.strictObject({ date, note: nonEmpty })).describe('更正说明'),
+    path,
+    preface: z.string().describe('前言（纯文本）'),
+    sections: z.array(section),
+  })
+  .describe('一年的法治政府建设年度报告');
+
+const item = z
+  .strictObject({
+    name: z.enum(ITEM_NAMES),
+    slug: z.enum(ITEM_SLUGS),
+    full: nonEmpty.describe('规定中的表述'),
+    mandatory: z.boolean().describe('是否每年必须报告'),
+    path,
+  })
+  .describe('《法治政府建设与责任落实督察工作规定》要求报告的事项');
+
+export const reportsDataSchema = z
+  .strictObject({
+    site: z.url().nullable().describe('网站首页的完整网址；构建时未设置网址则为 null'),
+    items: z.array(item),
+    reports: z.array(report).describe('已发布的报告，年度新的在前'),
+  })
+  .meta({ title: '法治政府建设年度报告：开放数据', description: '全部已发布报告的文件信息、各部分正文（纯文本）、报告事项和主要数据' });
+
+export type ReportsData = z.infer<typeof reportsDataSchema>;
+export type ReportsDataFigure = z.infer<typeof figure>;
+
+export function reportsDataJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(reportsDataSchema) as Record<string, unknown>;
+}

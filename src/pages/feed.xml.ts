@@ -1,0 +1,27 @@
+/**
+ * /feed.xml: an RSS feed of the published reports, newest first, each linking to its
+ * whole-report page, dated 发布日期 (else 成文日期). Links are full addresses when the site's
+ * address is set (site.config.ts url or SITE_URL); without it the feed is still written, so
+ * every page's <link rel="alternate"> resolves, with links relative to the site root.
+ */
+import type { APIRoute } from 'astro';
+import { getRssString } from '@astrojs/rss';
+import site from '../../site.config';
+import { getReports } from '../utils/content';
+import { feedItems, relativeFeed, UNKNOWN_SITE } from '../utils/feed';
+import { ui } from '../i18n/ui';
+
+export const GET: APIRoute = async (context) => {
+  const base = import.meta.env.BASE_URL;
+  if (!context.site) console.warn(ui.feedWithoutSite);
+  const xml = await getRssString({
+    title: `${site.bureau}${site.siteName}`,
+    description: ui.feedDescription(site.bureau),
+    site: new URL(base, context.site ?? UNKNOWN_SITE).href,
+    items: feedItems(await getReports(), base),
+    customData: '<language>zh-cn</language>',
+  });
+  return new Response(context.site ? xml : relativeFeed(xml), {
+    headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' },
+  });
+};

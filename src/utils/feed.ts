@@ -1,0 +1,27 @@
+/**
+ * Feed items for /feed.xml, as a pure function of the route data: one per report, newest
+ * first, linking to its whole-report page under the base path, dated 发布日期 or else
+ * 成文日期 (midnight UTC, so the day reads the same in China), described by its preface.
+ */
+import type { RSSFeedItem } from '@astrojs/rss';
+import { mdxToPlainText } from './plain-text.ts';
+import { withBase, type ReportView } from './routes.ts';
+
+/** A host that cannot exist (RFC 2606), for building links while the site's address is not set. */
+export const UNKNOWN_SITE = 'https://site-address-not-set.invalid';
+
+export function feedItems(reports: readonly ReportView<{ body?: string }>[], base: string): RSSFeedItem[] {
+  return [...reports]
+    .sort((a, b) => b.year - a.year)
+    .map((r) => ({
+      title: r.data.title,
+      link: withBase(base, r.path),
+      pubDate: new Date(`${r.data.publishedOn ?? r.data.signedOn}T00:00:00Z`),
+      description: mdxToPlainText(r.entry.body ?? ''),
+    }));
+}
+
+/** The feed with the placeholder host taken out of every link: root-relative links. */
+export function relativeFeed(xml: string): string {
+  return xml.split(UNKNOWN_SITE).join('');
+}

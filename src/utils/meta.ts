@@ -1,0 +1,173 @@
+/**
+ * What goes in a page's <head> besides its title: canonical address, Open Graph, the
+ * 《政府网站发展指引》 meta names on report and section pages, and schema.org JSON-LD.
+ * Pure functions (no Astro imports) so they can be tested without a build; Page.astro
+ * only renders the result.
+ */
+import type { ReportData } from '../domain/schema';
+import { lastCorrection } from '../domain/report';
+import { printedHeading, reportPath, withBase } from './routes';
+import { ui } from '../i18n/ui';
+
+/** The report a page shows, and the section when the page is one section of it. */
+export interface DocInfo {
+  report: ReportData;
+  section?: { numeral: string; heading: string; item?: string };
+}
+
+export interface HeadInput {
+  /** Astro.site: the site's public address, when configured (SITE_URL or site.config.ts url). */
+  site?: URL | string;
+  /** import.meta.env.BASE_URL, e.g. '/' or '/fzbg/'. */
+  base: string;
+  /** Astro.url.pathname: the page's path including the base path. */
+  pathname: string;
+  /** The page's own title (without the site name); omitted on the home page. */
+  title?: string;
+  description?: string;
+  bureau: string;
+  siteName: string;
+  /** 网站标识码, when issued. */
+  siteCode?: string;
+  doc?: DocInfo;
+  /** The 404 page has no address of its own: no canonical, no og:url. */
+  notFound?: boolean;
+}
+
+/** One <meta>: `name` for plain and government names, `property` for Open Graph. */
+export type MetaTag = { name: string; content: string } | { property: string; content: string };
+
+export interface HeadMeta {
+  /** Absolute when the site's address is known, else the path. */
+  canonical?: string;
+  meta: MetaTag[];
+  /** JSON-LD text, safe inside <script type="application/ld+json">. */
+  jsonLd?: string;
+  feedHref: string;
+  feedTitle: string;
+}
+
+/** The site's full name as in the home page title: bureau and site name. */
+export const fullSiteName = (bureau: string, siteName: string) => `${bureau}${siteName}`;
+
+/** Absolute address of a path on the site, or undefined when the site's address is not known. */
+export function absoluteUrl(site: URL | string | undefined, path: string): string | undefined {
+  return site ? new URL(path, site).href : undefined;
+}
+
+/** 发布日期 when known, else 成文日期. */
+export const publishedDate = (r: Pick<ReportData, 'publishedOn' | 'signedOn'>) => r.publishedOn ?? r.signedOn;
+
+/** The title a document is known by: the report's, or for a section its printed heading. */
+export function docTitle(doc: DocInfo): string {
+  return doc.section ? printedHeading(doc.section) : doc.report.title;
+}
+
+export function docDescription(doc: DocInfo): string {
+  const r = doc.report;
+  return doc.section
+    ? ui.sectionDescription(r.title, printedHeading(doc.section))
+    : ui.reportDescription(r.title, r.agency, r.signedOn);
+}
+
+export function docKeywords(doc: DocInfo): string {
+  const r = doc.report;
+  const words = [...ui.keywordsBase.split(','), ui.yearReport(r.year), r.agency, r.topic, doc.section?.item];
+  return [...new Set(words.filter((w): w is string => Boolean(w)))].join(',');
+}
+
+/**
+ * schema.org JSON-LD for a report (or one section of it): a `Report` published by the
+ * bureau, part of the site; a section is also part of the whole report.
+ */
+export function reportJsonLd(input: HeadInput & { doc: DocInfo }): Record<string, unknown> {
+  const { doc, site, base } = input;
+  const r = doc.report;
+  const siteUrl = absoluteUrl(site, base);
+  const url = absoluteUrl(site, input.pathname);
+  const reportUrl = absoluteUrl(site, withBase(base, reportPath(r.year)));
+  const website = { '@type': 'WebSite', name: fullSiteName(input.bureau, input.siteName), ...(siteUrl && { url: siteUrl }) };
+  const modified = lastCorrection(r);
+  const title = docTitle(doc);
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Report',
+    name: title,
+    headline: title,
+    ...(url && { url }),
+    inLanguage: 'zh-CN',
+    description: input.description ?? docDescription(doc),
+    keywords: docKeywords(doc),
+    datePublished: publishedDate(r),
+    dateCreated: r.signedOn,
+    ...(modified && { dateModified: modified }),
+    ...(r.indexNumber && { identifier: r.indexNumber }),
+    author: { '@type': 'GovernmentOrganization', name: r.agency },
+    publisher: { '@type': 'GovernmentOrganization', name: input.bureau, ...(siteUrl && { url: siteUrl }) },
+    isPartOf: doc.section
+      ? [{ '@type': 'Report', name: r.title, ...(reportUrl && { url: reportUrl }) }, website]
+      : website,
+  };
+}
+
+/**
+ * JSON that cannot end the <script> element it sits in nor start markup: `<`, `>` and `&`
+ * are written as \u escapes (still the same JSON), and so are U+2028/U+2029.
+ */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Everything Page.astro puts in <head> besides charset, viewport, title and the icon. */
+export function headMeta(input: HeadInput): HeadMeta {
+  const { doc } = input;
+  const siteFull = fullSiteName(input.bureau, input.siteName);
+  const description = input.description ?? (doc ? docDescription(doc) : ui.siteDescription(input.bureau));
+  const canonical = input.notFound ? undefined : (absoluteUrl(input.site, input.pathname) ?? input.pathname);
+  const absolute = canonical && /^https?:/.test(canonical) ? canonical : undefined;
+  const ogTitle = doc ? docTitle(doc) : (input.title ?? siteFull);
+  const meta: MetaTag[] = [];
+
+  if (doc) {
+    // 《政府网站发展指引》 page metadata, in its order. Description doubles as the plain
+    // description (meta names are case-insensitive, so writing both would repeat it).
+    const r = doc.report;
+    const host = input.site ? new URL(input.site).host : undefined;
+    const gov: [string, string | undefined][] = [
+      ['SiteName', siteFull],
+      ['SiteDomain', host],
+      ['SiteIDCode', input.siteCode],
+      ['ColumnName', ui.columnName],
+      ['ArticleTitle', docTitle(doc)],
+      ['PubDate', publishedDate(r)],
+      ['ContentSource', r.agency],
+      ['Keywords', docKeywords(doc)],
+      ['Description', description],
+      ['Url', absolute],
+    ];
+    for (const [name, content] of gov) if (content) meta.push({ name, content });
+  } else {
+    meta.push({ name: 'description', content: description });
+  }
+
+  const og: [string, string | undefined][] = [
+    ['og:title', ogTitle],
+    ['og:type', doc ? 'article' : 'website'],
+    ['og:url', absolute],
+    ['og:site_name', siteFull],
+    ['og:locale', 'zh_CN'],
+    ['og:description', description],
+  ];
+  if (doc) {
+    og.push(['article:published_time', publishedDate(doc.report)], ['article:modified_time', lastCorrection(doc.report)]);
+  }
+  for (const [property, content] of og) if (content) meta.push({ property, content });
+
+  return {
+    canonical,
+    meta,
+    jsonLd: doc ? jsonForScript(reportJsonLd({ ...input, doc, description })) : undefined,
+    feedHref: withBase(input.base, 'feed.xml'),
+    feedTitle: ui.feedTitle(siteFull),
+  };
+}

@@ -1,0 +1,114 @@
+/**
+ * Open data from the route data, as pure functions: /data/reports.json (every report,
+ * section, required item and figure), and the figures lined up across years for /figures.json
+ * and /figures.csv. Paths carry the deployment's base path.
+ */
+import { itemByName, REQUIRED_ITEMS } from '../domain/items.ts';
+import { signatureLines } from '../domain/report.ts';
+import { figureNumber, lineUpFigures, type FigureTable } from '../domain/figures.ts';
+import { reportsDataSchema, type ReportsData } from '../domain/open-data.ts';
+import { mdxToPlainText } from './plain-text.ts';
+import { itemPath, printedHeading, withBase, type ReportView, type SectionView } from './routes.ts';
+import type { CsvValue } from './csv.ts';
+
+type WithBody = { body?: string };
+
+/** The site's home page as a full address, when the site's address is known. */
+export function homeUrl(base: string, site: URL | string | undefined): string | null {
+  return site ? new URL(base, site).href : null;
+}
+
+export function buildReportsData(
+  reports: readonly ReportView<WithBody, WithBody>[],
+  opts: { base: string; site?: URL | string },
+): ReportsData {
+  const data: ReportsData = {
+    site: homeUrl(opts.base, opts.site),
+    items: REQUIRED_ITEMS.map((i) => ({ name: i.name, slug: i.slug, full: i.full, mandatory: i.mandatory, path: withBase(opts.base, itemPath(i.slug)) })),
+    reports: reports.map((r) => ({
+      year: r.year,
+      title: r.data.title,
+      agency: r.data.agency,
+      signedOn: r.data.signedOn,
+      publishedOn: r.data.publishedOn ?? null,
+      indexNumber: r.data.indexNumber ?? null,
+      topic: r.data.topic ?? null,
+      signature: signatureLines(r.data),
+      corrections: r.data.corrections.map((c) => ({ date: c.date, note: c.note })),
+      path: withBase(opts.base, r.path),
+      preface: mdxToPlainText(r.entry.body ?? ''),
+      sections: r.sections.map((s) => ({
+        order: s.data.order,
+        numeral: s.data.numeral,
+        heading: s.data.heading,
+        item: s.data.item,
+        itemSlug: itemByName(s.data.item)!.slug,
+        path: withBase(opts.base, s.path),
+        text: mdxToPlainText(s.entry.body ?? ''),
+        figures: s.data.figures.map((f) => ({
+          key: f.key,
+          label: f.label,
+          qualifier: f.qualifier ?? null,
+          value: f.value,
+          number: figureNumber(f.value),
+          unit: f.unit,
+        })),
+      })),
+    })),
+  };
+  // What is published must match the schema published beside it.
+  return reportsDataSchema.parse(data);
+}
+
+export type FigureTableOf = FigureTable<SectionView>;
+
+export function figureTable(reports: readonly ReportView[]): FigureTableOf {
+  return lineUpFigures(reports);
+}
+
+/** /figures.json: each key with its values by year, newest first. */
+export function figuresJson(reports: readonly ReportView[], base: string) {
+  const table = figureTable(reports);
+  return {
+    years: table.years,
+    figures: table.rows.map((row) => ({
+      key: row.key,
+      label: row.label,
+      unit: row.unit,
+      values: table.years.flatMap((year, i) => {
+        const cell = row.cells[i];
+        if (!cell) return [];
+        return [
+          {
+            year,
+            label: cell.figure.label,
+            qualifier: cell.figure.qualifier ?? null,
+            value: cell.figure.value,
+            number: cell.number,
+            unit: cell.figure.unit,
+            section: { order: cell.section.data.order, heading: printedHeading(cell.section.data), path: withBase(base, cell.section.path) },
+          },
+        ];
+      }),
+    })),
+  };
+}
+
+/**
+ * /figures.csv: one record per figure per year (key order as on /figures/, newest year
+ * first), after the header row given. The last column is the section's full address when
+ * the site's address is known, else its path.
+ */
+export function figuresCsvRows(
+  reports: readonly ReportView[],
+  opts: { base: string; site?: URL | string; header: readonly string[] },
+): CsvValue[][] {
+  const { figures } = figuresJson(reports, opts.base);
+  const url = (path: string) => (opts.site ? new URL(path, opts.site).href : path);
+  return [
+    [...opts.header],
+    ...figures.flatMap((f) =>
+      f.values.map((v) => [v.year, f.key, v.label, v.qualifier, v.value, v.unit, v.section.heading, url(v.section.path)]),
+    ),
+  ];
+}

@@ -1,0 +1,107 @@
+/**
+ * WCAG 2.1 AA (GB/T 37668) with axe-core, on every page type, on a phone and a desktop, in the
+ * normal and the high-contrast scheme; plus what axe does not fully check: heading levels in
+ * order, the landmarks every page needs, and 7:1 text contrast (AAA) in high contrast.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { serve, type Served } from '../helpers/serve';
+import { launch } from '../helpers/browser';
+import { open, PAGE_TYPES, WIDTHS, withPrefs, type Prefs } from './pages';
+
+let site: Served;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = await serve(inject('siteDist'));
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+const SCHEMES: [string, Prefs][] = [
+  ['normal', {}],
+  ['high contrast', { contrast: 'high' }],
+];
+
+async function onPage<T>(width: number, prefs: Prefs, path: (typeof PAGE_TYPES)[number], fn: (page: Page) => Promise<T>) {
+  const context = await browser.newContext({ viewport: { width, height: 800 } });
+  await withPrefs(context, prefs);
+  const page = await context.newPage();
+  try {
+    await open(page, site.url, path);
+    return await fn(page);
+  } finally {
+    await context.close();
+  }
+}
+
+/** Violations as one line each: rule id, then every element it found, so a failure says where. */
+function describeViolations(violations: { id: string; help: string; nodes: { target: unknown[] }[] }[]): string[] {
+  return violations.map((v) => `${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+describe('axe-core finds no violations', () => {
+  for (const [scheme, prefs] of SCHEMES) {
+    for (const width of WIDTHS) {
+      for (const type of PAGE_TYPES) {
+        it(`${type.name} at ${width}px, ${scheme}`, async () => {
+          const violations = await onPage(width, prefs, type, async (page) => {
+            if (prefs.contrast) expect(await page.locator('html').getAttribute('data-contrast')).toBe('high');
+            // The high-contrast scheme promises AAA text contrast (7:1) as well.
+            const aaa = prefs.contrast ? { rules: { 'color-contrast-enhanced': { enabled: true } } } : {};
+            const results = await new AxeBuilder({ page }).options(aaa).withTags(TAGS).analyze();
+            if (prefs.contrast) expect(results.passes.map((r) => r.id)).toContain('color-contrast-enhanced');
+            return describeViolations(results.violations);
+          });
+          expect(violations).toEqual([]);
+        });
+      }
+    }
+  }
+
+  it('would report a violation', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.setContent('<html><body><img src="x.png"><a href="/"></a><p style="color:#666">灰色：过 AA（5.7:1），不过 AAA</p></body></html>');
+    const results = await new AxeBuilder({ page })
+      .options({ rules: { 'color-contrast-enhanced': { enabled: true } } })
+      .withTags(TAGS)
+      .analyze();
+    expect(results.violations.map((v) => v.id)).toEqual(
+      expect.arrayContaining(['image-alt', 'link-name', 'html-has-lang', 'color-contrast-enhanced']),
+    );
+    await context.close();
+  });
+});
+
+describe('page structure', () => {
+  for (const type of PAGE_TYPES) {
+    it(`${type.name}: one h1 first, then heading levels in order, none skipped`, async () => {
+      const levels = await onPage(1280, {}, type, (page) =>
+        page.locator('h1, h2, h3, h4, h5, h6').evaluateAll((hs) =>
+          hs.filter((h) => (h as HTMLElement).offsetParent !== null || h.getClientRects().length > 0).map((h) => Number(h.tagName[1])),
+        ),
+      );
+      expect(levels[0]).toBe(1);
+      expect(levels.filter((l) => l === 1)).toHaveLength(1);
+      const skips = levels.flatMap((l, i) => (i > 0 && l > levels[i - 1]! + 1 ? [`h${levels[i - 1]} → h${l}`] : []));
+      expect(skips).toEqual([]);
+    });
+
+    it(`${type.name}: banner, navigation, main, search and contentinfo landmarks`, async () => {
+      const counts = await onPage(1280, {}, type, async (page) => ({
+        banner: await page.getByRole('banner').count(),
+        navigation: (await page.getByRole('navigation').count()) > 0,
+        main: await page.getByRole('main').count(),
+        search: (await page.getByRole('search').count()) > 0,
+        contentinfo: await page.getByRole('contentinfo').count(),
+      }));
+      expect(counts).toEqual({ banner: 1, navigation: true, main: 1, search: true, contentinfo: 1 });
+    });
+  }
+});

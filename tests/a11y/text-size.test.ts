@@ -1,0 +1,192 @@
+/**
+ * Text size (标准 / 大 / 特大) and high contrast: remembered across pages, applied before the
+ * first paint by a small external script (allowed by a strict CSP), never making a page
+ * scroll sideways on a phone; without JavaScript the controls are hidden and the page reads
+ * as normal.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import { serve, type Served } from '../helpers/serve';
+import { launch } from '../helpers/browser';
+import { open, PAGE_TYPES, withPrefs } from './pages';
+
+const dist = inject('siteDist');
+let site: Served;
+let strict: Served;
+let browser: Browser;
+
+/** The policy deploy/nginx.conf and public/_headers send: no inline script, no inline style. */
+const CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; font-src 'self'; " +
+  "connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+
+beforeAll(async () => {
+  site = await serve(dist);
+  strict = await serve(dist, { headers: { 'Content-Security-Policy': CSP } });
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  await strict?.close();
+});
+
+const rootPx = (page: Page) => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+const sizeButton = (page: Page, name: string) => page.getByRole('group', { name: '字号' }).getByRole('button', { name, exact: true });
+const pressed = (page: Page) =>
+  page.locator('[data-pref][aria-pressed="true"]').evaluateAll((bs) => bs.map((b) => b.textContent?.trim()));
+
+describe('text size and contrast', () => {
+  it('offers 标准, 大 and 特大 as pressed/unpressed buttons in a labelled group, and 高对比度', async () => {
+    const page = await browser.newPage();
+    await page.goto(site.url);
+    const group = page.getByRole('group', { name: '字号' });
+    expect(await group.getByRole('button').allTextContents()).toEqual(['标准', '大', '特大']);
+    expect(await pressed(page)).toEqual(['标准']);
+    expect(await page.getByRole('button', { name: '高对比度' }).getAttribute('aria-pressed')).toBe('false');
+    expect(await rootPx(page)).toBe(18);
+    await page.close();
+  });
+
+  it('remembers the choice across pages, reloads and the back button', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(site.url);
+
+    await sizeButton(page, '大').click();
+    expect(await rootPx(page)).toBe(21);
+    expect(await pressed(page)).toEqual(['大']);
+    await page.locator('main a[href$="/2023/"]').first().click();
+    await page.waitForURL(/\/2023\/$/);
+    expect(await page.locator('html').getAttribute('data-size')).toBe('large');
+    expect(await rootPx(page)).toBe(21);
+    expect(await pressed(page)).toEqual(['大']);
+
+    await sizeButton(page, '特大').click();
+    await page.getByRole('button', { name: '高对比度' }).click();
+    expect(await rootPx(page)).toBe(24);
+    await page.goto(`${site.url}2023/section-3/`);
+    expect(await rootPx(page)).toBe(24);
+    expect(await page.locator('html').getAttribute('data-contrast')).toBe('high');
+    expect(await pressed(page)).toEqual(['特大', '高对比度']);
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe('rgb(0, 0, 0)');
+
+    // Back to a page shown before the change (possibly from the back/forward cache).
+    await sizeButton(page, '标准').click();
+    await page.goBack();
+    await page.waitForURL(/\/2023\/$/);
+    expect(await rootPx(page)).toBe(18);
+    expect(await pressed(page)).toEqual(['标准', '高对比度']);
+
+    await page.getByRole('button', { name: '高对比度' }).click();
+    await page.reload();
+    expect(await page.locator('html').getAttribute('data-contrast')).toBeNull();
+    expect(await page.locator('html').getAttribute('data-size')).toBeNull();
+    expect(await pressed(page)).toEqual(['标准']);
+    await context.close();
+  });
+
+  it('applies the remembered choice before the page body exists (no flash), under a strict CSP', async () => {
+    const context = await browser.newContext();
+    await withPrefs(context, { size: 'xlarge', contrast: 'high' });
+    await context.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (!document.body) return;
+        const html = document.documentElement;
+        (window as unknown as { atBody: unknown }).atBody = [html.getAttribute('data-size'), html.getAttribute('data-contrast')];
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const page = await context.newPage();
+    const blocked: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) blocked.push(m.text());
+    });
+    await page.goto(`${strict.url}2023/`);
+    expect(await page.evaluate(() => (window as unknown as { atBody: unknown }).atBody)).toEqual(['xlarge', 'high']);
+    expect(blocked).toEqual([]);
+    // A classic script in <head>, before the stylesheet; not async, not deferred, not a module.
+    const head = await page.evaluate(() =>
+      [...document.head.querySelectorAll('script[src], link[rel=stylesheet]')].map((e) =>
+        e.tagName === 'LINK' ? 'css' : `${(e as HTMLScriptElement).type || 'classic'}${(e as HTMLScriptElement).async || (e as HTMLScriptElement).defer ? ' deferred' : ''}`,
+      ),
+    );
+    expect(head[0]).toBe('classic');
+    await context.close();
+  });
+
+  it('at 特大 on a 360 px phone no page scrolls sideways and no header controls overlap', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    await withPrefs(context, { size: 'xlarge' });
+    const problems: string[] = [];
+    for (const type of PAGE_TYPES) {
+      const page = await context.newPage();
+      await open(page, site.url, type);
+      expect(await rootPx(page)).toBe(24);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 360) problems.push(`${type.name}: scrollWidth ${width}`);
+      const boxes = await page.locator('header').evaluate((header) =>
+        [...header.querySelectorAll<HTMLElement>('a, button, input, select, [role=group] > span')]
+          .filter((el) => el.getClientRects().length > 0)
+          .map((el) => {
+            const r = el.getBoundingClientRect();
+            return { what: el.textContent?.trim() || el.getAttribute('placeholder') || el.tagName, l: r.left, r: r.right, t: r.top, b: r.bottom };
+          }),
+      );
+      for (const [i, a] of boxes.entries()) {
+        if (a.l < 0 || a.r > 360) problems.push(`${type.name}: ${a.what} off screen (${a.l}–${a.r})`);
+        for (const b of boxes.slice(i + 1)) {
+          // The title link contains its two spans; only siblings and strangers count.
+          const overlapX = Math.min(a.r, b.r) - Math.max(a.l, b.l);
+          const overlapY = Math.min(a.b, b.b) - Math.max(a.t, b.t);
+          if (overlapX > 0.5 && overlapY > 0.5) problems.push(`${type.name}: “${a.what}” overlaps “${b.what}”`);
+        }
+      }
+      await page.close();
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('without JavaScript the controls are hidden and every page reads normally', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 800 } });
+    for (const type of PAGE_TYPES.filter((t) => t.name !== 'search')) {
+      const page = await context.newPage();
+      await page.goto(site.url + type.path);
+      expect(await page.locator('.reading-aids').isVisible(), type.name).toBe(false);
+      expect(await page.locator('[data-print]').count() === 0 || !(await page.locator('[data-print]').first().isVisible())).toBe(true);
+      expect(await page.locator('h1').first().isVisible(), type.name).toBe(true);
+      expect(await rootPx(page)).toBe(18);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), type.name).toBeLessThanOrEqual(360);
+      // The header search still works as a plain form.
+      expect(await page.getByRole('search', { name: '全站搜索' }).isVisible()).toBe(true);
+      await page.close();
+    }
+    await context.close();
+  });
+});
+
+describe('script before interaction', () => {
+  it('is at most 2 KB compressed on report, section and other reading pages', async () => {
+    const totals: Record<string, string> = {};
+    for (const type of PAGE_TYPES.filter((t) => t.name !== 'search')) {
+      const page = await browser.newPage();
+      const scripts: string[] = [];
+      page.on('request', (r) => {
+        if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+      });
+      await page.goto(site.url + type.path);
+      await page.waitForLoadState('networkidle');
+      const sizes = scripts.map((p) => [p.split('/').pop()!, gzipSync(readFileSync(join(dist, p)), { level: 9 }).length] as const);
+      const total = sizes.reduce((n, [, b]) => n + b, 0);
+      totals[type.name] = `${total} B (${sizes.map(([f, b]) => `${f.replace(/\.[\w-]+\.js$/, '')} ${b}`).join(', ')})`;
+      expect(scripts.some((p) => /\/prefs\.[\w-]+\.js$/.test(p)), type.name).toBe(true);
+      expect(total, totals[type.name]).toBeLessThanOrEqual(2048);
+      await page.close();
+    }
+    console.log('Script loaded before interaction, gzip -9:', totals);
+  });
+});

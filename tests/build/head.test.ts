@@ -1,0 +1,84 @@
+/**
+ * What every built page carries in <head> (Page.astro, src/utils/meta.ts): the reading-aids
+ * script first and external, the feed link, canonical address and Open Graph card; on report
+ * and section pages the 政府网站 meta names and schema.org JSON-LD. Nothing a strict CSP
+ * would block: no inline script, no style attribute.
+ */
+import { describe, expect, inject, it } from 'vitest';
+import { relative } from 'node:path';
+import { htmlFiles, page } from '../helpers/site';
+
+const dist = inject('siteDist');
+const pages = htmlFiles(dist).map((f) => ({ name: relative(dist, f), $: page(dist, relative(dist, f)) }));
+
+describe('every page’s head', () => {
+  it('loads the reading-aids script first, as an external classic script', () => {
+    for (const { name, $ } of pages) {
+      const first = $('head script').first();
+      expect(first.attr('src'), name).toMatch(/^\/_astro\/prefs\.[\w-]+\.js$/);
+      expect(first.attr('type') ?? '', name).toBe('');
+      expect(first.is('[async], [defer]'), name).toBe(false);
+      expect(first.prevAll('link[rel=stylesheet]'), name).toHaveLength(0);
+    }
+  });
+
+  it('has no script a strict Content-Security-Policy would block, and no style attribute', () => {
+    for (const { name, $ } of pages) {
+      const inline = $('script:not([src])').filter((_, s) => $(s).attr('type') !== 'application/ld+json');
+      expect(inline.length, name).toBe(0);
+      expect($('[style]').length, name).toBe(0);
+      expect($('[onclick], [onload], [onerror], [onchange], [onsubmit]').length, name).toBe(0);
+    }
+  });
+
+  it('links the RSS feed and describes itself for sharing', () => {
+    for (const { name, $ } of pages) {
+      const feed = $('link[rel=alternate][type="application/rss+xml"]');
+      expect(feed.length, name).toBe(1);
+      expect(feed.attr('href'), name).toBe('/feed.xml');
+      expect(feed.attr('title'), name).toContain('法治政府建设年度报告');
+      expect($('meta[property="og:site_name"]').attr('content'), name).toBe('韶关市武江区退役军人事务局法治政府建设年度报告');
+      expect($('meta[property="og:locale"]').attr('content'), name).toBe('zh_CN');
+      expect($('meta[property="og:title"]').attr('content'), name).toBeTruthy();
+      const descriptions = $('meta[name]').filter((_, m) => $(m).attr('name')!.toLowerCase() === 'description');
+      expect(descriptions.length, name).toBe(1);
+    }
+  });
+
+  it('has a canonical address (the path, while no site address is configured), except on 404', () => {
+    for (const { name, $ } of pages) {
+      const canonical = $('link[rel=canonical]').attr('href');
+      if (name === '404.html') expect(canonical).toBeUndefined();
+      else expect(canonical, name).toBe(`/${name.replace(/index\.html$/, '')}`);
+    }
+  });
+});
+
+describe('report and section pages', () => {
+  const docs = pages.filter((p) => /^\d{4}\//.test(p.name));
+
+  it('are 文章 pages for sharing and 政府网站 metadata, with JSON-LD a script cannot break out of', () => {
+    // Page.astro emits these from its `doc` prop, which the report and section pages pass.
+    expect(docs.length).toBeGreaterThan(0);
+    for (const { name, $ } of docs) {
+      const meta = (n: string) => $(`meta[name="${n}"]`).attr('content');
+      expect($('meta[property="og:type"]').attr('content'), name).toBe('article');
+      expect(meta('ColumnName'), name).toBe('法治政府建设年度报告');
+      expect(meta('SiteName'), name).toBe('韶关市武江区退役军人事务局法治政府建设年度报告');
+      expect(meta('ContentSource'), name).toBe('韶关市武江区退役军人事务局');
+      expect(meta('PubDate'), name).toBe('2024-01-08');
+      expect(meta('ArticleTitle'), name).toBe($('h1').text());
+      const raw = $('script[type="application/ld+json"]').html()!;
+      expect(raw, name).not.toMatch(/</);
+      const ld = JSON.parse(raw);
+      expect(ld, name).toMatchObject({
+        '@context': 'https://schema.org',
+        '@type': 'Report',
+        name: $('h1').text(),
+        inLanguage: 'zh-CN',
+        datePublished: '2024-01-08',
+        publisher: { '@type': 'GovernmentOrganization', name: '韶关市武江区退役军人事务局' },
+      });
+    }
+  });
+});
