@@ -1,0 +1,69 @@
+/**
+ * The site works in Chromium under the strict Content-Security-Policy it ships
+ * (public/_headers, and the same policy in deploy/nginx.conf): pages, text-size controls
+ * and search, with no violation reported.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { ROOT } from '../helpers/build';
+import { serve, type Served } from '../helpers/serve';
+import { launch } from '../helpers/browser';
+
+const headersFile = readFileSync(join(ROOT, 'public/_headers'), 'utf8');
+const headers = Object.fromEntries(
+  [...headersFile.matchAll(/^\s{2}([A-Za-z-]+):\s*(.+)$/gm)].map((m) => [m[1]!, m[2]!.trim()]),
+);
+const policy = headers['Content-Security-Policy']!;
+
+let site: Served;
+let browser: Browser;
+beforeAll(async () => {
+  site = await serve(inject('siteDist'), { headers });
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function watched(): Promise<{ page: Page; violations: string[] }> {
+  const page = await browser.newPage();
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
+  });
+  page.on('pageerror', (e) => violations.push(e.message));
+  return { page, violations };
+}
+
+describe('Content-Security-Policy', () => {
+  it('is strict: no inline scripts, WebAssembly allowed for Pagefind', () => {
+    expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(policy).not.toContain('unsafe-inline');
+    expect(readFileSync(join(ROOT, 'deploy/nginx.conf'), 'utf8')).toContain(policy);
+  });
+
+  it('built pages carry no inline script to be blocked', () => {
+    for (const f of ['index.html', '2023/index.html', '2023/section-2/index.html', 'search/index.html']) {
+      const html = readFileSync(join(inject('siteDist'), f), 'utf8');
+      const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>/g)].filter((m) => !/application\/ld\+json/.test(m[1]!));
+      expect(inline.map((m) => m[0]), f).toEqual([]);
+    }
+  });
+
+  it('header search, the search page and highlighting work under it', async () => {
+    const { page, violations } = await watched();
+    await page.goto(site.url);
+    await page.getByLabel('搜索报告内容').click();
+    await page.keyboard.type('优待证');
+    await expect.poll(() => page.locator('#site-search-panel li').count()).toBeGreaterThan(0);
+    await page.goto(`${site.url}search/?q=${encodeURIComponent('招聘会')}`);
+    await expect.poll(() => page.locator('#search-results li').count()).toBe(2);
+    await page.locator('#search-results li a').first().click();
+    await expect.poll(() => page.locator('mark.search-hit').count()).toBeGreaterThan(0);
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+});

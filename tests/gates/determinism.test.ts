@@ -1,0 +1,32 @@
+/** Two builds of the same content give byte-identical pages, feeds and search index. */
+import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSite } from '../helpers/build';
+
+function files(dir: string): Map<string, Buffer> {
+  return new Map(
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => {
+        const path = join(e.parentPath, e.name);
+        return [path.slice(dir.length + 1), readFileSync(path)] as const;
+      })
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
+}
+
+describe('determinism', () => {
+  it('two builds give the same files, byte for byte', () => {
+    const a = buildSite();
+    const b = buildSite();
+    expect(a.status, a.output).toBe(0);
+    expect(b.status, b.output).toBe(0);
+    const fa = files(a.outDir);
+    const fb = files(b.outDir);
+    expect([...fb.keys()]).toEqual([...fa.keys()]);
+    expect([...fa.keys()].some((f) => f.endsWith('.html'))).toBe(true);
+    const differing = [...fa].filter(([name, bytes]) => !bytes.equals(fb.get(name)!)).map(([name]) => name);
+    expect(differing).toEqual([]);
+  });
+});

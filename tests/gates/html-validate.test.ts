@@ -1,0 +1,34 @@
+/** Every built page is valid HTML (html-validate, recommended rules; .htmlvalidate.json). */
+import { describe, expect, inject, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { HtmlValidate, StaticConfigLoader } from 'html-validate';
+import { htmlFiles } from '../helpers/site';
+import { ROOT } from '../helpers/build';
+
+// The built site lives outside the project, so the project's config is loaded explicitly.
+const config = JSON.parse(readFileSync(join(ROOT, '.htmlvalidate.json'), 'utf8'));
+const validator = () => new HtmlValidate(new StaticConfigLoader(config));
+
+const dist = inject('siteDist');
+
+describe('html-validate', () => {
+  it('finds zero errors on every built page', async () => {
+    const html = validator();
+    const errors: string[] = [];
+    const files = htmlFiles(dist);
+    expect(files.length).toBeGreaterThan(8);
+    for (const file of files) {
+      const report = await html.validateFile(file);
+      for (const r of report.results) {
+        for (const m of r.messages) errors.push(`${relative(dist, file)}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
+      }
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it('would catch an error', async () => {
+    const report = await validator().validateString('<!doctype html><html lang="zh-CN"><head><title>x</title></head><body><p><div></div></p></body></html>');
+    expect(report.valid).toBe(false);
+  });
+});
