@@ -3,24 +3,13 @@
  * normal and the high-contrast scheme; plus what axe does not fully check: heading levels in
  * order, the landmarks every page needs, and 7:1 text contrast (AAA) in high contrast.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { serve, type Served } from '../helpers/serve';
-import { launch } from '../helpers/browser';
+import { servedSite } from '../helpers/served';
 import { open, PAGE_TYPES, WIDTHS, withPrefs, type Prefs } from './pages';
 
-let site: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serve(inject('siteDist'));
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const served = servedSite();
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 const SCHEMES: [string, Prefs][] = [
@@ -29,11 +18,11 @@ const SCHEMES: [string, Prefs][] = [
 ];
 
 async function onPage<T>(width: number, prefs: Prefs, path: (typeof PAGE_TYPES)[number], fn: (page: Page) => Promise<T>) {
-  const context = await browser.newContext({ viewport: { width, height: 800 } });
+  const context = await served.browser.newContext({ viewport: { width, height: 800 } });
   await withPrefs(context, prefs);
   const page = await context.newPage();
   try {
-    await open(page, site.url, path);
+    await open(page, served.site.url, path);
     return await fn(page);
   } finally {
     await context.close();
@@ -65,7 +54,7 @@ describe('axe-core finds no violations', () => {
   }
 
   it('would report a violation', async () => {
-    const context = await browser.newContext();
+    const context = await served.browser.newContext();
     const page = await context.newPage();
     await page.setContent('<html><body><img src="x.png"><a href="/"></a><p style="color:#666">灰色：过 AA（5.7:1），不过 AAA</p></body></html>');
     const results = await new AxeBuilder({ page })

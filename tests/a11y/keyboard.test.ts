@@ -3,23 +3,12 @@
  * control on the page, each with a clearly visible focus indicator; the reading aids work
  * from the keyboard.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { serve, type Served } from '../helpers/serve';
-import { launch } from '../helpers/browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { servedSite } from '../helpers/served';
 import { withPrefs, type Prefs } from './pages';
 
-let site: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serve(inject('siteDist'));
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const served = servedSite();
 
 interface Stop {
   what: string;
@@ -79,7 +68,7 @@ async function tabThrough(page: Page): Promise<{ stops: Stop[]; reached: string[
 }
 
 async function newPage(prefs: Prefs = {}, width = 1280): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 800 } });
+  const context = await served.browser.newContext({ viewport: { width, height: 800 } });
   await withPrefs(context, prefs);
   return context.newPage();
 }
@@ -88,7 +77,7 @@ describe('keyboard', () => {
   it('the skip link is the first stop, is visible when focused, and moves focus to <main>', async () => {
     for (const path of ['', '2023/section-2/']) {
       const page = await newPage({}, 360);
-      await page.goto(site.url + path);
+      await page.goto(served.site.url + path);
       await page.keyboard.press('Tab');
       const first = await focused(page);
       expect(first?.what).toContain('跳到正文');
@@ -113,7 +102,7 @@ describe('keyboard', () => {
   for (const [name, path, prefs] of cases) {
     it(`Tab reaches every control on the ${name}, each with a visible focus indicator`, async () => {
       const page = await newPage(prefs, prefs.size ? 360 : 1280);
-      await page.goto(site.url + path);
+      await page.goto(served.site.url + path);
       const expected = await tabbables(page);
       const { stops, reached } = await tabThrough(page);
       expect(reached.length).toBeGreaterThan(8);
@@ -129,7 +118,7 @@ describe('keyboard', () => {
 
   it('the text-size and contrast buttons work with Enter and Space', async () => {
     const page = await newPage();
-    await page.goto(site.url);
+    await page.goto(served.site.url);
     const xlarge = page.getByRole('button', { name: '特大', exact: true });
     await xlarge.focus();
     await page.keyboard.press('Enter');

@@ -3,27 +3,16 @@
  * signature, the page's address) with none of the site's chrome, whatever the reader chose
  * on screen; and the 打印 button, shown only where JavaScript can open the print dialog.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { serve, type Served } from '../helpers/serve';
-import { launch } from '../helpers/browser';
+import type { Page } from 'playwright-core';
+import { servedSite } from '../helpers/served';
 import { withPrefs, type Prefs } from './pages';
 
-let site: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serve(inject('siteDist'));
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const served = servedSite();
 
 /** Site chrome that must not print: header (search, navigation, reading aids), footer, and the rest. */
 const CHROME = [
@@ -40,10 +29,10 @@ const CHROME = [
 ];
 
 async function printView(path: string, prefs: Prefs = {}): Promise<Page> {
-  const context = await browser.newContext();
+  const context = await served.browser.newContext();
   await withPrefs(context, prefs);
   const page = await context.newPage();
-  await page.goto(site.url + path);
+  await page.goto(served.site.url + path);
   await page.emulateMedia({ media: 'print' });
   return page;
 }
@@ -125,9 +114,9 @@ describe('print', () => {
   });
 
   it('page.pdf() gives an A4 document of several pages', async () => {
-    const context = await browser.newContext();
+    const context = await served.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${site.url}2023/`);
+    await page.goto(`${served.site.url}2023/`);
     await page.emulateMedia({ media: 'print' });
     expect(await printed(page, CHROME)).toEqual([]);
     const pdf = await page.pdf({ preferCSSPageSize: true });
@@ -141,9 +130,9 @@ describe('print', () => {
 
   // pdftotext comes from Debian's poppler-utils, which .ci/run installs.
   it('the PDF’s text has the report and its signature and none of the site chrome', async () => {
-    const context = await browser.newContext();
+    const context = await served.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${site.url}2023/`);
+    await page.goto(`${served.site.url}2023/`);
     const file = join(mkdtempSync(join(tmpdir(), 'print-')), 'report.pdf');
     writeFileSync(file, await page.pdf({ preferCSSPageSize: true }));
     await context.close();
@@ -158,10 +147,10 @@ describe('print', () => {
   });
 
   it('the 打印 button, on report and section pages, shows only with JavaScript and opens the print dialog', async () => {
-    const probe = await browser.newPage();
+    const probe = await served.browser.newPage();
     const wired: string[] = [];
     for (const path of ['2023/', '2023/section-2/']) {
-      await probe.goto(site.url + path);
+      await probe.goto(served.site.url + path);
       if ((await probe.locator('[data-print]').count()) > 0) wired.push(path);
     }
     await probe.close();
@@ -169,23 +158,23 @@ describe('print', () => {
     expect(wired).toEqual(['2023/', '2023/section-2/']);
 
     for (const path of wired) {
-      const context = await browser.newContext();
+      const context = await served.browser.newContext();
       await context.addInitScript(() => {
         window.print = () => {
           (window as unknown as { printed: number }).printed = ((window as unknown as { printed?: number }).printed ?? 0) + 1;
         };
       });
       const page = await context.newPage();
-      await page.goto(site.url + path);
+      await page.goto(served.site.url + path);
       const button = page.getByRole('button', { name: '打印' });
       expect(await button.isVisible()).toBe(true);
       await button.click();
       expect(await page.evaluate(() => (window as unknown as { printed?: number }).printed)).toBe(1);
       await context.close();
 
-      const noJs = await browser.newContext({ javaScriptEnabled: false });
+      const noJs = await served.browser.newContext({ javaScriptEnabled: false });
       const plain = await noJs.newPage();
-      await plain.goto(site.url + path);
+      await plain.goto(served.site.url + path);
       expect(await plain.locator('[data-print]').isVisible()).toBe(false);
       await noJs.close();
     }

@@ -1,27 +1,15 @@
 /** Search as a reader uses it, in Chromium, against the production build served over HTTP. */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { serve, type Served } from '../helpers/serve';
-import { launch } from '../helpers/browser';
+import { describe, expect, it } from 'vitest';
+import { servedSite } from '../helpers/served';
 
-let site: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serve(inject('siteDist'));
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const served = servedSite();
 
 const SECTION_2 = '二、深入学习贯彻习近平法治思想,增强法治思维';
 
 describe('search from the header field', () => {
   it('typing 优待证 lists section 二 of 2023 first, and following it marks 优待证 in the text', async () => {
-    const page = await browser.newPage();
-    await page.goto(site.url);
+    const page = await served.browser.newPage();
+    await page.goto(served.site.url);
     await page.getByLabel('搜索报告内容').click();
     await page.keyboard.type('优待证');
     const first = page.locator('#site-search-panel li').first();
@@ -39,10 +27,10 @@ describe('search from the header field', () => {
   });
 
   it('loads no search code until the reader turns to the field', async () => {
-    const page = await browser.newPage();
+    const page = await served.browser.newPage();
     const fetched: string[] = [];
     page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
-    await page.goto(site.url);
+    await page.goto(served.site.url);
     await page.waitForLoadState('networkidle');
     expect(fetched.filter((p) => p.includes('pagefind') || /header|render|ui\./.test(p))).toEqual([]);
     await page.getByLabel('搜索报告内容').focus();
@@ -51,8 +39,8 @@ describe('search from the header field', () => {
   });
 
   it('Enter opens the search page with every result', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${site.url}2023/`);
+    const page = await served.browser.newPage();
+    await page.goto(`${served.site.url}2023/`);
     await page.getByLabel('搜索报告内容').fill('普法');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/search\/\?q=/);
@@ -63,8 +51,8 @@ describe('search from the header field', () => {
 
 describe('the search page', () => {
   it('runs the query in the URL: the no-JavaScript form’s address gives the same first result', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${site.url}search/?q=${encodeURIComponent('优待证')}`);
+    const page = await served.browser.newPage();
+    await page.goto(`${served.site.url}search/?q=${encodeURIComponent('优待证')}`);
     const first = page.locator('#search-results li a').first();
     await expect.poll(() => first.textContent()).toBe(`2023年 · ${SECTION_2}`);
     expect(await page.locator('#search-status').textContent()).toBe('找到 1 个包含“优待证”的部分');
@@ -73,19 +61,19 @@ describe('the search page', () => {
   });
 
   it('without JavaScript the header field is a form that goes to /search/?q=…', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await served.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${site.url}2023/section-1/`);
+    await page.goto(`${served.site.url}2023/section-1/`);
     await page.getByLabel('搜索报告内容').fill('优待证');
     await page.getByRole('button', { name: '搜索' }).click();
-    await page.waitForURL(`${site.url}search/?q=${encodeURIComponent('优待证')}`);
+    await page.waitForURL(`${served.site.url}search/?q=${encodeURIComponent('优待证')}`);
     expect(await page.locator('noscript').innerHTML()).toContain('需要浏览器启用 JavaScript');
     await context.close();
   });
 
   it('finds a two-character fragment inside longer words and marks only that fragment', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${site.url}search/?q=${encodeURIComponent('优待')}`);
+    const page = await served.browser.newPage();
+    await page.goto(`${served.site.url}search/?q=${encodeURIComponent('优待')}`);
     await expect.poll(() => page.locator('#search-results li').count()).toBe(2);
     const marks = await page.locator('#search-results mark').allTextContents();
     expect(new Set(marks)).toEqual(new Set(['优待']));
@@ -93,8 +81,8 @@ describe('the search page', () => {
   });
 
   it('returns nothing, and says so, for a term that does not occur', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${site.url}search/?q=${encodeURIComponent('火星')}`);
+    const page = await served.browser.newPage();
+    await page.goto(`${served.site.url}search/?q=${encodeURIComponent('火星')}`);
     await expect.poll(() => page.locator('#search-status').textContent()).toBe(
       '没有找到包含“火星”的内容。请换一个词，或减少筛选条件。',
     );
@@ -103,8 +91,8 @@ describe('the search page', () => {
   });
 
   it('shows every string a reader sees in Chinese', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${site.url}search/?q=${encodeURIComponent('退役')}`);
+    const page = await served.browser.newPage();
+    await page.goto(`${served.site.url}search/?q=${encodeURIComponent('退役')}`);
     await expect.poll(() => page.locator('#search-results li').count()).toBe(7);
     const visible = await page.locator('body').innerText();
     // Latin words would be untranslated interface text ("7 results for" and the like).

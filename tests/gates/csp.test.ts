@@ -3,13 +3,12 @@
  * (public/_headers, and the same policy in deploy/nginx.conf): pages, text-size controls
  * and search, with no violation reported.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ROOT } from '../helpers/build';
-import { serve, type Served } from '../helpers/serve';
-import { launch } from '../helpers/browser';
+import { servedSite } from '../helpers/served';
 
 const headersFile = readFileSync(join(ROOT, 'public/_headers'), 'utf8');
 const headers = Object.fromEntries(
@@ -17,19 +16,10 @@ const headers = Object.fromEntries(
 );
 const policy = headers['Content-Security-Policy']!;
 
-let site: Served;
-let browser: Browser;
-beforeAll(async () => {
-  site = await serve(inject('siteDist'), { headers });
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const served = servedSite(undefined, { headers });
 
 async function watched(): Promise<{ page: Page; violations: string[] }> {
-  const page = await browser.newPage();
+  const page = await served.browser.newPage();
   const violations: string[] = [];
   page.on('console', (m) => {
     if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
@@ -55,11 +45,11 @@ describe('Content-Security-Policy', () => {
 
   it('header search, the search page and highlighting work under it', async () => {
     const { page, violations } = await watched();
-    await page.goto(site.url);
+    await page.goto(served.site.url);
     await page.getByLabel('搜索报告内容').click();
     await page.keyboard.type('优待证');
     await expect.poll(() => page.locator('#site-search-panel li').count()).toBeGreaterThan(0);
-    await page.goto(`${site.url}search/?q=${encodeURIComponent('招聘会')}`);
+    await page.goto(`${served.site.url}search/?q=${encodeURIComponent('招聘会')}`);
     await expect.poll(() => page.locator('#search-results li').count()).toBe(2);
     await page.locator('#search-results li a').first().click();
     await expect.poll(() => page.locator('mark.search-hit').count()).toBeGreaterThan(0);
