@@ -151,3 +151,10 @@ describe(`served under ${BASE}, in Chromium`, () => {
     await page.close();
   });
 });
+
+describe('with the site address known', () => {
+  it('gives each page a full canonical address under the base path', () => {
+    expect(builtPage(dist, '/2023/')('link[rel=canonical]').attr('href')).toBe('https://example.gov.cn/fzbg/2023/');
+    expect(builtPage(dist, '/')('link[rel=canonical]').attr('href')).toBe('https://example.gov.cn/fzbg/');
+  });
+});
