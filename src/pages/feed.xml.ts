@@ -13,7 +13,8 @@ import { ui } from '../i18n/ui';
 
 export const GET: APIRoute = async (context) => {
   const base = import.meta.env.BASE_URL;
-  if (!context.site) console.warn(ui.feedWithoutSite);
+  // Astro is mid-line listing routes when this runs: start the warning on a line of its own.
+  if (!context.site) console.warn(`\n提醒：${ui.feedWithoutSite}`);
   const xml = await getRssString({
     title: `${site.bureau}${site.siteName}`,
     description: ui.feedDescription(site.bureau),
