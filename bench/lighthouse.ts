@@ -18,8 +18,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
-import { buildSite } from '../tests/helpers/build.ts';
-import { serve } from '../tests/helpers/serve.ts';
+import { builtAndServed } from './site.ts';
 import { chromiumPath } from '../tests/helpers/browser.ts';
 
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
@@ -203,12 +202,7 @@ export const allHundred = (p: PageScores) => CATEGORIES.every((c) => p.scores[c]
 
 if (import.meta.main) {
   const runs = Number(process.env.LH_RUNS) || 1;
-  const built = buildSite();
-  if (built.status !== 0) {
-    console.error(built.output);
-    process.exit(1);
-  }
-  const site = await serve(built.outDir);
+  const { outDir, site } = await builtAndServed();
   const chrome = await startChrome();
   const pageTypes: [string, string][] = [
     ['home', ''],
@@ -216,7 +210,7 @@ if (import.meta.main) {
     ['section /2023/section-2/', '2023/section-2/'],
     ['search /search/?q=优待证', `search/?q=${encodeURIComponent('优待证')}`],
   ];
-  const hasFigures = existsSync(join(built.outDir, 'figures', 'index.html'));
+  const hasFigures = existsSync(join(outDir, 'figures', 'index.html'));
   if (hasFigures) pageTypes.push(['figures /figures/', 'figures/']);
   const pages: PageScores[] = [];
   try {

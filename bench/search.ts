@@ -9,8 +9,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { buildSite, ROOT } from '../tests/helpers/build.ts';
-import { serve } from '../tests/helpers/serve.ts';
+import { ROOT } from '../tests/helpers/build.ts';
+import { builtAndServed, firstSearch } from './site.ts';
 import { launch } from '../tests/helpers/browser.ts';
 import { fold } from '../src/search/engine.ts';
 
@@ -24,12 +24,7 @@ interface Query {
 const { queries } = JSON.parse(readFileSync(join(ROOT, 'bench/search-queries.json'), 'utf8')) as { queries: Query[] };
 const ROUNDS = 3;
 
-const built = buildSite();
-if (built.status !== 0) {
-  console.error(built.output);
-  process.exit(1);
-}
-const site = await serve(built.outDir);
+const { site } = await builtAndServed();
 const browser = await launch();
 
 /** Submits a query on the search page and resolves when its results are on screen. */
@@ -63,12 +58,7 @@ const sectionKey = (href: string) => new URL(href, site.url).pathname.replace(/^
 // 1. Bytes from page load to the first results, two ways a reader gets there.
 // Counted at the server, so requests made by Pagefind's worker count too; each page
 // has a browser context of its own, so nothing comes from cache.
-const cold = await browser.newPage();
-site.resetSent();
-await cold.goto(`${site.url}search/?q=${encodeURIComponent('优待证')}`);
-await cold.waitForSelector('#search-results[data-query] li');
-const viaSearchPage = site.sent();
-await cold.close();
+const viaSearchPage = await firstSearch(browser, site);
 
 const header = await browser.newPage();
 site.resetSent();

@@ -15,8 +15,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
-import { buildSite, ROOT } from '../tests/helpers/build.ts';
-import { serve } from '../tests/helpers/serve.ts';
+import { ROOT } from '../tests/helpers/build.ts';
+import { builtAndServed, firstSearch } from './site.ts';
 import { launch } from '../tests/helpers/browser.ts';
 
 const KINDS = ['HTML', 'CSS', 'JS', 'fonts', 'other'] as const;
@@ -24,12 +24,7 @@ type Kind = (typeof KINDS)[number];
 /** The types tests/helpers/serve.ts gzips. */
 const TEXT = new Set(['.html', '.css', '.js', '.json', '.svg', '.xml', '.txt']);
 
-const built = buildSite();
-if (built.status !== 0) {
-  console.error(built.output);
-  process.exit(1);
-}
-const dist = built.outDir;
+const { outDir: dist, site } = await builtAndServed();
 
 /** The file the server answers a path with (same rules as tests/helpers/serve.ts, base /). */
 function fileFor(path: string): string {
@@ -83,7 +78,6 @@ for (const [name, path] of [
   if (existsSync(join(dist, path, 'index.html'))) PAGES.push([name, path]);
 }
 
-const site = await serve(dist);
 const browser = await launch();
 
 interface Measured {
@@ -137,13 +131,7 @@ const sourceLines = readFileSync(join(ROOT, 'sources/2023.txt'), 'utf8')
 const missingLines = sourceLines.filter((l) => !noJsText.includes(l));
 
 // First search: /search/?q=优待证 opened directly, cold cache, until the results are on screen.
-const searchContext = await browser.newContext();
-const searchPage = await searchContext.newPage();
-site.resetSent();
-await searchPage.goto(`${site.url}search/?q=${encodeURIComponent('优待证')}`);
-await searchPage.waitForSelector('#search-results[data-query] li');
-const firstSearch = site.sent();
-await searchContext.close();
+const searchBytes = await firstSearch(browser, site);
 
 await browser.close();
 await site.close();
@@ -169,19 +157,19 @@ if (mismatch.length) {
 }
 
 const report = measured.find((m) => m.name === 'report')!;
-const fsT = tally(firstSearch.requests);
+const fsT = tally(searchBytes.requests);
 console.log(`
 Report text alone (.report-text, ${text.length} characters): ${kb(textRaw)} KB UTF-8, ${kb(textBrotli)} KB brotli (node:zlib, default quality).
 Whole-report page /2023/ as sent: ${kb(total(report.t, 'sent'))} KB in ${total(report.t, 'requests')} requests (${report.requests.join(', ')}).
 JavaScript off: ${sourceLines.length - missingLines.length}/${sourceLines.length} lines of sources/2023.txt found in the report text.
-First search (/search/?q=优待证, cold cache, until results render): ${kb(firstSearch.bytes)} KB in ${firstSearch.requests.length} requests ` +
+First search (/search/?q=优待证, cold cache, until results render): ${kb(searchBytes.bytes)} KB in ${searchBytes.requests.length} requests ` +
   `(${KINDS.filter((k) => fsT[k].requests).map((k) => `${k} ${cell(fsT[k])}`).join(', ')}).`);
 
 const targets = [
   ['whole-report page ≤ 15 KB compressed in all', total(report.t, 'sent') <= 15 * 1024],
   ['≤ 2 KB script before interaction (report page)', report.t.JS.sent <= 2 * 1024],
   ['report readable with JavaScript off', missingLines.length === 0],
-  ['first search ≤ 130 KB', firstSearch.bytes <= 130 * 1024],
+  ['first search ≤ 130 KB', searchBytes.bytes <= 130 * 1024],
 ] as const;
 console.log('\n' + targets.map(([name, ok]) => `${ok ? 'PASS' : 'FAIL'}  ${name}`).join('\n'));
 if (missingLines.length) console.log(`Missing with JavaScript off:\n${missingLines.map((l) => `  ${l.slice(0, 40)}…`).join('\n')}`);
