@@ -8,7 +8,7 @@
 import { parseArgs } from 'node:util';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { ImportError } from '../src/importer/errors.ts';
-import { MAX_YEAR, MIN_YEAR } from '../src/importer/guess.ts';
+import { REPORT_YEARS } from '../src/domain/schema.ts';
 import { prepare } from '../src/importer/index.ts';
 import { summary } from '../src/importer/summary.ts';
 import { existing, writeYear } from '../src/importer/write.ts';
@@ -46,8 +46,8 @@ async function main(): Promise<void> {
   let year: number | undefined;
   if (values.year !== undefined) {
     year = Number(values.year);
-    if (!/^\d{4}$/.test(values.year) || year < MIN_YEAR || year > MAX_YEAR) {
-      throw new ImportError(`--year 应为 ${MIN_YEAR}–${MAX_YEAR} 之间的四位年份，例如 --year 2024；收到“${values.year}”。`);
+    if (!/^\d{4}$/.test(values.year) || year < REPORT_YEARS.min) {
+      throw new ImportError(`--year 应为四位阿拉伯数字年份，例如 --year 2024；收到“${values.year}”。`);
     }
   }
   // npm runs scripts in the project folder; INIT_CWD is where the command was typed.

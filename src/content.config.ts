@@ -4,7 +4,7 @@ import { reportSchema, sectionSchema } from './domain/schema';
 
 // Astro keeps parsed entries in its content cache until this file's text changes; a change to
 // the schemas imported above does not count. So note each change of what entries parse to here:
-// schema revision 2 — sections have key figures (`figures`, default []).
+// schema revision 3 — `year` is any four-digit year (was 1990–2100).
 
 // CONTENT_DIR lets tests and benchmarks build the same site from fixture content.
 const contentDir = process.env.CONTENT_DIR ?? './src/content';

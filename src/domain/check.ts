@@ -189,13 +189,24 @@ function checkDates(r: Entry<ReportData>): Problem[] {
       message: `发布日期 ${publishedOn} 早于成文日期 ${signedOn}。请核对这两个日期`,
     });
   }
-  const deadline = `${year + 1}-04-01`;
-  if (publishedOn && publishedOn >= deadline) {
+  // The year itself is only checked for four digits, so these two catch a mistyped one.
+  if (signedOn < `${year}-01-01`) {
     out.push({
       file: r.filePath,
-      field: 'publishedOn',
+      field: 'year',
+      message: `报告年度 ${year} 晚于成文日期 ${signedOn}：报告不能在所报告的年度开始前签发。请核对 year 和 signedOn`,
+    });
+  }
+  // Without a publication date, the signing date is the earliest it can have been published.
+  const deadline = `${year + 1}-04-01`;
+  const shown = publishedOn ?? signedOn;
+  if (shown >= deadline) {
+    const [field, label] = publishedOn ? ['publishedOn', '发布日期'] : ['signedOn', '成文日期'];
+    out.push({
+      file: r.filePath,
+      field,
       warning: true,
-      message: `发布日期 ${publishedOn} 晚于规定：${year} 年度报告应在 ${year + 1} 年 4 月 1 日前向社会公开（《法治政府建设与责任落实督察工作规定》第二十四条）。如日期无误可忽略此提醒`,
+      message: `${label} ${shown} 晚于规定：${year} 年度报告应在 ${year + 1} 年 4 月 1 日前向社会公开（《法治政府建设与责任落实督察工作规定》第二十四条）。请核对 year 和${label}；如无误可忽略此提醒`,
     });
   }
   const earliest = publishedOn ?? signedOn;

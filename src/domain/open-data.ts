@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { ITEM_NAMES, REQUIRED_ITEMS } from './items.ts';
-import { FIGURE_VALUE } from './schema.ts';
+import { FIGURE_VALUE, REPORT_YEARS } from './schema.ts';
 
 const ITEM_SLUGS = REQUIRED_ITEMS.map((i) => i.slug) as [string, ...string[]];
 const nonEmpty = z.string().min(1);
@@ -40,7 +40,7 @@ const section = z
 
 const report = z
   .strictObject({
-    year: z.number().int().min(1990).max(2100).describe('报告年度'),
+    year: z.number().int().min(REPORT_YEARS.min).max(REPORT_YEARS.max).describe('报告年度'),
     title: nonEmpty,
     agency: nonEmpty.describe('发布机构'),
     signedOn: date.describe('成文日期'),

@@ -40,6 +40,16 @@ function isoDate(key: string, label: string) {
   });
 }
 
+/**
+ * A report year is any four-digit year. No narrower range: a mistyped year (2203 for 2023) is
+ * caught by checkContent, which compares it with the signing date, and a fixed window would
+ * one day reject real years and cap how many years a site (or a benchmark) can hold.
+ */
+export const REPORT_YEARS = { min: 1000, max: 9999 } as const;
+
+const notFourDigits = (iss: { input?: unknown }) =>
+  `year（报告年度）应为四位阿拉伯数字年份，例如 year: 2023；收到 ${show(iss.input)}`;
+
 /** Report year as four Arabic digits; a quoted "2023" is accepted, 二〇二三 is not. */
 const year = z.preprocess(
   (v) => (typeof v === 'string' && /^\s*\d{4}\s*$/.test(v) ? Number(v) : v),
@@ -51,8 +61,8 @@ const year = z.preprocess(
           : `year（报告年度）应为四位阿拉伯数字年份，例如 year: 2023（不要写成“二〇二三”等汉字）；收到 ${show(iss.input)}`,
     })
     .int('year（报告年度）应为整数年份，例如 year: 2023')
-    .min(1990, 'year（报告年度）应在 1990 至 2100 之间，例如 year: 2023')
-    .max(2100, 'year（报告年度）应在 1990 至 2100 之间，例如 year: 2023'),
+    .min(REPORT_YEARS.min, { error: notFourDigits })
+    .max(REPORT_YEARS.max, { error: notFourDigits }),
 );
 
 function unknownKeys(allowed: readonly string[]) {

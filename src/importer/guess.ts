@@ -2,8 +2,12 @@
 import type { ItemName } from '../domain/items.ts';
 import type { Block, YearSource } from './model.ts';
 
-export const MIN_YEAR = 1990;
-export const MAX_YEAR = 2100;
+/**
+ * Years a preface may name as the report's own. Narrower than REPORT_YEARS on purpose: this
+ * picks a year out of free text, where an old date (1949年) is history, not the report's year.
+ */
+const MIN_YEAR = 1990;
+const MAX_YEAR = 2100;
 
 /**
  * The first 'YYYY年' in the preface. A year that ends a range such as (2021-2025年) is

@@ -62,6 +62,29 @@ describe('dates', () => {
     expect(p!.message).toContain('2023 年度报告应在 2024 年 4 月 1 日前向社会公开');
   });
 
+  // A mistyped year, in a file renamed to match it: only the dates can tell.
+  const dated = (year: number) =>
+    checkContent([{ ...report({ year }), id: String(year) }], []).filter((p) => p.field === 'year' || p.field === 'signedOn');
+
+  it('a year after the signing date is an error: a mistyped year', () => {
+    expect(dated(2203)).toEqual([
+      {
+        file: 'reports/2023.mdx',
+        field: 'year',
+        message: '报告年度 2203 晚于成文日期 2024-01-08：报告不能在所报告的年度开始前签发。请核对 year 和 signedOn',
+      },
+    ]);
+    expect(dated(2024)).toEqual([]);
+  });
+
+  it('without 发布日期, signing on or after 4月1日 of the following year is a warning', () => {
+    const [p] = dated(1023);
+    expect(p).toMatchObject({ field: 'signedOn', warning: true });
+    expect(p!.message).toContain('成文日期 2024-01-08 晚于规定：1023 年度报告应在 1024 年 4 月 1 日前向社会公开');
+    // A 发布日期 in time says the report was published in time, whenever it was signed.
+    expect(checkContent([report({ signedOn: '2024-03-20', publishedOn: '2024-03-25' })], sections(ITEMS))).toEqual([]);
+  });
+
   it('a correction cannot predate publication', () => {
     const problems = checkContent(
       [report({ publishedOn: '2024-01-20', corrections: [{ date: '2024-01-10', note: '示例更正' }] })],

@@ -72,7 +72,12 @@ describe('report schema rejects, saying what was expected', () => {
   });
 
   it('a year out of range or not whole', () => {
-    expect(messages(reportSchema.safeParse({ ...validReport, year: 23 }))[0]).toContain('1990 至 2100');
+    expect(messages(reportSchema.safeParse({ ...validReport, year: 23 }))).toEqual([
+      'year: year（报告年度）应为四位阿拉伯数字年份，例如 year: 2023；收到 23',
+    ]);
+    expect(messages(reportSchema.safeParse({ ...validReport, year: 20233 }))[0]).toContain('收到 20233');
+    expect(reportSchema.parse({ ...validReport, year: 1000 }).year).toBe(1000);
+    expect(reportSchema.parse({ ...validReport, year: '9999' }).year).toBe(9999);
     expect(messages(reportSchema.safeParse({ ...validReport, year: 2023.5 }))[0]).toContain('整数');
   });
 
