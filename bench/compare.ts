@@ -118,12 +118,12 @@ async function withPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
     await context.close();
   }
 }
+/** Inline scripts that run: data blocks such as application/ld+json are not JavaScript. */
 const inlineScriptBytes = (page: Page) =>
   page.evaluate(() =>
-    [...document.querySelectorAll('script:not([src])')].reduce(
-      (n, s) => n + new TextEncoder().encode(s.textContent ?? '').length,
-      0,
-    ),
+    [...document.querySelectorAll('script:not([src])')]
+      .filter((s) => ['', 'module', 'text/javascript'].includes(s.getAttribute('type') ?? ''))
+      .reduce((n, s) => n + new TextEncoder().encode(s.textContent ?? '').length, 0),
   );
 async function pageLoad(site: Served, outDir: string, path: string): Promise<Load> {
   return withPage(async (page) => {

@@ -10,15 +10,15 @@
  * Sentences are drawn by a seeded generator from a word pool, so text varies between sections
  * (as real text does, which matters for the search index) and every run writes the same files.
  *
- * Years run from 1990 upwards. The report schema accepts 1990–2100 only, so at most 111
- * reports can exist (MAX_REPORTS); asking for more throws.
+ * Years run from 1990 upwards; a report year is any four-digit year (REPORT_YEARS), so up to
+ * MAX_REPORTS reports fit; asking for more throws.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { REPORT_YEARS } from '../src/domain/schema.ts';
 
 export const FIRST_YEAR = 1990;
-export const LAST_YEAR = 2100;
-export const MAX_REPORTS = LAST_YEAR - FIRST_YEAR + 1;
+export const MAX_REPORTS = REPORT_YEARS.max - FIRST_YEAR + 1;
 export const SECTIONS_PER_REPORT = 8;
 export const MIN_CHARS = 1200;
 export const MAX_CHARS = 1600;
@@ -113,9 +113,7 @@ export interface FixtureStats {
 /** Writes `count` synthetic reports into `dir` (a CONTENT_DIR); years FIRST_YEAR, FIRST_YEAR+1, … */
 export function writeFixtureReports(dir: string, count: number): FixtureStats {
   if (!Number.isInteger(count) || count < 1 || count > MAX_REPORTS) {
-    throw new Error(
-      `最多 ${MAX_REPORTS} 份报告：year 的取值范围是 ${FIRST_YEAR}–${LAST_YEAR}，收到 ${count} (the schema allows ${MAX_REPORTS} reports at most)`,
-    );
+    throw new Error(`count must be 1–${MAX_REPORTS} (years ${FIRST_YEAR}–${REPORT_YEARS.max}); got ${count}`);
   }
   const stats: FixtureStats = { reports: count, sections: 0, minChars: Infinity, maxChars: 0 };
   mkdirSync(join(dir, 'reports'), { recursive: true });
