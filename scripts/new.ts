@@ -8,6 +8,7 @@ import site from '../site.config.ts';
 import { REQUIRED_ITEMS } from '../src/domain/items.ts';
 import { toChineseNumeral } from '../src/domain/numerals.ts';
 import { TO_BE_WRITTEN } from '../src/domain/check.ts';
+import { REPORT_YEARS } from '../src/domain/schema.ts';
 import { contentDir, ROOT } from './lib/content.ts';
 
 function fail(message: string): never {
@@ -16,7 +17,7 @@ function fail(message: string): never {
 }
 
 const arg = process.argv[2];
-if (!arg || !/^\d{4}$/.test(arg)) fail('用法：npm run new -- <年度>，例如 npm run new -- 2025（四位阿拉伯数字）');
+if (!arg || !/^\d{4}$/.test(arg) || Number(arg) < REPORT_YEARS.min) fail('用法：npm run new -- <年度>，例如 npm run new -- 2025（四位阿拉伯数字）');
 const year = Number(arg);
 const dir = contentDir();
 const reportFile = join(dir, 'reports', `${year}.mdx`);

@@ -100,7 +100,7 @@ describe('npm run new and drafts', () => {
     expect(again.status).toBe(1);
     expect(again.err).toContain('2024 年的报告已经有了，没有改动任何文件');
 
-    expect(npmScript('new', ['二〇二四'], dir).err).toContain('用法：npm run new -- <年度>');
+    for (const bad of ['二〇二四', '0999']) expect(npmScript('new', [bad], dir).err).toContain('用法：npm run new -- <年度>');
 
     const check = npmScript('check', [], dir);
     expect(check.out).toContain('（草稿：2024 年，不会发布）');
