@@ -173,25 +173,10 @@ runs.forEach((r) => {
 console.log(`
 Marginal ms/page: extra wall time per extra page compared with the ${first.reports}-report build (its fixed start-up cost taken out).`);
 
-{
-  // Not a measurement: what a straight line through the smallest and largest builds predicts.
-  const last = runs[runs.length - 1]!;
-  if (last !== first && last.reports < 1000) {
-    const perReport = SECTIONS_PER_REPORT + 1;
-    const pages = 1000 * perReport + (first.pages - first.reports * perReport);
-    const at = (a: number, b: number) => a + ((b - a) / (last.pages - first.pages)) * (pages - first.pages);
-    console.log(
-      `Extrapolated, not measured: 1,000 such reports (${pages} pages) would take about ${(at(first.wallMs, last.wallMs) / 60000).toFixed(0)} min ` +
-        `and ${(at(first.treePeak, last.treePeak) / 1024 ** 3).toFixed(1)} GB peak memory, if both stay linear.`,
-    );
-  }
-}
-{
-  const last = runs[runs.length - 1]!;
-  if (last !== first) {
-    const perPage = (last.treePeak - first.treePeak) / (last.pages - first.pages);
-    console.log(`Peak memory per extra page: ${(perPage / 1024).toFixed(0)} KB (process tree).`);
-  }
+const last = runs[runs.length - 1]!;
+if (last !== first) {
+  const perPage = (last.treePeak - first.treePeak) / (last.pages - first.pages);
+  console.log(`Peak memory per extra page: ${(perPage / 1024).toFixed(0)} KB (process tree).`);
 }
 const mismatched = runs.filter((r) => r.pages !== r.htmlFiles);
 if (mismatched.length) console.log(`Note: astro's page count and the HTML files in dist differ for ${mismatched.map((r) => r.reports).join(', ')} report(s).`);
