@@ -11,11 +11,14 @@
  * (as real text does, which matters for the search index) and every run writes the same files.
  *
  * Years run from 1990 upwards; a report year is any four-digit year (REPORT_YEARS), so up to
- * MAX_REPORTS reports fit; asking for more throws.
+ * MAX_REPORTS reports fit; asking for more throws. Entries are rendered by the importer's
+ * renderer (src/importer/mdx.ts) into the content layout (src/domain/layout.ts).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { REPORT_YEARS } from '../src/domain/schema.ts';
+import { REPORT_YEARS, reportFile, reportsRoot, sectionFile, sectionsDir } from '../src/domain/layout.ts';
+import { toChineseNumeral } from '../src/domain/numerals.ts';
+import { renderReport, renderSection } from '../src/importer/mdx.ts';
+import type { BodyBlock } from '../src/importer/model.ts';
 
 export const FIRST_YEAR = 1990;
 export const MAX_REPORTS = REPORT_YEARS.max - FIRST_YEAR + 1;
@@ -80,15 +83,15 @@ function sentence(r: () => number, year: number): string {
 }
 
 /** Several paragraphs under (一)(二)… sub-headings, MIN_CHARS–MAX_CHARS Chinese characters in all. */
-function sectionBody(r: () => number, year: number): string {
+function sectionBody(r: () => number, year: number): BodyBlock[] {
   const target = MIN_CHARS + Math.floor(r() * (MAX_CHARS - MIN_CHARS - 100));
-  const blocks: string[] = [];
+  const blocks: BodyBlock[] = [];
   let chars = 0;
   let sub = 0;
   while (chars < target) {
     if (blocks.length === 0 || r() < 0.3) {
-      const heading = `### (${NUMERALS[sub % NUMERALS.length]})示例小标题${sub + 1}：测试内容`;
-      blocks.push(heading);
+      const heading = `(${NUMERALS[sub % NUMERALS.length]})示例小标题${sub + 1}：测试内容`;
+      blocks.push({ kind: 'subheading', text: heading });
       chars += hanCount(heading);
       sub++;
     }
@@ -96,10 +99,10 @@ function sectionBody(r: () => number, year: number): string {
     const len = 150 + Math.floor(r() * 150);
     while (hanCount(para) < len && chars + hanCount(para) < target) para += sentence(r, year);
     if (!para) break;
-    blocks.push(para);
+    blocks.push({ kind: 'line', text: para });
     chars += hanCount(para);
   }
-  return blocks.join('\n\n');
+  return blocks;
 }
 
 export interface FixtureStats {
@@ -116,42 +119,31 @@ export function writeFixtureReports(dir: string, count: number): FixtureStats {
     throw new Error(`count must be 1–${MAX_REPORTS} (years ${FIRST_YEAR}–${REPORT_YEARS.max}); got ${count}`);
   }
   const stats: FixtureStats = { reports: count, sections: 0, minChars: Infinity, maxChars: 0 };
-  mkdirSync(join(dir, 'reports'), { recursive: true });
+  mkdirSync(reportsRoot(dir), { recursive: true });
   for (let i = 0; i < count; i++) {
     const year = FIRST_YEAR + i;
     const r = rng(year * 7919);
+    const preface = `这是示例局${year}年法治政府建设年度报告的测试前言，内容均为虚构，仅用于性能测试。现将示例局${year}年的测试数据报告如下：`;
     writeFileSync(
-      join(dir, 'reports', `${year}.mdx`),
-      `---
-year: ${year}
-title: 示例局${year}年法治政府建设年度报告（测试数据）
-agency: 示例局（测试）
-signedOn: ${year + 1}-01-10
----
-
-这是示例局${year}年法治政府建设年度报告的测试前言，内容均为虚构，仅用于性能测试。现将示例局${year}年的测试数据报告如下：
-`,
+      reportFile(year, dir),
+      renderReport({
+        year,
+        title: `示例局${year}年法治政府建设年度报告（测试数据）`,
+        agency: '示例局（测试）',
+        signedOn: `${year + 1}-01-10`,
+        preface: [{ kind: 'line', text: preface }],
+      }),
     );
-    const sectionDir = join(dir, 'sections', String(year));
-    mkdirSync(sectionDir, { recursive: true });
+    mkdirSync(sectionsDir(year, dir), { recursive: true });
     PLAN.forEach(({ item, heading }, j) => {
       const body = sectionBody(r, year);
-      const chars = hanCount(body);
+      const chars = body.reduce((n, b) => n + (b.kind === 'table' ? 0 : hanCount(b.text)), 0);
       stats.minChars = Math.min(stats.minChars, chars);
       stats.maxChars = Math.max(stats.maxChars, chars);
       stats.sections++;
       writeFileSync(
-        join(sectionDir, `${String(j + 1).padStart(2, '0')}.mdx`),
-        `---
-report: ${year}
-order: ${j + 1}
-numeral: ${NUMERALS[j]}
-heading: ${heading}
-item: ${item}
----
-
-${body}
-`,
+        sectionFile(year, j + 1, dir),
+        renderSection(year, { order: j + 1, numeral: toChineseNumeral(j + 1), heading, item, body }),
       );
     });
   }

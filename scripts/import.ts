@@ -8,7 +8,7 @@
 import { parseArgs } from 'node:util';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { ImportError } from '../src/importer/errors.ts';
-import { REPORT_YEARS } from '../src/domain/schema.ts';
+import { parseReportYear } from '../src/domain/layout.ts';
 import { prepare } from '../src/importer/index.ts';
 import { summary } from '../src/importer/summary.ts';
 import { existing, writeYear } from '../src/importer/write.ts';
@@ -43,12 +43,9 @@ async function main(): Promise<void> {
     return;
   }
   if (positionals.length !== 1) throw new ImportError(`请给出一个报告文件。\n${USAGE}`);
-  let year: number | undefined;
-  if (values.year !== undefined) {
-    year = Number(values.year);
-    if (!/^\d{4}$/.test(values.year) || year < REPORT_YEARS.min) {
-      throw new ImportError(`--year 应为四位阿拉伯数字年份，例如 --year 2024；收到“${values.year}”。`);
-    }
+  const year = values.year === undefined ? undefined : parseReportYear(values.year);
+  if (values.year !== undefined && year === undefined) {
+    throw new ImportError(`--year 应为四位阿拉伯数字年份，例如 --year 2024；收到“${values.year}”。`);
   }
   // npm runs scripts in the project folder; INIT_CWD is where the command was typed.
   const file = resolve(process.env.INIT_CWD ?? process.cwd(), positionals[0]!);

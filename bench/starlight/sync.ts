@@ -11,69 +11,38 @@
  * Run: node bench/starlight/sync.ts [year]   (bench/compare.ts runs it before building).
  * Plain Markdown in, plain Markdown out: the entries hold no MDX components.
  */
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { loadContent } from '../../scripts/lib/content.ts';
+import { formatProblems } from '../../src/domain/check.ts';
+import { frontmatter } from '../../src/domain/frontmatter.ts';
+import { printedHeading, signatureLines } from '../../src/domain/report.ts';
+import { reportPath, sectionSlug } from '../../src/utils/routes.ts';
 
 const HERE = import.meta.dirname;
 const ROOT = resolve(HERE, '../..');
 const CONTENT = process.env.CONTENT_DIR ? resolve(ROOT, process.env.CONTENT_DIR) : join(ROOT, 'src/content');
 const DOCS = join(HERE, 'src/content/docs');
 
-type Front = Record<string, string | string[]>;
-
-/** The small part of YAML the content entries use: `key: value`, `key:` + `- item` lists, comments. */
-function parseEntry(file: string): { data: Front; body: string } {
-  const text = readFileSync(file, 'utf8').replace(/\r\n/g, '\n');
-  const m = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/.exec(text);
-  if (!m) throw new Error(`${file}: no frontmatter`);
-  const data: Front = {};
-  let list: string | undefined;
-  for (const raw of m[1]!.split('\n')) {
-    const line = raw.replace(/\s+#.*$/, '');
-    if (!line.trim() || line.trimStart().startsWith('#')) continue;
-    const item = /^\s+-\s+(.*)$/.exec(line);
-    if (item && list) {
-      (data[list] as string[]).push(unquote(item[1]!));
-      continue;
-    }
-    const kv = /^([A-Za-z]\w*):\s*(.*)$/.exec(line);
-    if (!kv) continue;
-    list = undefined;
-    if (kv[2] === '') {
-      list = kv[1]!;
-      data[list] = [];
-    } else data[kv[1]!] = unquote(kv[2]!);
-  }
-  return { data, body: m[2]!.trim() };
+/** One year's report and its sections, read and validated as the site's build reads them. */
+function readYear(year: string) {
+  const { reports, sections, problems } = loadContent(CONTENT);
+  if (problems.length) throw new Error(formatProblems(problems));
+  const report = reports.find((r) => String(r.data.year) === year);
+  if (!report) throw new Error(`${CONTENT}: no report for ${year}`);
+  return { report, sections: sections.filter((s) => s.data.report === year).sort((a, b) => a.data.order - b.data.order) };
 }
-const unquote = (s: string) => s.trim().replace(/^(['"])(.*)\1$/, '$2');
-
-const chineseDate = (iso: string) => {
-  const [y, mo, d] = iso.split('-').map(Number);
-  return `${y}年${mo}月${d}日`;
-};
 
 export function sync(year = '2023'): { pages: string[] } {
-  const report = parseEntry(join(CONTENT, 'reports', `${year}.mdx`));
-  const sectionDir = join(CONTENT, 'sections', year);
-  const sections = readdirSync(sectionDir)
-    .filter((f) => f.endsWith('.mdx'))
-    .map((f) => parseEntry(join(sectionDir, f)))
-    .sort((a, b) => Number(a.data.order) - Number(b.data.order));
-  const title = String(report.data.title);
-  const signature = Array.isArray(report.data.signature)
-    ? report.data.signature
-    : [String(report.data.agency), chineseDate(String(report.data.signedOn))];
+  const { report, sections } = readYear(year);
+  const title = report.data.title;
+  const signature = signatureLines(report.data);
 
   rmSync(DOCS, { recursive: true, force: true });
   mkdirSync(join(DOCS, year), { recursive: true });
   const pages: string[] = [];
-  const write = (rel: string, front: Record<string, string | object>, body: string) => {
-    // JSON strings and objects are valid YAML (a flow scalar / flow mapping).
-    const fm = Object.entries(front)
-      .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
-      .join('\n');
-    writeFileSync(join(DOCS, rel), `---\n${fm}\n---\n\n${body.trim()}\n`);
+  const write = (rel: string, front: Record<string, unknown>, body: string) => {
+    writeFileSync(join(DOCS, rel), `${frontmatter(front)}\n${body.trim()}\n`);
     pages.push(rel);
   };
 
@@ -81,27 +50,20 @@ export function sync(year = '2023'): { pages: string[] } {
   const signatureHtml = `<div style="text-align: end">\n\n${signature.join('\n\n')}\n\n</div>`;
 
   write(
-    `${year}/index.md`,
+    `${reportPath(year)}index.md`,
     { title, sidebar: { order: 0, label: `${year}年度报告全文` } },
     [
-      report.body,
-      ...sections.map((s) => `## ${s.data.numeral}、${s.data.heading}\n\n${s.body}`),
+      (report.body ?? '').trim(),
+      ...sections.map((s) => `## ${printedHeading(s.data)}\n\n${(s.body ?? '').trim()}`),
       signatureHtml,
     ].join('\n\n'),
   );
   for (const s of sections) {
-    write(
-      `${year}/section-${s.data.order}.md`,
-      {
-        title: `${s.data.numeral}、${s.data.heading}`,
-        sidebar: { order: Number(s.data.order) },
-      },
-      s.body,
-    );
+    write(`${year}/${sectionSlug(s.data.order)}.md`, { title: printedHeading(s.data), sidebar: { order: s.data.order } }, s.body ?? '');
   }
   mkdirSync(join(HERE, 'public'), { recursive: true });
   copyFileSync(join(ROOT, 'public/favicon.svg'), join(HERE, 'public/favicon.svg'));
-  write('index.md', { title: '法治政府建设年度报告' }, `- [${title}](/${year}/)`);
+  write('index.md', { title: '法治政府建设年度报告' }, `- [${title}](/${reportPath(year)})`);
   return { pages };
 }
 

@@ -8,10 +8,12 @@ import { join, relative, resolve } from 'node:path';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { reportSchema, sectionSchema, type ReportData, type SectionData } from '../../src/domain/schema.ts';
 import type { Entry, Problem } from '../../src/domain/check.ts';
-import { signatureLines } from '../../src/domain/report.ts';
+import { printedHeading, signatureLines } from '../../src/domain/report.ts';
+import { matchesPattern, REPORT_PATTERN, reportsRoot, SECTION_PATTERN, sectionsRoot } from '../../src/domain/layout.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
+/** The content folder: CONTENT_DIR, else src/content. */
 export function contentDir(): string {
   return resolve(ROOT, process.env.CONTENT_DIR ?? 'src/content');
 }
@@ -23,10 +25,11 @@ export interface RawEntry {
   body: string;
 }
 
-export function readEntries(dir: string, depth: 1 | 2): RawEntry[] {
+/** The entries in a collection's folder whose paths match its pattern (REPORT_PATTERN, SECTION_PATTERN), by path. */
+export function readEntries(dir: string, pattern: string): RawEntry[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.mdx') && f.split(/[\\/]/).length === depth)
+    .filter((f) => matchesPattern(f, pattern))
     .sort()
     .map((f) => {
       const full = join(dir, f);
@@ -47,6 +50,7 @@ export interface LoadedContent {
   problems: Problem[];
 }
 
+/** Every report and section entry of a content folder, validated by the schemas. */
 export function loadContent(dir = contentDir()): LoadedContent {
   const problems: Problem[] = [];
   function parse<T>(raw: RawEntry, schema: { safeParse(v: unknown): { success: boolean; data?: T; error?: { issues: { path: PropertyKey[]; message: string }[] } } }) {
@@ -55,8 +59,8 @@ export function loadContent(dir = contentDir()): LoadedContent {
     for (const i of r.error!.issues) problems.push({ file: raw.filePath, field: i.path.join('.') || '(frontmatter)', message: i.message });
     return [];
   }
-  const reports = readEntries(join(dir, 'reports'), 1).flatMap((r) => parse<ReportData>(r, reportSchema));
-  const sections = readEntries(join(dir, 'sections'), 2).flatMap((s) => parse<SectionData>(s, sectionSchema));
+  const reports = readEntries(reportsRoot(dir), REPORT_PATTERN).flatMap((r) => parse<ReportData>(r, reportSchema));
+  const sections = readEntries(sectionsRoot(dir), SECTION_PATTERN).flatMap((s) => parse<SectionData>(s, sectionSchema));
   return { reports, sections, problems };
 }
 
@@ -71,7 +75,7 @@ export function textDigest(report: Entry<ReportData>, sections: readonly Entry<S
     ...[...sections]
       .filter((s) => s.data.report === String(report.data.year))
       .sort((a, b) => a.data.order - b.data.order)
-      .map((s) => `${s.data.numeral}、${s.data.heading}\n${norm(s.body)}`),
+      .map((s) => `${printedHeading(s.data)}\n${norm(s.body)}`),
     signatureLines(report.data).join('\n'),
   ];
   return `sha256:${createHash('sha256').update(parts.join('\n\n')).digest('hex')}`;

@@ -1,15 +1,23 @@
 /**
- * The domain rules a schema cannot see, because they span entries or dates: each section's
- * report exists, a report's file is named after its year, section orders are unique and
- * contiguous and match the printed numeral, a published report covers the four mandatory
- * items and has nothing left 待填写, and its dates are consistent. Publishing after 4月1日
- * of the following year (the regulation's deadline) is a warning, not an error.
- * Key figures must be printed in their section's text, with keys unique within a report.
+ * The domain rules a schema cannot see, because they span entries or dates, as a list of
+ * small named rules over one grouped view of the content:
+ *
+ * - entries: a report's file is named after its year; each section's report exists;
+ * - order: section orders match the printed numeral, are unique and contiguous;
+ * - publishing: a published report covers the four mandatory items and has nothing left 待填写;
+ * - dates: 发布日期 is not before 成文日期, the year is not after the signing, publication is
+ *   by 4月1日 of the following year (a warning, not an error), corrections follow publication;
+ * - figures: key figures are printed in their section's text, keys are unique within a
+ *   report, and a key keeps its unit across years (a warning).
+ *
+ * Both the build (src/utils/content.ts) and `npm run check` (scripts/check.ts) run checkContent.
  */
 import type { ReportData, SectionData } from './schema.ts';
 import { toChineseNumeral } from './numerals.ts';
-import { REQUIRED_ITEMS } from './items.ts';
+import { missingMandatoryItems } from './items.ts';
 import { printedIn, printedValue, textForMatching } from './figures.ts';
+import { publicationDeadline, publishedDate } from './report.ts';
+import { contentFolderOf, reportFileName, reportsRoot } from './layout.ts';
 
 export interface Entry<T> {
   id: string;
@@ -31,206 +39,381 @@ export interface Problem {
 /** Marks text a scaffolded report still needs; a published report must not contain it. */
 export const TO_BE_WRITTEN = '待填写';
 
-export function checkContent(
-  reports: readonly Entry<ReportData>[],
-  sections: readonly Entry<SectionData>[],
-): Problem[] {
-  const problems: Problem[] = [];
-  const years = new Map<string, Entry<ReportData>>();
-
-  for (const r of reports) {
-    const y = String(r.data.year);
-    if (r.id !== y) {
-      problems.push({
-        file: r.filePath,
-        field: 'year',
-        message: `文件名应与报告年度一致：year 是 ${y}，文件却叫 ${r.id}。请把文件改名为 ${y}.mdx，或改正 year`,
-      });
-    }
-    years.set(y, r);
-    problems.push(...checkDates(r));
-  }
-
-  const byReport = new Map<string, Entry<SectionData>[]>();
-  for (const s of sections) {
-    if (!years.has(s.data.report)) {
-      const known = [...years.keys()].sort().join('、') || '（还没有任何报告）';
-      problems.push({
-        file: s.filePath,
-        field: 'report',
-        message: `找不到 ${s.data.report} 年的报告。已有报告：${known}。请改正 report，或先在 src/content/reports/ 中添加 ${s.data.report}.mdx`,
-      });
-      continue;
-    }
-    const list = byReport.get(s.data.report) ?? [];
-    list.push(s);
-    byReport.set(s.data.report, list);
-
-    const expected = toChineseNumeral(s.data.order);
-    if (s.data.numeral !== expected) {
-      problems.push({
-        file: s.filePath,
-        field: 'numeral',
-        message: `序号与顺序不一致：order 是 ${s.data.order}，对应“${expected}”，numeral 却是“${s.data.numeral}”。请改正其中一个`,
-      });
-    }
-  }
-
-  for (const r of reports) {
-    if (r.data.draft) continue;
-    const list = byReport.get(String(r.data.year)) ?? [];
-    const covered = new Set(list.map((s) => s.data.item));
-    const missing = REQUIRED_ITEMS.filter((i) => i.mandatory && !covered.has(i.name)).map((i) => i.name);
-    if (missing.length) {
-      problems.push({
-        file: r.filePath,
-        field: 'item',
-        message: `已发布的报告必须报告这几项，但没有哪一部分的 item 是：${missing.join('、')}。请在对应部分的 item 中标明，或补上这一部分；还没写完请加 draft: true`,
-      });
-    }
-    for (const e of [r, ...list]) {
-      if (e.body?.includes(TO_BE_WRITTEN)) {
-        problems.push({
-          file: e.filePath,
-          field: '正文',
-          message: `还有“${TO_BE_WRITTEN}”的内容。请写完后再发布，或在报告中保留 draft: true`,
-        });
-      }
-    }
-  }
-
-  for (const [year, list] of byReport) {
-    const seen = new Map<number, Entry<SectionData>>();
-    for (const s of [...list].sort((a, b) => a.filePath.localeCompare(b.filePath))) {
-      const first = seen.get(s.data.order);
-      if (first) {
-        problems.push({
-          file: s.filePath,
-          field: 'order',
-          message: `${year} 年报告中有两部分的 order 都是 ${s.data.order}（另一处：${first.filePath}）。每部分的 order 应不同，按“一、二、三……”依次为 1、2、3……`,
-        });
-      } else {
-        seen.set(s.data.order, s);
-      }
-    }
-    const orders = [...seen.keys()].sort((a, b) => a - b);
-    const missing = orders.length ? range(1, orders.at(-1)!).filter((n) => !seen.has(n)) : [];
-    if (missing.length) {
-      problems.push({
-        file: list[0]!.filePath.replace(/[^/]*$/, ''),
-        field: 'order',
-        message: `${year} 年报告缺少第 ${missing.join('、')} 部分（order 应从 1 起连续编号）。请补上缺少的部分，或调整其余部分的 order`,
-      });
-    }
-  }
-  problems.push(...checkFigures(sections));
-  return problems;
+/** One year's report and the sections that name it, in the order they were given. */
+export interface YearContent {
+  report: Entry<ReportData>;
+  sections: Entry<SectionData>[];
 }
+
+/** The content grouped once, for every rule to read. */
+export interface ContentView {
+  reports: readonly Entry<ReportData>[];
+  sections: readonly Entry<SectionData>[];
+  /** Each year ('2023') with its report and sections, in the order of the reports. */
+  byYear: Map<string, YearContent>;
+  /** Sections whose report does not exist. */
+  orphans: Entry<SectionData>[];
+  /** Every section, sorted by file path: the order a person reads them in a file browser. */
+  inFileOrder: Entry<SectionData>[];
+}
+
+/** A named rule: what it checks is in its name and its comment. */
+export interface Rule {
+  name: string;
+  check(view: ContentView): Problem[];
+}
+
+/** Groups the entries once: reports by year, their sections, and sections without a report. */
+export function contentView(reports: readonly Entry<ReportData>[], sections: readonly Entry<SectionData>[]): ContentView {
+  const byYear = new Map<string, YearContent>();
+  for (const report of reports) byYear.set(String(report.data.year), { report, sections: [] });
+  const orphans: Entry<SectionData>[] = [];
+  for (const s of sections) {
+    const year = byYear.get(s.data.report);
+    if (year) year.sections.push(s);
+    else orphans.push(s);
+  }
+  const inFileOrder = [...sections].sort((a, b) => a.filePath.localeCompare(b.filePath));
+  return { reports, sections, byYear, orphans, inFileOrder };
+}
+
+/** The sections of a report's year. */
+const sectionsOf = (view: ContentView, r: Entry<ReportData>) => view.byYear.get(String(r.data.year))?.sections ?? [];
+/** Sections that belong to a report, for rules that need their report. */
+const placed = (view: ContentView) => view.sections.filter((s) => view.byYear.has(s.data.report));
+
+// --- entries -------------------------------------------------------------------------------
+
+/** A report's file is named after its year: reports/2023.mdx holds year: 2023. */
+const fileNameMatchesYear: Rule = {
+  name: 'file-name-matches-year',
+  check: (view) =>
+    view.reports.flatMap((r) => {
+      const y = String(r.data.year);
+      return r.id === y
+        ? []
+        : [
+            {
+              file: r.filePath,
+              field: 'year',
+              message: `文件名应与报告年度一致：year 是 ${y}，文件却叫 ${r.id}。请把文件改名为 ${reportFileName(y)}，或改正 year`,
+            },
+          ];
+    }),
+};
+
+/** Every section names a report that exists, in the content folder it sits in. */
+const sectionReportExists: Rule = {
+  name: 'section-report-exists',
+  check: (view) => {
+    const known = [...view.byYear.keys()].sort().join('、') || '（还没有任何报告）';
+    return view.orphans.map((s) => ({
+      file: s.filePath,
+      field: 'report',
+      message: `找不到 ${s.data.report} 年的报告。已有报告：${known}。请改正 report，或先在 ${reportsRoot(contentFolderOf(s.filePath))}/ 中添加 ${reportFileName(s.data.report)}`,
+    }));
+  },
+};
+
+// --- order ---------------------------------------------------------------------------------
+
+/** The printed numeral is the order's: order 3 is 三. */
+const numeralMatchesOrder: Rule = {
+  name: 'numeral-matches-order',
+  check: (view) =>
+    placed(view).flatMap((s) => {
+      const expected = toChineseNumeral(s.data.order);
+      return s.data.numeral === expected
+        ? []
+        : [
+            {
+              file: s.filePath,
+              field: 'numeral',
+              message: `序号与顺序不一致：order 是 ${s.data.order}，对应“${expected}”，numeral 却是“${s.data.numeral}”。请改正其中一个`,
+            },
+          ];
+    }),
+};
+
+/** No two sections of one report share an order; the later file (by path) is named. */
+const ordersUnique: Rule = {
+  name: 'orders-unique',
+  check: (view) =>
+    [...view.byYear].flatMap(([year, { sections }]) => {
+      const seen = new Map<number, Entry<SectionData>>();
+      return byFilePath(sections).flatMap((s) => {
+        const first = seen.get(s.data.order);
+        if (!first) {
+          seen.set(s.data.order, s);
+          return [];
+        }
+        return [
+          {
+            file: s.filePath,
+            field: 'order',
+            message: `${year} 年报告中有两部分的 order 都是 ${s.data.order}（另一处：${first.filePath}）。每部分的 order 应不同，按“一、二、三……”依次为 1、2、3……`,
+          },
+        ];
+      });
+    }),
+};
+
+/** A report's orders run 1, 2, 3 … up to the highest, with no gap; the first section's folder is named. */
+const ordersContiguous: Rule = {
+  name: 'orders-contiguous',
+  check: (view) =>
+    [...view.byYear].flatMap(([year, { sections }]) => {
+      const orders = new Set(sections.map((s) => s.data.order));
+      const highest = Math.max(0, ...orders);
+      const missing = range(1, highest).filter((n) => !orders.has(n));
+      if (!missing.length) return [];
+      return [
+        {
+          file: folderOf(sections[0]!.filePath),
+          field: 'order',
+          message: `${year} 年报告缺少第 ${missing.join('、')} 部分（order 应从 1 起连续编号）。请补上缺少的部分，或调整其余部分的 order`,
+        },
+      ];
+    }),
+};
+
+// --- publishing ----------------------------------------------------------------------------
+
+/** A published report covers the four mandatory items; a draft need not yet. */
+const mandatoryItemsCovered: Rule = {
+  name: 'mandatory-items-covered',
+  check: (view) =>
+    view.reports.flatMap((r) => {
+      if (r.data.draft) return [];
+      const missing = missingMandatoryItems(sectionsOf(view, r).map((s) => s.data.item));
+      return missing.length
+        ? [
+            {
+              file: r.filePath,
+              field: 'item',
+              message: `已发布的报告必须报告这几项，但没有哪一部分的 item 是：${missing.join('、')}。请在对应部分的 item 中标明，或补上这一部分；还没写完请加 draft: true`,
+            },
+          ]
+        : [];
+    }),
+};
+
+/** A published report and its sections keep nothing marked 待填写. */
+const nothingLeftToWrite: Rule = {
+  name: 'nothing-left-to-write',
+  check: (view) =>
+    view.reports.flatMap((r) =>
+      r.data.draft
+        ? []
+        : [r, ...sectionsOf(view, r)]
+            .filter((e) => e.body?.includes(TO_BE_WRITTEN))
+            .map((e) => ({
+              file: e.filePath,
+              field: '正文',
+              message: `还有“${TO_BE_WRITTEN}”的内容。请写完后再发布，或在报告中保留 draft: true`,
+            })),
+    ),
+};
+
+// --- dates ---------------------------------------------------------------------------------
+
+/** 发布日期, when given, is not before 成文日期. */
+const publishedAfterSigned: Rule = {
+  name: 'published-after-signed',
+  check: (view) =>
+    view.reports.flatMap(({ filePath, data: { publishedOn, signedOn } }) =>
+      publishedOn && publishedOn < signedOn
+        ? [{ file: filePath, field: 'publishedOn', message: `发布日期 ${publishedOn} 早于成文日期 ${signedOn}。请核对这两个日期` }]
+        : [],
+    ),
+};
+
+/**
+ * A report is not signed before its year begins. The year itself is only checked for four
+ * digits, so this and the deadline catch a mistyped one.
+ */
+const yearNotAfterSigning: Rule = {
+  name: 'year-not-after-signing',
+  check: (view) =>
+    view.reports.flatMap(({ filePath, data: { year, signedOn } }) =>
+      signedOn < `${year}-01-01`
+        ? [
+            {
+              file: filePath,
+              field: 'year',
+              message: `报告年度 ${year} 晚于成文日期 ${signedOn}：报告不能在所报告的年度开始前签发。请核对 year 和 signedOn`,
+            },
+          ]
+        : [],
+    ),
+};
+
+/** Published (else signed) before 4月1日 of the following year; a warning, as the date may be right. */
+const publishedByDeadline: Rule = {
+  name: 'published-by-deadline',
+  check: (view) =>
+    view.reports.flatMap(({ filePath, data }) => {
+      const { year, publishedOn } = data;
+      const shown = publishedDate(data);
+      if (shown < publicationDeadline(year)) return [];
+      const [field, label] = publishedOn ? ['publishedOn', '发布日期'] : ['signedOn', '成文日期'];
+      return [
+        {
+          file: filePath,
+          field,
+          warning: true,
+          message: `${label} ${shown} 晚于规定：${year} 年度报告应在 ${year + 1} 年 4 月 1 日前向社会公开（《法治政府建设与责任落实督察工作规定》第二十四条）。请核对 year 和${label}；如无误可忽略此提醒`,
+        },
+      ];
+    }),
+};
+
+/** A correction is dated on or after publication (else signing). */
+const correctionsAfterPublication: Rule = {
+  name: 'corrections-after-publication',
+  check: (view) =>
+    view.reports.flatMap(({ filePath, data }) => {
+      const earliest = publishedDate(data);
+      return data.corrections.flatMap((c, i) =>
+        c.date < earliest
+          ? [
+              {
+                file: filePath,
+                field: `corrections[${i}].date`,
+                message: `更正日期 ${c.date} 早于${data.publishedOn ? '发布日期' : '成文日期'} ${earliest}。更正只能发生在发布之后，请核对日期`,
+              },
+            ]
+          : [],
+      );
+    }),
+};
+
+// --- figures -------------------------------------------------------------------------------
 
 /**
  * 主要数据 are taken from the text, never added to it: each figure's value, with its
- * qualifier (约8000), must be printed in its section's text. Within one report a key names
- * one measure, so it may appear once; across years the same key should keep its unit.
+ * qualifier (约8000), must be printed in its section's text.
  */
-function checkFigures(sections: readonly Entry<SectionData>[]): Problem[] {
-  const out: Problem[] = [];
-  const byReport = new Map<string, Map<string, string>>();
-  const units = new Map<string, { unit: string; year: string; file: string }>();
-  for (const s of [...sections].sort((a, b) => a.filePath.localeCompare(b.filePath))) {
-    const text = s.body === undefined ? undefined : textForMatching(s.body);
-    const keys = byReport.get(s.data.report) ?? new Map<string, string>();
-    byReport.set(s.data.report, keys);
-    s.data.figures.forEach((f, i) => {
-      const printed = printedValue(f);
-      if (text !== undefined && !printedIn(text, printed)) {
-        out.push({
-          file: s.filePath,
-          field: `figures[${i}].value`,
-          message:
-            `主要数据“${f.label}”的数值“${printed}”在本部分正文中找不到。主要数据只能照正文摘录：` +
-            `请把 value${f.qualifier ? ' 和 qualifier' : ''} 改成正文中印着的数字（例如正文“受理优待证申请约8000人”写 value: "8000"、qualifier: 约），` +
-            '正文中没有这个数时请删掉这一项',
-        });
-      }
-      const where = `${s.filePath} 的 figures[${i}]`;
-      const first = keys.get(f.key);
-      if (first) {
-        out.push({
-          file: s.filePath,
-          field: `figures[${i}].key`,
-          message: `${s.data.report} 年报告中有两项主要数据的 key 都是 ${f.key}（另一处：${first}）。一份报告中每项数据的 key 应不同，请改用能说明所计内容的 key`,
-        });
-      } else {
-        keys.set(f.key, where);
-      }
-      const seen = units.get(f.key);
-      if (!seen) {
-        units.set(f.key, { unit: f.unit, year: s.data.report, file: s.filePath });
-      } else if (seen.unit !== f.unit && seen.year !== s.data.report) {
-        out.push({
-          file: s.filePath,
-          field: `figures[${i}].unit`,
-          warning: true,
-          message: `key ${f.key} 在 ${seen.year} 年的单位是“${seen.unit}”（${seen.file}），这里是“${f.unit}”。同一个 key 历年应是同一指标、同一单位，才能在“主要数据”页比较；指标不同时请换一个 key`,
-        });
-      }
-    });
-  }
-  return out;
-}
-
-function checkDates(r: Entry<ReportData>): Problem[] {
-  const { year, signedOn, publishedOn, corrections } = r.data;
-  const out: Problem[] = [];
-  if (publishedOn && publishedOn < signedOn) {
-    out.push({
-      file: r.filePath,
-      field: 'publishedOn',
-      message: `发布日期 ${publishedOn} 早于成文日期 ${signedOn}。请核对这两个日期`,
-    });
-  }
-  // The year itself is only checked for four digits, so these two catch a mistyped one.
-  if (signedOn < `${year}-01-01`) {
-    out.push({
-      file: r.filePath,
-      field: 'year',
-      message: `报告年度 ${year} 晚于成文日期 ${signedOn}：报告不能在所报告的年度开始前签发。请核对 year 和 signedOn`,
-    });
-  }
-  // Without a publication date, the signing date is the earliest it can have been published.
-  const deadline = `${year + 1}-04-01`;
-  const shown = publishedOn ?? signedOn;
-  if (shown >= deadline) {
-    const [field, label] = publishedOn ? ['publishedOn', '发布日期'] : ['signedOn', '成文日期'];
-    out.push({
-      file: r.filePath,
-      field,
-      warning: true,
-      message: `${label} ${shown} 晚于规定：${year} 年度报告应在 ${year + 1} 年 4 月 1 日前向社会公开（《法治政府建设与责任落实督察工作规定》第二十四条）。请核对 year 和${label}；如无误可忽略此提醒`,
-    });
-  }
-  const earliest = publishedOn ?? signedOn;
-  corrections.forEach((c, i) => {
-    if (c.date < earliest) {
-      out.push({
-        file: r.filePath,
-        field: `corrections[${i}].date`,
-        message: `更正日期 ${c.date} 早于${publishedOn ? '发布日期' : '成文日期'} ${earliest}。更正只能发生在发布之后，请核对日期`,
+const figuresPrintedInText: Rule = {
+  name: 'figures-printed-in-text',
+  check: (view) =>
+    view.inFileOrder.flatMap((s) => {
+      if (s.body === undefined) return [];
+      const text = textForMatching(s.body);
+      return s.data.figures.flatMap((f, i) => {
+        const printed = printedValue(f);
+        if (printedIn(text, printed)) return [];
+        return [
+          {
+            file: s.filePath,
+            field: `figures[${i}].value`,
+            message:
+              `主要数据“${f.label}”的数值“${printed}”在本部分正文中找不到。主要数据只能照正文摘录：` +
+              `请把 value${f.qualifier ? ' 和 qualifier' : ''} 改成正文中印着的数字（例如正文“受理优待证申请约8000人”写 value: "8000"、qualifier: 约），` +
+              '正文中没有这个数时请删掉这一项',
+          },
+        ];
       });
-    }
-  });
-  return out;
+    }),
+};
+
+/** Within one report a key names one measure, so it appears once; the first place is named. */
+const figureKeysUnique: Rule = {
+  name: 'figure-keys-unique',
+  check: (view) => {
+    const firstByReport = new Map<string, Map<string, string>>();
+    return view.inFileOrder.flatMap((s) => {
+      const first = firstByReport.get(s.data.report) ?? new Map<string, string>();
+      firstByReport.set(s.data.report, first);
+      return s.data.figures.flatMap((f, i) => {
+        const where = first.get(f.key);
+        if (!where) {
+          first.set(f.key, `${s.filePath} 的 figures[${i}]`);
+          return [];
+        }
+        return [
+          {
+            file: s.filePath,
+            field: `figures[${i}].key`,
+            message: `${s.data.report} 年报告中有两项主要数据的 key 都是 ${f.key}（另一处：${where}）。一份报告中每项数据的 key 应不同，请改用能说明所计内容的 key`,
+          },
+        ];
+      });
+    });
+  },
+};
+
+/** Across years the same key keeps its unit, so /figures/ compares like with like; a warning. */
+const figureUnitsConsistent: Rule = {
+  name: 'figure-units-consistent',
+  check: (view) => {
+    const firstUse = new Map<string, { unit: string; year: string; file: string }>();
+    return view.inFileOrder.flatMap((s) =>
+      s.data.figures.flatMap((f, i) => {
+        const seen = firstUse.get(f.key);
+        if (!seen) {
+          firstUse.set(f.key, { unit: f.unit, year: s.data.report, file: s.filePath });
+          return [];
+        }
+        if (seen.unit === f.unit || seen.year === s.data.report) return [];
+        return [
+          {
+            file: s.filePath,
+            field: `figures[${i}].unit`,
+            warning: true,
+            message: `key ${f.key} 在 ${seen.year} 年的单位是“${seen.unit}”（${seen.file}），这里是“${f.unit}”。同一个 key 历年应是同一指标、同一单位，才能在“主要数据”页比较；指标不同时请换一个 key`,
+          },
+        ];
+      }),
+    );
+  },
+};
+
+/** Every rule, in the order their problems are listed. */
+export const RULES: readonly Rule[] = [
+  fileNameMatchesYear,
+  publishedAfterSigned,
+  yearNotAfterSigning,
+  publishedByDeadline,
+  correctionsAfterPublication,
+  sectionReportExists,
+  numeralMatchesOrder,
+  mandatoryItemsCovered,
+  nothingLeftToWrite,
+  ordersUnique,
+  ordersContiguous,
+  figuresPrintedInText,
+  figureKeysUnique,
+  figureUnitsConsistent,
+];
+
+/** Runs every rule over the content and lists what they found: errors and warnings. */
+export function checkContent(reports: readonly Entry<ReportData>[], sections: readonly Entry<SectionData>[]): Problem[] {
+  const view = contentView(reports, sections);
+  return RULES.flatMap((rule) => rule.check(view));
 }
 
+/** Sections sorted by file path, for rules that name the later of two files. */
+function byFilePath(sections: readonly Entry<SectionData>[]): Entry<SectionData>[] {
+  return [...sections].sort((a, b) => a.filePath.localeCompare(b.filePath));
+}
+
+/** The folder part of a path, with its trailing '/': sections/2023/ for sections/2023/01.mdx. */
+const folderOf = (path: string) => path.replace(/[^/]*$/, '');
+
+/** The whole numbers from `from` to `to`, both included. */
 function range(from: number, to: number): number[] {
-  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+  return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
 }
 
+/** The problems that stop a build or a check, and those that are only reported. */
 export const errorsOf = (problems: readonly Problem[]) => problems.filter((p) => !p.warning);
 export const warningsOf = (problems: readonly Problem[]) => problems.filter((p) => p.warning);
 
+/** One problem as one line: file · field: message. */
 const line = (p: Problem) => `  ${p.file} · 字段 ${p.field}：${p.message}`;
 
+/** Problems as staff read them: errors first, then warnings, each naming file and field. */
 export function formatProblems(problems: readonly Problem[]): string {
   const errors = errorsOf(problems);
   const warnings = warningsOf(problems);

@@ -39,8 +39,19 @@ export const REQUIRED_ITEMS = [
 export type RequiredItem = (typeof REQUIRED_ITEMS)[number];
 export type ItemName = RequiredItem['name'];
 
-export const ITEM_NAMES = REQUIRED_ITEMS.map((i) => i.name) as [ItemName, ...ItemName[]];
+/** The five names, for the schema's enum. (Pure: a bundle that does not use it drops it.) */
+export const ITEM_NAMES = /* @__PURE__ */ REQUIRED_ITEMS.map((i) => i.name) as [ItemName, ...ItemName[]];
 
+/** The item a section's `item` field names, if it is one of the five. */
 export function itemByName(name: string): RequiredItem | undefined {
   return REQUIRED_ITEMS.find((i) => i.name === name);
+}
+
+/**
+ * The mandatory items none of `covered` names, in the regulation's order: what a report (or
+ * an import's guesses) still lacks. Empty when the four mandatory items are covered.
+ */
+export function missingMandatoryItems(covered: Iterable<string>): ItemName[] {
+  const names = new Set(covered);
+  return REQUIRED_ITEMS.filter((i) => i.mandatory && !names.has(i.name)).map((i) => i.name);
 }

@@ -7,7 +7,8 @@
  */
 import { z } from 'zod';
 import { ITEM_NAMES, REQUIRED_ITEMS } from './items.ts';
-import { FIGURE_VALUE, REPORT_YEARS } from './schema.ts';
+import { FIGURE_VALUE } from './schema.ts';
+import { REPORT_YEARS } from './layout.ts';
 
 const ITEM_SLUGS = REQUIRED_ITEMS.map((i) => i.slug) as [string, ...string[]];
 const nonEmpty = z.string().min(1);

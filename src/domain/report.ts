@@ -1,5 +1,33 @@
-import type { ReportData } from './schema.ts';
+/**
+ * How a report is printed and dated, written once: a section's heading as printed (一、…),
+ * the signature block, the date a report counts as published, and the regulation's deadline.
+ * Pages, feeds, open data, the checks, the importer and the scripts all use these.
+ */
+import type { ReportData, SectionData } from './schema.ts';
+import type { IsoDate } from './dates.ts';
 import { formatChineseDate } from './dates.ts';
+import { parseChineseNumeral } from './numerals.ts';
+
+/** The mark between a section's numeral and its heading: 一、 */
+export const NUMERAL_MARK = '、';
+
+/** The heading as printed in the report: 一、深入学习…… */
+export const printedHeading = (s: Pick<SectionData, 'numeral' | 'heading'>): string => `${s.numeral}${NUMERAL_MARK}${s.heading}`;
+
+export interface PrintedHeading {
+  numeral: string;
+  order: number;
+  heading: string;
+}
+
+const PRINTED_HEADING = new RegExp(`^([一二三四五六七八九十]+)${NUMERAL_MARK}\\s*(\\S.*)$`);
+
+/** Reads a printed heading back: '七、2024年度…' -> numeral 七, order 7, heading as printed after 、. */
+export function readPrintedHeading(line: string): PrintedHeading | undefined {
+  const m = PRINTED_HEADING.exec(line);
+  const order = m ? parseChineseNumeral(m[1]!) : undefined;
+  return m && order ? { numeral: m[1]!, order, heading: m[2]!.trim() } : undefined;
+}
 
 /** The signature block as printed: by default the agency, then the signing date. */
 export function signatureLines(r: Pick<ReportData, 'agency' | 'signedOn' | 'signature'>): string[] {
@@ -10,3 +38,15 @@ export function signatureLines(r: Pick<ReportData, 'agency' | 'signedOn' | 'sign
 export function lastCorrection(r: Pick<ReportData, 'corrections'>): string | undefined {
   return r.corrections.map((c) => c.date).sort().at(-1);
 }
+
+/**
+ * The date a report counts as published: 发布日期 when known, else 成文日期 (the earliest it
+ * can have been published). PubDate, JSON-LD, the feed and the date checks all use it.
+ */
+export const publishedDate = (r: Pick<ReportData, 'publishedOn' | 'signedOn'>): IsoDate => r.publishedOn ?? r.signedOn;
+
+/**
+ * The day by which a year's report must be public: 4月1日 of the following year
+ * (《法治政府建设与责任落实督察工作规定》第二十四条); publishing on it is already late.
+ */
+export const publicationDeadline = (year: number): IsoDate => `${year + 1}-04-01`;

@@ -7,9 +7,10 @@ import { z } from 'zod';
 import { ITEM_NAMES } from './items.ts';
 import { parseChineseNumeral } from './numerals.ts';
 import { toIsoDate } from './dates.ts';
+import { isReportYear, parseReportYear, yearFromText } from './layout.ts';
 
 const show = (v: unknown): string =>
-  v instanceof Date ? v.toISOString() : typeof v === 'string' ? `“${v}”` : JSON.stringify(v) ?? String(v);
+  v instanceof Date ? (Number.isNaN(v.getTime()) ? '无效日期' : v.toISOString()) : typeof v === 'string' ? `“${v}”` : JSON.stringify(v) ?? String(v);
 
 /** A required, non-empty line of text. */
 function text(key: string, label: string, example: string) {
@@ -40,19 +41,15 @@ function isoDate(key: string, label: string) {
   });
 }
 
-/**
- * A report year is any four-digit year. No narrower range: a mistyped year (2203 for 2023) is
- * caught by checkContent, which compares it with the signing date, and a fixed window would
- * one day reject real years and cap how many years a site (or a benchmark) can hold.
- */
-export const REPORT_YEARS = { min: 1000, max: 9999 } as const;
-
 const notFourDigits = (iss: { input?: unknown }) =>
   `year（报告年度）应为四位阿拉伯数字年份，例如 year: 2023；收到 ${show(iss.input)}`;
 
-/** Report year as four Arabic digits; a quoted "2023" is accepted, 二〇二三 is not. */
+/**
+ * Report year as four Arabic digits (isReportYear); a quoted "2023" is accepted, 二〇二三 is
+ * not. A fraction stops at the whole-number check, so it is reported once.
+ */
 const year = z.preprocess(
-  (v) => (typeof v === 'string' && /^\s*\d{4}\s*$/.test(v) ? Number(v) : v),
+  (v) => (typeof v === 'string' ? (yearFromText(v) ?? v) : v),
   z
     .number({
       error: (iss) =>
@@ -60,9 +57,8 @@ const year = z.preprocess(
           ? '缺少 year（报告年度），请填写四位阿拉伯数字年份，例如 year: 2023'
           : `year（报告年度）应为四位阿拉伯数字年份，例如 year: 2023（不要写成“二〇二三”等汉字）；收到 ${show(iss.input)}`,
     })
-    .int('year（报告年度）应为整数年份，例如 year: 2023')
-    .min(REPORT_YEARS.min, { error: notFourDigits })
-    .max(REPORT_YEARS.max, { error: notFourDigits }),
+    .int({ error: 'year（报告年度）应为整数年份，例如 year: 2023', abort: true })
+    .refine(isReportYear, { error: notFourDigits }),
 );
 
 function unknownKeys(allowed: readonly string[]) {
@@ -170,7 +166,11 @@ const figureShape = {
   qualifier: text('qualifier', '限定词', '约').optional(),
 };
 
-const figureSchema = z.strictObject(figureShape, { error: unknownKeys(Object.keys(figureShape)) });
+const figureSchema = z.strictObject(figureShape, {
+  error: (iss) =>
+    unknownKeys(Object.keys(figureShape))(iss) ??
+    `figures（主要数据）每项应写成 key、label、value、unit 几项，例如 - { key: job-fairs, label: 专场招聘会, value: "2", unit: 场 }；收到 ${show(iss.input)}`,
+});
 
 const sectionShape = {
   /** The report this section belongs to: its year, e.g. report: 2023. */
@@ -183,7 +183,10 @@ const sectionShape = {
             ? '缺少 report（所属报告），请填写报告年度，例如 report: 2023'
             : `report（所属报告）应为报告年度，例如 report: 2023；收到 ${show(iss.input)}`,
       })
-      .regex(/^\d{4}$/, 'report（所属报告）应为四位阿拉伯数字年份，例如 report: 2023'),
+      // A report year written as is: '2023', not ' 2023' or '0999'.
+      .refine((v) => String(parseReportYear(v)) === v, {
+        error: 'report（所属报告）应为四位阿拉伯数字年份，例如 report: 2023',
+      }),
   ),
   /** Position in the report, 1 for the part numbered 一. */
   order: z

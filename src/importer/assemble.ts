@@ -1,12 +1,18 @@
 /** From the parts found in the text to the report as it will be written, with its guesses checked. */
 import { formatChineseDate } from '../domain/dates.ts';
-import { REQUIRED_ITEMS } from '../domain/items.ts';
+import { missingMandatoryItems } from '../domain/items.ts';
+import { isReportYear } from '../domain/layout.ts';
+import { ImportError } from './errors.ts';
 import { decideYear, guessItem, yearInPreface } from './guess.ts';
 import type { Parsed, Report } from './model.ts';
 
+/** The report to write: year decided, items guessed, and a warning for each guess that looks wrong. */
 export function assemble(parsed: Parsed, yearOption?: number): Report {
   const { agency, dateText, signedOn } = parsed.signature;
   const { year, source } = decideYear(yearOption, parsed.preface, signedOn);
+  if (!isReportYear(year)) {
+    throw new ImportError(`推测出的报告年度 ${year} 不是四位阿拉伯数字年份（成文日期 ${signedOn}）。请核对落款日期，或用 --year 指定年度。`);
+  }
   const sections = parsed.sections.map((s) => ({ ...s, item: guessItem(s.heading, year) }));
   const warnings = [...parsed.warnings];
 
@@ -21,8 +27,7 @@ export function assemble(parsed: Parsed, yearOption?: number): Report {
   if (Number(signedOn.slice(0, 4)) !== year + 1) {
     warnings.push(`成文日期 ${signedOn} 不在报告年度 ${year} 的次年。请核对年度和落款日期。`);
   }
-  const guessed = new Set(sections.map((s) => s.item));
-  const missing = REQUIRED_ITEMS.filter((i) => i.mandatory && !guessed.has(i.name)).map((i) => i.name);
+  const missing = missingMandatoryItems(sections.map((s) => s.item));
   if (missing.length) {
     warnings.push(`按标题推测，没有哪一部分报告：${missing.join('、')}。规定要求报告这几项：请核对各部分的 item。`);
   }

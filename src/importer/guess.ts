@@ -3,8 +3,9 @@ import type { ItemName } from '../domain/items.ts';
 import type { Block, YearSource } from './model.ts';
 
 /**
- * Years a preface may name as the report's own. Narrower than REPORT_YEARS on purpose: this
- * picks a year out of free text, where an old date (1949年) is history, not the report's year.
+ * Years a preface may name as the report's own. Narrower than a report year (isReportYear,
+ * src/domain/layout.ts) on purpose: this picks a year out of free text, where an old date
+ * (1949年) is history, not the report's year.
  */
 const MIN_YEAR = 1990;
 const MAX_YEAR = 2100;
@@ -24,6 +25,7 @@ export function yearInPreface(preface: readonly Block[]): number | undefined {
   return undefined;
 }
 
+/** The report's year: from --year, else the preface, else the year before the signing. */
 export function decideYear(
   option: number | undefined,
   preface: readonly Block[],

@@ -1,10 +1,9 @@
 /** The whole import short of writing: read, parse, decide, render. */
 import { assemble } from './assemble.ts';
 import { ImportError } from './errors.ts';
-import { renderReport, renderSection, sectionFileName } from './mdx.ts';
 import { parseReport } from './parse.ts';
 import { readBlocks } from './read.ts';
-import { plan, type Planned } from './write.ts';
+import { planYear, type Planned } from './write.ts';
 import type { Report } from './model.ts';
 
 export interface Prepared {
@@ -14,6 +13,7 @@ export interface Prepared {
   planned: Planned;
 }
 
+/** Reads a file and renders its year's entries, writing nothing; what to write is in `planned`. */
 export async function prepare(file: string, shown: string, contentDir: string, yearOption?: number): Promise<Prepared> {
   const read = await readBlocks(file, shown);
   let parsed;
@@ -26,6 +26,5 @@ export async function prepare(file: string, shown: string, contentDir: string, y
   }
   const assembled = assemble(parsed, yearOption);
   const report = { ...assembled, warnings: [...read.warnings, ...assembled.warnings] };
-  const sections = report.sections.map((s) => ({ name: sectionFileName(s.order), text: renderSection(report.year, s) }));
-  return { format: read.format, report, planned: plan(contentDir, report.year, renderReport(report), sections) };
+  return { format: read.format, report, planned: planYear(contentDir, report) };
 }

@@ -4,8 +4,12 @@
  * expressions ('<', '{') or as HTML entities ('&amp;'): each such character is escaped
  * with a backslash, which MDX accepts before any ASCII punctuation. Two cases a backslash
  * cannot reach are handled below: ESM ('import …') and GFM's bare-address links.
+ * Entries are rendered here for the importer and for `npm run new`; their frontmatter is
+ * written by src/domain/frontmatter.ts.
  */
-import type { BodyBlock, Block, ImportedSection, Report } from './model.ts';
+import type { BodyBlock, Block } from './model.ts';
+import { reportFrontmatter, sectionFrontmatter, type FieldNotes, type ReportFields, type SectionFields } from '../domain/frontmatter.ts';
+import { sectionFileName } from '../domain/layout.ts';
 
 /** Escapes what is special anywhere in a line of text (and '|', special in tables). */
 export function escapeInline(text: string): string {
@@ -39,6 +43,7 @@ export function renderTable(rows: readonly (readonly string[])[]): string {
   return [line(header), `| ${Array(width).fill('---').join(' | ')} |`, ...body.map(line)].join('\n');
 }
 
+/** A table cell: its lines escaped, joined by <br />. */
 function cell(text: string): string {
   return text
     .split('\n')
@@ -47,79 +52,60 @@ function cell(text: string): string {
     .join('<br />');
 }
 
+/** One block as MDX: a table, a ### sub-heading, or a paragraph. */
 export function renderBlock(b: Block | BodyBlock): string {
   if (b.kind === 'table') return renderTable(b.rows);
   if (b.kind === 'subheading') return `### ${escapeInline(b.text)}`;
   return escapeParagraph(b.text);
 }
 
-/**
- * A YAML scalar as written in the entries: plain where YAML reads it back as the same
- * string, double-quoted (JSON syntax, valid YAML) where it would read it as something else.
- */
-export function yamlScalar(value: string): string {
-  return needsQuotes(value) ? JSON.stringify(value) : value;
+/** A report entry as written: its frontmatter fields, notes beside them, and its preface. */
+export interface ReportToWrite extends ReportFields {
+  preface: readonly (Block | BodyBlock)[];
+  /** Comments after field values, e.g. { draft: '写完、核对后删除这一行即发布' }. */
+  notes?: FieldNotes<ReportFields>;
 }
 
-function needsQuotes(s: string): boolean {
-  return (
-    s === '' ||
-    s !== s.trim() ||
-    /[\u0000-\u001f\u007f\u0085\u2028\u2029\ufeff]/.test(s) ||
-    /^[-?:,[\]{}#&*!|>'"%@`=<~]/.test(s) || // YAML indicators
-    /:(\s|$)|\s#/.test(s) || // a mapping or a comment
-    /^(null|true|false|yes|no|on|off|y|n)$/i.test(s) ||
-    /^[-+]?(\d[\d_,]*)?\.?\d[\d_]*([eE][-+]?\d+)?$/.test(s) || // numbers
-    /^[-+]?0[xob][\da-f_]+$/i.test(s) ||
-    /^[-+]?\.(inf|nan)$/i.test(s) ||
-    /^\d[\d_]*(:[0-5]?\d)+(\.\d*)?$/.test(s) || // base 60
-    /^\d{4}-\d\d?-\d\d?(\s|[Tt]|$)/.test(s) // dates and timestamps
-  );
+/** A section entry as written (its report's year comes separately). */
+export interface SectionToWrite extends Omit<SectionFields, 'report'> {
+  body: readonly (Block | BodyBlock)[];
 }
 
-/** A frontmatter value: text (quoted when needed), a number, a list of text, or raw YAML. */
-type Value = string | number | readonly string[] | { raw: string } | undefined;
-
-function frontmatter(fields: readonly [string, Value][]): string {
-  const lines = ['---'];
-  for (const [key, value] of fields) {
-    if (value === undefined) continue;
-    if (typeof value === 'number') lines.push(`${key}: ${value}`);
-    else if (typeof value === 'string') lines.push(`${key}: ${yamlScalar(value)}`);
-    else if ('raw' in value) lines.push(`${key}: ${value.raw}`);
-    else lines.push(`${key}:`, ...value.map((v) => `  - ${yamlScalar(v)}`));
-  }
-  return [...lines, '---'].join('\n');
-}
-
+/** Frontmatter, then the blocks separated by blank lines. */
 function entry(head: string, body: readonly (Block | BodyBlock)[]): string {
-  return body.length ? `${head}\n\n${body.map(renderBlock).join('\n\n')}\n` : `${head}\n`;
+  return body.length ? `${head}\n${body.map(renderBlock).join('\n\n')}\n` : head;
 }
 
 /** src/content/reports/<year>.mdx; fields in the order of the existing entries. */
-export function renderReport(r: Report): string {
-  const head = frontmatter([
-    ['year', r.year],
-    ['title', r.title],
-    ['agency', r.agency],
-    ['signedOn', { raw: r.signedOn }], // an ISO date, unquoted as in the existing entries
-    ['signature', r.signature],
-  ]);
-  return entry(head, r.preface);
+export function renderReport(r: ReportToWrite): string {
+  const fields: ReportFields = {
+    year: r.year,
+    title: r.title,
+    agency: r.agency,
+    signedOn: r.signedOn,
+    publishedOn: r.publishedOn,
+    indexNumber: r.indexNumber,
+    topic: r.topic,
+    signature: r.signature,
+    draft: r.draft,
+    corrections: r.corrections,
+  };
+  return entry(reportFrontmatter(fields, r.notes), r.preface);
 }
 
 /** src/content/sections/<year>/<NN>.mdx. */
-export function renderSection(year: number, s: ImportedSection): string {
-  const head = frontmatter([
-    ['report', year],
-    ['order', s.order],
-    ['numeral', s.numeral],
-    ['heading', s.heading],
-    ['item', s.item],
-  ]);
-  return entry(head, s.body);
+export function renderSection(year: number, s: SectionToWrite): string {
+  const fields: SectionFields = { report: year, order: s.order, numeral: s.numeral, heading: s.heading, item: s.item, figures: s.figures };
+  return entry(sectionFrontmatter(fields), s.body);
 }
 
-export function sectionFileName(order: number): string {
-  return `${String(order).padStart(2, '0')}.mdx`;
+/** A year's entries as texts: the report, and each section under its file name. */
+export function renderYear(r: ReportToWrite & { sections: readonly SectionToWrite[] }): {
+  reportText: string;
+  sections: { name: string; text: string }[];
+} {
+  return {
+    reportText: renderReport(r),
+    sections: r.sections.map((s) => ({ name: sectionFileName(s.order), text: renderSection(r.year, s) })),
+  };
 }

@@ -5,6 +5,7 @@
  */
 import { parseChineseNumeral } from '../domain/numerals.ts';
 import { parseChineseDate } from '../domain/dates.ts';
+import { printedHeading, readPrintedHeading, type PrintedHeading } from '../domain/report.ts';
 import { ImportError } from './errors.ts';
 import type { Block, BodyBlock, Line, Parsed, Section, Signature } from './model.ts';
 
@@ -17,18 +18,10 @@ export function textToBlocks(text: string): Line[] {
     .map((text) => ({ kind: 'line', text }));
 }
 
-export interface NumberedHeading {
-  numeral: string;
-  order: number;
-  heading: string;
-}
+export type NumberedHeading = PrintedHeading;
 
-/** '七、2024年度…' -> numeral 七, order 7, heading as printed after 、. */
-export function numberedHeading(line: string): NumberedHeading | undefined {
-  const m = /^([一二三四五六七八九十]+)、\s*(\S.*)$/.exec(line);
-  const order = m ? parseChineseNumeral(m[1]!) : undefined;
-  return m && order ? { numeral: m[1]!, order, heading: m[2]!.trim() } : undefined;
-}
+/** '七、2024年度…' -> numeral 七, order 7, heading as printed after 、 (src/domain/report.ts). */
+export const numberedHeading = readPrintedHeading;
 
 const SENTENCE_END = /[。；;！!？?]/;
 /** Punctuation found in sentences, not in titles or names. */
@@ -137,7 +130,7 @@ export function parseReport(blocks: readonly Block[], file: string): Parsed {
     sections.at(-1)!.body.push(bodyBlock(b));
   }
   for (const s of sections) {
-    if (!s.body.length) warnings.push(`第 ${s.order} 部分“${s.numeral}、${short(s.heading)}”没有正文。`);
+    if (!s.body.length) warnings.push(`第 ${s.order} 部分“${printedHeading({ numeral: s.numeral, heading: short(s.heading) })}”没有正文。`);
   }
   if (!preface.length) warnings.push('第一个编号标题之前没有前言（开头段）。');
   return { title: title?.title, preface, sections, signature, warnings };

@@ -1,5 +1,6 @@
 /** What the import found, printed in Chinese before anything is written, so staff can check it. */
 import { formatChineseDate } from '../domain/dates.ts';
+import { printedHeading } from '../domain/report.ts';
 import type { Prepared } from './index.ts';
 import type { YearSource } from './model.ts';
 
@@ -9,6 +10,7 @@ const YEAR_SOURCE: Record<YearSource, (year: number) => string> = {
   signature: (y) => `前言中没有年份，按成文日期的年份 ${y + 1} 减一`,
 };
 
+/** The summary's lines: what was read, the year and where it came from, each part, the files to write. */
 export function summary(p: Prepared, shown: string, show: (path: string) => string): string[] {
   const r = p.report;
   const out = [
@@ -23,7 +25,7 @@ export function summary(p: Prepared, shown: string, show: (path: string) => stri
   for (const s of r.sections) {
     const subs = s.body.filter((b) => b.kind === 'subheading').length;
     const tables = s.body.filter((b) => b.kind === 'table').length;
-    out.push(`  ${s.order}. ${s.numeral}、${s.heading}`);
+    out.push(`  ${s.order}. ${printedHeading(s)}`);
     out.push(`     报告事项：${s.item}（推测）；小标题 ${subs} 个；表格 ${tables} 个`);
   }
   const prefaceTables = r.preface.filter((b) => b.kind === 'table').length;

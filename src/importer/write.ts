@@ -6,7 +6,9 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { reportFile, reportsRoot, sectionsDir, sectionsRoot } from '../domain/layout.ts';
 import { ImportError } from './errors.ts';
+import { renderYear, type ReportToWrite, type SectionToWrite } from './mdx.ts';
 
 export interface Planned {
   year: number;
@@ -16,14 +18,21 @@ export interface Planned {
   sections: { name: string; text: string }[];
 }
 
+/** Where a year's texts go in a content folder (src/domain/layout.ts). */
 export function plan(contentDir: string, year: number, reportText: string, sections: Planned['sections']): Planned {
   return {
     year,
-    reportFile: join(contentDir, 'reports', `${year}.mdx`),
+    reportFile: reportFile(year, contentDir),
     reportText,
-    sectionsDir: join(contentDir, 'sections', String(year)),
+    sectionsDir: sectionsDir(year, contentDir),
     sections,
   };
+}
+
+/** A year's entries rendered (src/importer/mdx.ts) and placed in a content folder. */
+export function planYear(contentDir: string, report: ReportToWrite & { sections: readonly SectionToWrite[] }): Planned {
+  const { reportText, sections } = renderYear(report);
+  return plan(contentDir, report.year, reportText, sections);
 }
 
 /** The year's report file and sections folder, where they exist already. */
@@ -42,6 +51,7 @@ export interface WriteOptions {
   ops?: Ops;
 }
 
+/** Writes a planned year all or nothing; an existing year only with force, replaced as a whole. */
 export function writeYear(p: Planned, contentDir: string, { force, show = (f) => f, ops = { rename: renameSync } }: WriteOptions): void {
   const old = existing(p);
   if (old.length && !force) {
@@ -49,8 +59,8 @@ export function writeYear(p: Planned, contentDir: string, { force, show = (f) =>
       `${p.year} 年的报告已经存在（${old.map(show).join('、')}），没有写入任何文件。要用这份原文整体替换它，请加 --force；如果这是另一年的报告，请用 --year 指定年度。`,
     );
   }
-  mkdirSync(join(contentDir, 'reports'), { recursive: true });
-  mkdirSync(join(contentDir, 'sections'), { recursive: true });
+  mkdirSync(reportsRoot(contentDir), { recursive: true });
+  mkdirSync(sectionsRoot(contentDir), { recursive: true });
   // A dot folder at the top of the content folder: no collection's pattern reaches it.
   const scratch = mkdtempSync(join(contentDir, `.import-${p.year}-`));
   const done: [string, string][] = [];

@@ -9,6 +9,8 @@ import { getRssString } from '@astrojs/rss';
 import site from '../../site.config';
 import { getReports } from '../utils/content';
 import { feedItems, relativeFeed, UNKNOWN_SITE } from '../utils/feed';
+import { fullSiteName } from '../utils/meta';
+import { homePath, withBase } from '../utils/routes';
 import { ui } from '../i18n/ui';
 
 export const GET: APIRoute = async (context) => {
@@ -16,9 +18,9 @@ export const GET: APIRoute = async (context) => {
   // Astro is mid-line listing routes when this runs: start the warning on a line of its own.
   if (!context.site) console.warn(`\n提醒：${ui.feedWithoutSite}`);
   const xml = await getRssString({
-    title: `${site.bureau}${site.siteName}`,
+    title: fullSiteName(site.bureau, site.siteName),
     description: ui.feedDescription(site.bureau),
-    site: new URL(base, context.site ?? UNKNOWN_SITE).href,
+    site: new URL(withBase(base, homePath), context.site ?? UNKNOWN_SITE).href,
     items: feedItems(await getReports(), base),
     customData: '<language>zh-cn</language>',
   });

@@ -4,6 +4,7 @@
  * ranking in engine.ts.
  */
 import { rank, type Candidate, type Outcome, type Refinement } from './engine';
+import { pagefindPath, withBase } from '../utils/routes';
 
 interface PagefindResult {
   score: number;
@@ -20,14 +21,14 @@ interface Pagefind {
   search(q: string): Promise<{ results: PagefindResult[] }>;
 }
 
-const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
+const base = import.meta.env.BASE_URL;
 let loading: Promise<Pagefind> | undefined;
 
 export function loadPagefind(): Promise<Pagefind> {
   loading ??= (async () => {
-    const pf: Pagefind = await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`);
+    const pf: Pagefind = await import(/* @vite-ignore */ withBase(base, `${pagefindPath}pagefind.js`));
     // Result URLs are indexed from the site root; the base path is added here.
-    await pf.options({ baseUrl: base });
+    await pf.options({ baseUrl: withBase(base, '') });
     await pf.init();
     return pf;
   })();

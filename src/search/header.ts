@@ -2,6 +2,7 @@
 import { searchSections } from './client';
 import { renderHits } from './render';
 import { ui } from '../i18n/ui';
+import { queryString } from '../utils/routes';
 
 const SHOWN = 5;
 
@@ -34,7 +35,7 @@ export function attachHeaderSearch(input: HTMLInputElement): void {
       status.textContent = hits.length ? ui.searchFound(hits.length, q) : ui.searchNone(q);
       renderHits(list, hits.slice(0, SHOWN), terms);
       more.hidden = hits.length <= SHOWN;
-      more.href = `${form.action}?q=${encodeURIComponent(q)}`;
+      more.href = `${form.action}${queryString({ q })}`;
       more.textContent = ui.seeAllResults(hits.length);
     } catch {
       if (ticket === latest) status.textContent = ui.searchFailed;

@@ -1,7 +1,9 @@
 /** Marks the terms a reader searched for in a section's text and brings the first into view. */
 import { fold, parseQuery } from './engine';
 import { ui } from '../i18n/ui';
+import { HIGHLIGHT_PARAM } from '../utils/routes';
 
+/** Wraps every whole-term occurrence in the text under `root` in <mark>; returns the marks. */
 export function highlightTerms(root: Element, terms: string[]): HTMLElement[] {
   const marks: HTMLElement[] = [];
   if (!terms.length) return marks;
@@ -37,7 +39,13 @@ export function highlightTerms(root: Element, terms: string[]): HTMLElement[] {
   return marks;
 }
 
-/** Runs on a section page opened from a search result (…/?highlight=优待证). */
+/** Runs on a section page opened with a query: marks the terms a search result's link names (highlightHref). */
+export function highlightFromLocation(): void {
+  const query = new URLSearchParams(location.search).get(HIGHLIGHT_PARAM);
+  if (query) highlightFromQuery(query);
+}
+
+/** Marks the terms of a query in the section's text, with a note to clear them. */
 export function highlightFromQuery(query: string): void {
   const root = document.querySelector('.report-text');
   if (!root) return;

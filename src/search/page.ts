@@ -3,6 +3,7 @@ import { searchSections } from './client';
 import type { SortOrder } from './engine';
 import { renderHits } from './render';
 import { ui } from '../i18n/ui';
+import { queryString } from '../utils/routes';
 
 export function attachSearchPage(): void {
   const form = document.getElementById('search-form') as HTMLFormElement;
@@ -23,12 +24,13 @@ export function attachSearchPage(): void {
   }
 
   function toUrl() {
-    const p = new URLSearchParams();
-    if (q.value.trim()) p.set('q', q.value.trim());
-    if (year.value) p.set('year', year.value);
-    if (item.value) p.set('item', item.value);
-    if (sort.value !== 'relevance') p.set('sort', sort.value);
-    const url = `${location.pathname}${p.size ? `?${p}` : ''}`;
+    const query = queryString({
+      q: q.value.trim(),
+      year: year.value,
+      item: item.value,
+      sort: sort.value === 'relevance' ? undefined : sort.value,
+    });
+    const url = `${location.pathname}${query}`;
     if (url !== location.pathname + location.search) history.pushState(null, '', url);
   }
 

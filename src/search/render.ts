@@ -1,10 +1,11 @@
 /** Result lists, shared by the header panel and the search page. */
 import type { Hit } from './engine';
 import { ui } from '../i18n/ui';
+import { highlightHref } from '../utils/routes';
 
 /** Link to a section that marks the search terms on arrival (see highlight.ts). */
 export function hitHref(hit: Hit, terms: string[]): string {
-  return `${hit.url}?highlight=${encodeURIComponent(terms.join(' '))}`;
+  return highlightHref(hit.url, terms);
 }
 
 export function renderHits(list: HTMLOListElement, hits: Hit[], terms: string[]): void {

@@ -4,19 +4,21 @@
  * 成文日期 (midnight UTC, so the day reads the same in China), described by its preface.
  */
 import type { RSSFeedItem } from '@astrojs/rss';
+import { publishedDate } from '../domain/report.ts';
 import { mdxToPlainText } from './plain-text.ts';
 import { withBase, type ReportView } from './routes.ts';
 
 /** A host that cannot exist (RFC 2606), for building links while the site's address is not set. */
 export const UNKNOWN_SITE = 'https://site-address-not-set.invalid';
 
+/** One feed item per report, newest first. */
 export function feedItems(reports: readonly ReportView<{ body?: string }>[], base: string): RSSFeedItem[] {
   return [...reports]
     .sort((a, b) => b.year - a.year)
     .map((r) => ({
       title: r.data.title,
       link: withBase(base, r.path),
-      pubDate: new Date(`${r.data.publishedOn ?? r.data.signedOn}T00:00:00Z`),
+      pubDate: new Date(`${publishedDate(r.data)}T00:00:00Z`),
       description: mdxToPlainText(r.entry.body ?? ''),
     }));
 }

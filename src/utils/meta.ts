@@ -1,12 +1,12 @@
 /**
  * What goes in a page's <head> besides its title: canonical address, Open Graph, the
  * 《政府网站发展指引》 meta names on report and section pages, and schema.org JSON-LD.
- * Pure functions (no Astro imports) so they can be tested without a build; Page.astro
- * only renders the result.
+ * Pure functions (no Astro imports) so they can be tested without a build; routeData
+ * (route-data.ts) puts the result in a page's route data and Page.astro only renders it.
  */
 import type { ReportData } from '../domain/schema';
-import { lastCorrection } from '../domain/report';
-import { printedHeading, reportPath, withBase } from './routes';
+import { lastCorrection, printedHeading, publishedDate } from '../domain/report';
+import { feedPath, reportPath, withBase } from './routes';
 import { ui } from '../i18n/ui';
 
 /** The report a page shows, and the section when the page is one section of it. */
@@ -55,14 +55,15 @@ export function absoluteUrl(site: URL | string | undefined, path: string): strin
   return site ? new URL(path, site).href : undefined;
 }
 
-/** 发布日期 when known, else 成文日期. */
-export const publishedDate = (r: Pick<ReportData, 'publishedOn' | 'signedOn'>) => r.publishedOn ?? r.signedOn;
+/** Kept here for the callers that read it with the head metadata; it lives in src/domain/report.ts. */
+export { publishedDate };
 
 /** The title a document is known by: the report's, or for a section its printed heading. */
 export function docTitle(doc: DocInfo): string {
   return doc.section ? printedHeading(doc.section) : doc.report.title;
 }
 
+/** The description of a report page, or of one section's page. */
 export function docDescription(doc: DocInfo): string {
   const r = doc.report;
   return doc.section
@@ -70,6 +71,7 @@ export function docDescription(doc: DocInfo): string {
     : ui.reportDescription(r.title, r.agency, r.signedOn);
 }
 
+/** Keywords: the site's, the year, the agency, the topic and, for a section, its item; no repeats. */
 export function docKeywords(doc: DocInfo): string {
   const r = doc.report;
   const words = [...ui.keywordsBase.split(','), ui.yearReport(r.year), r.agency, r.topic, doc.section?.item];
@@ -167,7 +169,7 @@ export function headMeta(input: HeadInput): HeadMeta {
     canonical,
     meta,
     jsonLd: doc ? jsonForScript(reportJsonLd({ ...input, doc, description })) : undefined,
-    feedHref: withBase(input.base, 'feed.xml'),
+    feedHref: withBase(input.base, feedPath),
     feedTitle: ui.feedTitle(siteFull),
   };
 }

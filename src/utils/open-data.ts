@@ -4,20 +4,21 @@
  * and /figures.csv. Paths carry the deployment's base path.
  */
 import { itemByName, REQUIRED_ITEMS } from '../domain/items.ts';
-import { signatureLines } from '../domain/report.ts';
+import { printedHeading, signatureLines } from '../domain/report.ts';
 import { figureNumber, lineUpFigures, type FigureTable } from '../domain/figures.ts';
 import { reportsDataSchema, type ReportsData } from '../domain/open-data.ts';
 import { mdxToPlainText } from './plain-text.ts';
-import { itemPath, printedHeading, withBase, type ReportView, type SectionView } from './routes.ts';
+import { homePath, itemPath, withBase, type ReportView, type SectionView } from './routes.ts';
 import type { CsvValue } from './csv.ts';
 
 type WithBody = { body?: string };
 
 /** The site's home page as a full address, when the site's address is known. */
 export function homeUrl(base: string, site: URL | string | undefined): string | null {
-  return site ? new URL(base, site).href : null;
+  return site ? new URL(withBase(base, homePath), site).href : null;
 }
 
+/** /data/reports.json from the route views, checked against the schema published beside it. */
 export function buildReportsData(
   reports: readonly ReportView<WithBody, WithBody>[],
   opts: { base: string; site?: URL | string },
@@ -62,6 +63,7 @@ export function buildReportsData(
 
 export type FigureTableOf = FigureTable<SectionView>;
 
+/** Every figure key lined up across the reports' years. */
 export function figureTable(reports: readonly ReportView[]): FigureTableOf {
   return lineUpFigures(reports);
 }

@@ -1,22 +1,67 @@
 /**
- * Route data for the pages, as small pure functions (no Astro imports) so they can be
- * tested without a build. Paths here are relative to the site root; `withBase` adds the
- * deployment's base path.
+ * Every route path of the site, and the route views pages are made from, as small pure
+ * functions (no Astro imports) so they can be tested without a build. Paths here are
+ * relative to the site root ('' is the home page); `withBase` adds the deployment's base
+ * path. Pages, components, feeds, open data and the search code take their paths from here.
  */
-import type { ReportData, SectionData } from '../domain/schema';
-import type { Entry } from '../domain/check';
-import { REQUIRED_ITEMS, type RequiredItem } from '../domain/items';
+import type { ReportData, SectionData } from '../domain/schema.ts';
+import type { Entry } from '../domain/check.ts';
+import { REQUIRED_ITEMS, type RequiredItem } from '../domain/items.ts';
 
+/** Kept here for the callers that read it with the route helpers; it lives in src/domain/report.ts. */
+export { printedHeading } from '../domain/report.ts';
+
+/** The home page: the latest report, then every year. */
+export const homePath = '';
+/** A year's whole report: 2023/. */
 export const reportPath = (year: number | string) => `${year}/`;
+/** A section's page name within its report: section-2. */
 export const sectionSlug = (order: number) => `section-${order}`;
 /** Id of a section's heading block on the whole-report page. */
 export const sectionAnchor = sectionSlug;
-export const sectionPath = (year: number | string, order: number) => `${year}/${sectionSlug(order)}/`;
+/** A section's own page: 2023/section-2/. */
+export const sectionPath = (year: number | string, order: number) => `${reportPath(year)}${sectionSlug(order)}/`;
+/** A section's place on its whole-report page: 2023/#section-2. */
+export const sectionInReportPath = (year: number | string, order: number) => `${reportPath(year)}#${sectionAnchor(order)}`;
+/** The regulation's five items, and one item across every year. */
+export const itemsPath = 'items/';
+export const itemPath = (slug: string) => `${itemsPath}${slug}/`;
+/** 主要数据 across years, and its downloads. */
+export const figuresPath = 'figures/';
+export const figuresCsvPath = 'figures.csv';
+export const figuresJsonPath = 'figures.json';
+/** Open data: every published report, and its JSON Schema. */
+export const reportsDataPath = 'data/reports.json';
+export const reportsSchemaPath = 'data/reports.schema.json';
+/** The search page; it reads q, year, item and sort from its address. */
+export const searchPath = 'search/';
+/** The RSS feed of published reports. */
+export const feedPath = 'feed.xml';
+/** Files that are not pages: the sitemap (@astrojs/sitemap), the icon (public/), the search index. */
+export const sitemapPath = 'sitemap-index.xml';
+export const faviconPath = 'favicon.svg';
+export const pagefindPath = 'pagefind/';
+/** The parameter a search result adds to a section's address to mark the terms there. */
+export const HIGHLIGHT_PARAM = 'highlight';
 
+/** A path on the site under the deployment's base path: withBase('/fzbg/', '2023/') is /fzbg/2023/. */
 export function withBase(base: string, path: string): string {
   const b = base.endsWith('/') ? base : `${base}/`;
   return b + path.replace(/^\/+/, '');
 }
+
+/**
+ * A query string for an address, '?q=…&year=…', in the order given and encoded as a form
+ * submits it (URLSearchParams); empty and undefined values are left out, and with nothing
+ * left so is the '?'.
+ */
+export function queryString(params: Record<string, string | number | undefined>): string {
+  const pairs = Object.entries(params).flatMap(([k, v]) => (v === undefined || v === '' ? [] : [[k, String(v)]]));
+  return pairs.length ? `?${new URLSearchParams(pairs)}` : '';
+}
+
+/** A search result's link: the section's address, marking the terms searched for on arrival. */
+export const highlightHref = (url: string, terms: readonly string[]) => `${url}${queryString({ [HIGHLIGHT_PARAM]: terms.join(' ') })}`;
 
 export interface SectionView<S = unknown> {
   entry: S;
@@ -67,14 +112,6 @@ export function buildReportViews<R extends Entry<ReportData>, S extends Entry<Se
       return { entry: r, year, data: r.data, path: reportPath(year), sections: list };
     });
 }
-
-/** The heading as printed in the report: 一、深入学习…… */
-export const printedHeading = (s: Pick<SectionData, 'numeral' | 'heading'>) => `${s.numeral}、${s.heading}`;
-
-export const itemsPath = 'items/';
-export const itemPath = (slug: string) => `items/${slug}/`;
-export const figuresPath = 'figures/';
-export const feedPath = 'feed.xml';
 
 /**
  * One required item's sections across every year, for comparing them year by year: every

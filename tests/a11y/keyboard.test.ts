@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { servedSite } from '../helpers/served';
-import { withPrefs, type Prefs } from './pages';
+import { LATEST, SECTION, withPrefs, type Prefs } from './pages';
 
 const served = servedSite();
 
@@ -75,7 +75,7 @@ async function newPage(prefs: Prefs = {}, width = 1280): Promise<Page> {
 
 describe('keyboard', () => {
   it('the skip link is the first stop, is visible when focused, and moves focus to <main>', async () => {
-    for (const path of ['', '2023/section-2/']) {
+    for (const path of ['', SECTION.path]) {
       const page = await newPage({}, 360);
       await page.goto(served.site.url + path);
       await page.keyboard.press('Tab');
@@ -94,10 +94,10 @@ describe('keyboard', () => {
 
   const cases: [string, string, Prefs][] = [
     ['home', '', {}],
-    ['section page', '2023/section-2/', {}],
-    ['report page', '2023/', {}],
+    ['section page', SECTION.path, {}],
+    ['report page', LATEST.path, {}],
     ['home in high contrast', '', { contrast: 'high' }],
-    ['section page at 特大 on a phone', '2023/section-2/', { size: 'xlarge' }],
+    ['section page at 特大 on a phone', SECTION.path, { size: 'xlarge' }],
   ];
   for (const [name, path, prefs] of cases) {
     it(`Tab reaches every control on the ${name}, each with a visible focus indicator`, async () => {

@@ -3,6 +3,18 @@
  * page is ready (the search page renders its results after load).
  */
 import type { BrowserContext, Page } from 'playwright-core';
+import { join } from 'node:path';
+import { FIXTURES_DIR } from '../helpers/fixtures';
+import { expectedSite } from '../helpers/expected';
+
+/** The multi-year fixture these tests are served (helpers/served.ts), as its content describes it. */
+export const FIXTURE = expectedSite(join(FIXTURES_DIR, 'multi-year'));
+export const LATEST = FIXTURE.reports[0]!;
+/** A section page to test: one with a table where the fixture has one, as tables are the hardest to make accessible. */
+export const SECTION =
+  FIXTURE.reports.flatMap((r) => r.sections).find((s) => /^\|/m.test(s.entry.body ?? '')) ?? LATEST.sections[0]!;
+/** A term the fixture prints in more than one section. */
+export const TERM = '示例优待证';
 
 export interface PageType {
   name: string;
@@ -12,11 +24,11 @@ export interface PageType {
 
 export const PAGE_TYPES: PageType[] = [
   { name: 'home', path: '' },
-  { name: 'report', path: '2023/' },
-  { name: 'section', path: '2023/section-2/' },
+  { name: 'report', path: LATEST.path },
+  { name: 'section', path: SECTION.path },
   {
     name: 'search',
-    path: `search/?q=${encodeURIComponent('优待证')}`,
+    path: `search/?q=${encodeURIComponent(TERM)}`,
     ready: (page) => page.locator('#search-results li').first().waitFor(),
   },
   { name: '404', path: 'no-such-page/' },

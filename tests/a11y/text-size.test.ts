@@ -4,16 +4,17 @@
  * scroll sideways on a phone; without JavaScript the controls are hidden and the page reads
  * as normal.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { serve, type Served } from '../helpers/serve';
 import { launch } from '../helpers/browser';
-import { open, PAGE_TYPES, withPrefs } from './pages';
+import { builtFixture } from '../helpers/fixtures';
+import { LATEST, SECTION, open, PAGE_TYPES, withPrefs } from './pages';
 
-const dist = inject('siteDist');
+let dist = '';
 let site: Served;
 let strict: Served;
 let browser: Browser;
@@ -24,6 +25,7 @@ const CSP =
   "connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
 beforeAll(async () => {
+  dist = (await builtFixture('multi-year')).dist;
   site = await serve(dist);
   strict = await serve(dist, { headers: { 'Content-Security-Policy': CSP } });
   browser = await launch();
@@ -59,8 +61,8 @@ describe('text size and contrast', () => {
     await sizeButton(page, '大').click();
     expect(await rootPx(page)).toBe(21);
     expect(await pressed(page)).toEqual(['大']);
-    await page.locator('main a[href$="/2023/"]').first().click();
-    await page.waitForURL(/\/2023\/$/);
+    await page.locator(`main a[href$="/${LATEST.path}"]`).first().click();
+    await page.waitForURL(new RegExp(`/${LATEST.path}$`));
     expect(await page.locator('html').getAttribute('data-size')).toBe('large');
     expect(await rootPx(page)).toBe(21);
     expect(await pressed(page)).toEqual(['大']);
@@ -68,7 +70,7 @@ describe('text size and contrast', () => {
     await sizeButton(page, '特大').click();
     await page.getByRole('button', { name: '高对比度' }).click();
     expect(await rootPx(page)).toBe(24);
-    await page.goto(`${site.url}2023/section-3/`);
+    await page.goto(site.url + LATEST.sections[2]!.path);
     expect(await rootPx(page)).toBe(24);
     expect(await page.locator('html').getAttribute('data-contrast')).toBe('high');
     expect(await pressed(page)).toEqual(['特大', '高对比度']);
@@ -77,7 +79,7 @@ describe('text size and contrast', () => {
     // Back to a page shown before the change (possibly from the back/forward cache).
     await sizeButton(page, '标准').click();
     await page.goBack();
-    await page.waitForURL(/\/2023\/$/);
+    await page.waitForURL(new RegExp(`/${LATEST.path}$`));
     expect(await rootPx(page)).toBe(18);
     expect(await pressed(page)).toEqual(['标准', '高对比度']);
 
@@ -105,7 +107,7 @@ describe('text size and contrast', () => {
     page.on('console', (m) => {
       if (/Content Security Policy/i.test(m.text())) blocked.push(m.text());
     });
-    await page.goto(`${strict.url}2023/`);
+    await page.goto(strict.url + LATEST.path);
     expect(await page.evaluate(() => (window as unknown as { atBody: unknown }).atBody)).toEqual(['xlarge', 'high']);
     expect(blocked).toEqual([]);
     // A classic script in <head>, before the stylesheet; not async, not deferred, not a module.

@@ -4,12 +4,22 @@
  * and section pages the 政府网站 meta names and schema.org JSON-LD. Nothing a strict CSP
  * would block: no inline script, no style attribute.
  */
-import { describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { relative } from 'node:path';
+import type { CheerioAPI } from 'cheerio';
+import site from '../../site.config.ts';
 import { htmlFiles, page } from '../helpers/site';
+import { builtFixture } from '../helpers/fixtures';
+import { expectedSite, type ExpectedReport } from '../helpers/expected';
+import { publishedDate } from '../../src/domain/report.ts';
 
-const dist = inject('siteDist');
-const pages = htmlFiles(dist).map((f) => ({ name: relative(dist, f), $: page(dist, relative(dist, f)) }));
+let pages: { name: string; $: CheerioAPI }[] = [];
+let reports: ExpectedReport[] = [];
+beforeAll(async () => {
+  const { dist, contentDir } = await builtFixture('multi-year');
+  pages = htmlFiles(dist).map((f) => ({ name: relative(dist, f), $: page(dist, relative(dist, f)) }));
+  reports = expectedSite(contentDir).reports;
+});
 
 describe('every page’s head', () => {
   it('loads the reading-aids script first, as an external classic script', () => {
@@ -36,8 +46,8 @@ describe('every page’s head', () => {
       const feed = $('link[rel=alternate][type="application/rss+xml"]');
       expect(feed.length, name).toBe(1);
       expect(feed.attr('href'), name).toBe('/feed.xml');
-      expect(feed.attr('title'), name).toContain('法治政府建设年度报告');
-      expect($('meta[property="og:site_name"]').attr('content'), name).toBe('韶关市武江区退役军人事务局法治政府建设年度报告');
+      expect(feed.attr('title'), name).toContain(site.siteName);
+      expect($('meta[property="og:site_name"]').attr('content'), name).toBe(`${site.bureau}${site.siteName}`);
       expect($('meta[property="og:locale"]').attr('content'), name).toBe('zh_CN');
       expect($('meta[property="og:title"]').attr('content'), name).toBeTruthy();
       const descriptions = $('meta[name]').filter((_, m) => $(m).attr('name')!.toLowerCase() === 'description');
@@ -53,18 +63,18 @@ describe('every page’s head', () => {
 });
 
 describe('report and section pages', () => {
-  const docs = pages.filter((p) => /^\d{4}\//.test(p.name));
-
   it('are 文章 pages for sharing and 政府网站 metadata, with JSON-LD a script cannot break out of', () => {
     // Page.astro emits these from its `doc` prop, which the report and section pages pass.
-    expect(docs.length).toBeGreaterThan(0);
+    const docs = pages.filter((p) => /^\d{4}\//.test(p.name));
+    expect(docs.length).toBe(reports.reduce((n, r) => n + 1 + r.sections.length, 0));
     for (const { name, $ } of docs) {
+      const report = reports.find((r) => name.startsWith(`${r.year}/`))!.data;
       const meta = (n: string) => $(`meta[name="${n}"]`).attr('content');
       expect($('meta[property="og:type"]').attr('content'), name).toBe('article');
-      expect(meta('ColumnName'), name).toBe('法治政府建设年度报告');
-      expect(meta('SiteName'), name).toBe('韶关市武江区退役军人事务局法治政府建设年度报告');
-      expect(meta('ContentSource'), name).toBe('韶关市武江区退役军人事务局');
-      expect(meta('PubDate'), name).toBe('2024-01-08');
+      expect(meta('ColumnName'), name).toBe(site.siteName);
+      expect(meta('SiteName'), name).toBe(`${site.bureau}${site.siteName}`);
+      expect(meta('ContentSource'), name).toBe(report.agency);
+      expect(meta('PubDate'), name).toBe(publishedDate(report));
       expect(meta('ArticleTitle'), name).toBe($('h1').text());
       const raw = $('script[type="application/ld+json"]').html()!;
       expect(raw, name).not.toMatch(/</);
@@ -74,8 +84,9 @@ describe('report and section pages', () => {
         '@type': 'Report',
         name: $('h1').text(),
         inLanguage: 'zh-CN',
-        datePublished: '2024-01-08',
-        publisher: { '@type': 'GovernmentOrganization', name: '韶关市武江区退役军人事务局' },
+        datePublished: publishedDate(report),
+        publisher: { '@type': 'GovernmentOrganization', name: site.bureau },
+        author: { '@type': 'GovernmentOrganization', name: report.agency },
       });
     }
   });

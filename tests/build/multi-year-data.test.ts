@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
-import { buildSite, ROOT } from '../helpers/build';
+import { builtFixture, PORTAL } from '../helpers/fixtures';
 import { brokenLinks, normaliseLines, page as builtPage, textLines } from '../helpers/site';
 import { validator } from '../helpers/json-schema';
 import type { ReportsData } from '../../src/domain/open-data';
@@ -16,10 +16,8 @@ const BASE = '/fzbg/';
 const SITE = 'https://example.gov.cn';
 let dist: string;
 
-beforeAll(() => {
-  const r = buildSite({ CONTENT_DIR: join(ROOT, 'tests/fixtures/multi-year'), BASE_PATH: BASE, SITE_URL: SITE });
-  if (r.status !== 0) throw new Error(r.output);
-  dist = r.outDir;
+beforeAll(async () => {
+  dist = (await builtFixture('multi-year', PORTAL)).dist;
 });
 
 const page = (path: string): CheerioAPI => builtPage(dist, path);

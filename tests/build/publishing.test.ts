@@ -1,5 +1,6 @@
 /**
- * The staff's publishing commands as they run them: npm run new, npm run check (and
+ * The staff's publishing commands as they run them, on copies of the multi-year fixture whose
+ * reports have been published (their digests accepted): npm run new, npm run check (and
  * --accept), drafts kept out of production, corrections shown on the report page.
  */
 import { describe, expect, it } from 'vitest';
@@ -7,12 +8,19 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import site from '../../site.config.ts';
 import { astroEnv, buildSite, ROOT } from '../helpers/build';
 import { page } from '../helpers/site';
+import { builtFixture, FIXTURES_DIR, runScript } from '../helpers/fixtures';
+import { expectedSite } from '../helpers/expected';
+import { loadContent } from '../../scripts/lib/content.ts';
+import { sectionFile } from '../../src/domain/layout.ts';
 
+/** A copy of the multi-year fixture, its reports published: `npm run check -- --accept` has recorded them. */
 function copyOfContent(): string {
   const dir = mkdtempSync(join(tmpdir(), 'fznb-publish-'));
-  cpSync(join(ROOT, 'src/content'), dir, { recursive: true });
+  cpSync(join(FIXTURES_DIR, 'multi-year'), dir, { recursive: true });
+  runScript('scripts/check.ts', ['--accept'], dir);
   return dir;
 }
 
@@ -32,19 +40,21 @@ const edit = (file: string, from: string, to: string) => {
 };
 
 describe('npm run check', () => {
-  it('passes on the real content', () => {
-    const r = npmScript('check', [], join(ROOT, 'src/content'));
+  it('passes on published content, saying what it checked', () => {
+    const dir = copyOfContent();
+    const { reports, sections } = loadContent(dir);
+    const r = npmScript('check', [], dir);
     expect(r.err).toBe('');
-    expect(r.out.trim()).toBe('内容检查通过：1 份报告，7 个部分。');
+    expect(r.out.trim()).toBe(`内容检查通过：${reports.length} 份报告，${sections.length} 个部分。`);
     expect(r.status).toBe(0);
   });
 
   it('names the file, the field and the fix for a schema violation, with no stack trace', () => {
     const dir = copyOfContent();
-    edit(join(dir, 'sections/2023/06.mdx'), 'item: 存在的不足和原因', 'item: 不足');
+    edit(join(dir, 'sections/2023/04.mdx'), 'item: 存在的不足和原因', 'item: 不足');
     const r = npmScript('check', [], dir);
     expect(r.status).toBe(1);
-    expect(r.out).toContain('sections/2023/06.mdx · 字段 item：item（报告事项）应为以下之一');
+    expect(r.out).toContain('sections/2023/04.mdx · 字段 item：item（报告事项）应为以下之一');
     expect(r.out).toContain('没有哪一部分的 item 是：存在的不足和原因');
     expect(r.err).not.toMatch(/\n\s+at /);
   });
@@ -52,12 +62,12 @@ describe('npm run check', () => {
   it('fails when published text changes without a correction, until one is added and accepted', () => {
     const dir = copyOfContent();
     const section = join(dir, 'sections/2023/02.mdx');
-    edit(section, '受理优待证申请约8000人。', '受理优待证申请约9000人。');
+    edit(section, '受理示例优待证申请约20人', '受理示例优待证申请约25人');
     // The key figure taken from that sentence must follow the text, or the check stops there.
     let r = npmScript('check', [], dir);
     expect(r.status).toBe(1);
-    expect(r.out).toContain('sections/2023/02.mdx · 字段 figures[5].value：主要数据“受理优待证申请”的数值“约8000”在本部分正文中找不到');
-    edit(section, 'value: "8000"', 'value: "9000"');
+    expect(r.out).toContain('sections/2023/02.mdx · 字段 figures[0].value：主要数据“受理优待证申请”的数值“约20”在本部分正文中找不到');
+    edit(section, 'value: "20"', 'value: "25"');
     r = npmScript('check', [], dir);
     expect(r.status).toBe(1);
     expect(r.out).toContain('reports/2023.mdx · 字段 corrections：2023 年报告已经发布，正文却有改动而没有新的更正说明');
@@ -65,7 +75,7 @@ describe('npm run check', () => {
     r = npmScript('check', ['--accept'], dir);
     expect(r.status).toBe(1);
 
-    edit(join(dir, 'reports/2023.mdx'), 'signedOn: 2024-01-08\n', 'signedOn: 2024-01-08\ncorrections:\n  - date: 2024-03-01\n    note: 示例更正：优待证申请人数\n');
+    edit(join(dir, 'reports/2023.mdx'), 'signedOn: 2024-01-10\n', 'signedOn: 2024-01-10\ncorrections:\n  - date: 2024-03-01\n    note: 示例更正：优待证申请人数\n');
     r = npmScript('check', [], dir);
     expect(r.status).toBe(1);
     expect(r.out).toContain('请运行 npm run check -- --accept');
@@ -88,12 +98,13 @@ describe('npm run check', () => {
 describe('npm run new and drafts', () => {
   it('scaffolds a draft with one section per required item, refuses an existing year, and the draft stays out of production', () => {
     const dir = copyOfContent();
+    const years = expectedSite(dir).reports.length;
     const r = npmScript('new', ['2024'], dir);
     expect(r.status, r.err).toBe(0);
     expect(readdirSync(join(dir, 'sections/2024'))).toEqual(['01.mdx', '02.mdx', '03.mdx', '04.mdx', '05.mdx']);
     const report = readFileSync(join(dir, 'reports/2024.mdx'), 'utf8');
     expect(report).toContain('draft: true');
-    expect(report).toContain('title: 韶关市武江区退役军人事务局2024年法治政府建设年度报告');
+    expect(report).toContain(`title: ${site.bureau}2024年法治政府建设年度报告`);
     expect(readFileSync(join(dir, 'sections/2024/04.mdx'), 'utf8')).toContain('heading: 2025年度推进法治政府建设的主要安排');
 
     const again = npmScript('new', ['2024'], dir);
@@ -110,16 +121,17 @@ describe('npm run new and drafts', () => {
     expect(built.status, built.output).toBe(0);
     expect(existsSync(join(built.outDir, '2024'))).toBe(false);
     expect(page(built.outDir, '/').html()).not.toContain('2024年法治政府建设年度报告');
-    expect(page(built.outDir, '/search/')('#search-year option').length).toBe(2);
+    expect(page(built.outDir, '/search/')('#search-year option').length).toBe(years + 1);
   });
 });
 
 describe('在仓库中编辑', () => {
-  it('links each section page to its source file when the repository is configured', () => {
-    const built = buildSite({ EDIT_URL: 'https://git.example.test/bureau/fznb/edit/main/' });
-    expect(built.status, built.output).toBe(0);
-    expect(page(built.outDir, '/2023/section-3/')('.edit-link a').attr('href')).toBe(
-      'https://git.example.test/bureau/fznb/edit/main/src/content/sections/2023/03.mdx',
-    );
+  it('links each section page to its source file when the repository is configured', async () => {
+    const built = await builtFixture('multi-year', { env: { EDIT_URL: 'https://git.example.test/bureau/fznb/edit/main/' } });
+    for (const s of expectedSite(built.contentDir).reports.flatMap((r) => r.sections)) {
+      expect(page(built.dist, s.path)('.edit-link a').attr('href')).toBe(
+        `https://git.example.test/bureau/fznb/edit/main/${sectionFile(s.year, s.data.order, 'tests/fixtures/multi-year')}`,
+      );
+    }
   });
 });

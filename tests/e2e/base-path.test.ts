@@ -8,23 +8,28 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { buildSite } from '../helpers/build';
+import { builtFixture, PORTAL } from '../helpers/fixtures';
+import { expectedSite, resultTitle, sectionsContaining } from '../helpers/expected';
 import { serve, type Served } from '../helpers/serve';
 import { launch } from '../helpers/browser';
 import { brokenLinks, htmlFiles, page as builtPage } from '../helpers/site';
 
-const BASE = '/fzbg/';
-const SECTION_2 = '二、深入学习贯彻习近平法治思想,增强法治思维';
+const BASE = PORTAL.base!;
+/** A term the multi-year fixture prints in one section only (its README lists the marker terms). */
+const TERM = '测试招聘会';
+let hit: ReturnType<typeof sectionsContaining>[number];
+let reportPath = '';
 
 let dist: string;
 let site: Served;
 let browser: Browser;
 
 beforeAll(async () => {
-  // A stray BASE_URL in the environment (vitest sets BASE_URL=/) must not take the pages'
-  // links back to the root: astro.config.mjs owns the base path.
-  const r = buildSite({ BASE_PATH: BASE, SITE_URL: 'https://example.gov.cn', BASE_URL: '/' });
-  if (r.status !== 0) throw new Error(r.output);
-  dist = r.outDir;
+  const built = await builtFixture('multi-year', PORTAL);
+  dist = built.dist;
+  const expected = expectedSite(built.contentDir);
+  hit = sectionsContaining(expected, TERM)[0]!;
+  reportPath = expected.reports[0]!.path;
   site = await serve(dist, { base: BASE });
   browser = await launch();
 });
@@ -77,10 +82,11 @@ describe(`built with BASE_PATH=${BASE}`, () => {
 
 describe(`served under ${BASE}, in Chromium`, () => {
   it.each([
-    ['home', ''],
-    ['report', '2023/'],
-    ['section page', '2023/section-1/'],
-  ])('the %s loads everything it needs from inside the base path', async (_name, path) => {
+    ['home', () => ''],
+    ['report', () => reportPath],
+    ['section page', () => hit.path],
+  ])('the %s loads everything it needs from inside the base path', async (_name, pathOf) => {
+    const path = pathOf();
     const { page, problems, requested } = await watchedPage();
     const response = await page.goto(site.url + path);
     expect(response?.status()).toBe(200);
@@ -97,20 +103,20 @@ describe(`served under ${BASE}, in Chromium`, () => {
     const { page, problems, requested } = await watchedPage();
     await page.goto(site.url);
     await page.getByLabel('搜索报告内容').click();
-    await page.keyboard.type('优待证');
+    await page.keyboard.type(TERM);
     const first = page.locator('#site-search-panel li a').first();
-    await expect.poll(() => first.textContent()).toBe(`2023年 · ${SECTION_2}`);
-    expect(await first.getAttribute('href')).toMatch(/^\/fzbg\/2023\/section-2\/\?highlight=/);
+    await expect.poll(() => first.textContent()).toBe(resultTitle(hit));
+    expect(await first.getAttribute('href')).toMatch(new RegExp(`^${BASE}${hit.path}\\?highlight=`));
     expect(requested.some((u) => u.endsWith('/fzbg/pagefind/pagefind.js'))).toBe(true);
     expect(problems).toEqual([]);
     await page.close();
   });
 
-  it('/fzbg/search/?q=优待证 lists section 二 first, and its link marks 优待证 in the text', async () => {
+  it('/fzbg/search/?q=… lists the section that holds the term first, and its link marks the term in the text', async () => {
     const { page, problems, requested } = await watchedPage();
-    await page.goto(`${site.url}search/?q=${encodeURIComponent('优待证')}`);
+    await page.goto(`${site.url}search/?q=${encodeURIComponent(TERM)}`);
     const first = page.locator('#search-results li a').first();
-    await expect.poll(() => first.textContent()).toBe(`2023年 · ${SECTION_2}`);
+    await expect.poll(() => first.textContent()).toBe(resultTitle(hit));
     expect(await page.locator('form.site-search').getAttribute('action')).toBe(`${BASE}search/`);
     // Pagefind's files, including its hashed index and fragments, came from /fzbg/pagefind/.
     const pagefind = requested.filter((u) => u.includes('/pagefind/')).map((u) => new URL(u).pathname);
@@ -119,10 +125,10 @@ describe(`served under ${BASE}, in Chromium`, () => {
     expect(pagefind.some((p) => p.endsWith('.pf_fragment'))).toBe(true);
 
     await first.click();
-    await page.waitForURL(/\/fzbg\/2023\/section-2\/\?highlight=/);
-    expect(new URL(page.url()).pathname).toBe(`${BASE}2023/section-2/`);
-    expect(await page.locator('h1').textContent()).toBe(SECTION_2);
-    await expect.poll(() => page.locator('.report-text mark.search-hit').allTextContents()).toEqual(['优待证']);
+    await page.waitForURL(new RegExp(`${BASE}${hit.path}\\?highlight=`));
+    expect(new URL(page.url()).pathname).toBe(`${BASE}${hit.path}`);
+    expect(await page.locator('h1').textContent()).toBe(resultTitle(hit).replace(/^\d{4}年 · /, ''));
+    await expect.poll(() => page.locator('.report-text mark.search-hit').allTextContents()).toEqual([TERM]);
     await page.waitForLoadState('networkidle');
     expect(problems).toEqual([]);
     await page.close();
@@ -131,10 +137,10 @@ describe(`served under ${BASE}, in Chromium`, () => {
   it('without JavaScript the header form opens /fzbg/search/?q=…', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${site.url}2023/`);
-    await page.getByLabel('搜索报告内容').fill('优待证');
+    await page.goto(`${site.url}${reportPath}`);
+    await page.getByLabel('搜索报告内容').fill(TERM);
     await page.getByRole('button', { name: '搜索' }).click();
-    await page.waitForURL(`${site.url}search/?q=${encodeURIComponent('优待证')}`);
+    await page.waitForURL(`${site.url}search/?q=${encodeURIComponent(TERM)}`);
     await context.close();
   });
 
@@ -154,7 +160,7 @@ describe(`served under ${BASE}, in Chromium`, () => {
 
 describe('with the site address known', () => {
   it('gives each page a full canonical address under the base path', () => {
-    expect(builtPage(dist, '/2023/')('link[rel=canonical]').attr('href')).toBe('https://example.gov.cn/fzbg/2023/');
-    expect(builtPage(dist, '/')('link[rel=canonical]').attr('href')).toBe('https://example.gov.cn/fzbg/');
+    expect(builtPage(dist, reportPath)('link[rel=canonical]').attr('href')).toBe(`${PORTAL.siteUrl}${BASE}${reportPath}`);
+    expect(builtPage(dist, '/')('link[rel=canonical]').attr('href')).toBe(`${PORTAL.siteUrl}${BASE}`);
   });
 });

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { buildSite, ROOT } from '../helpers/build';
+import { builtFixture } from '../helpers/fixtures';
 import { serve, type Served } from '../helpers/serve';
 import { launch } from '../helpers/browser';
 import { page as builtPage } from '../helpers/site';
@@ -16,9 +16,7 @@ let browser: Browser;
 let dist: string;
 
 beforeAll(async () => {
-  const r = buildSite({ CONTENT_DIR: join(ROOT, 'tests/fixtures/multi-year') });
-  if (r.status !== 0) throw new Error(r.output);
-  dist = r.outDir;
+  dist = (await builtFixture('multi-year')).dist;
   site = await serve(dist);
   browser = await launch();
 });

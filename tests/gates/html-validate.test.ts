@@ -1,19 +1,25 @@
 /** Every built page is valid HTML (html-validate, recommended rules; .htmlvalidate.json). */
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { HtmlValidate, StaticConfigLoader } from 'html-validate';
 import { htmlFiles } from '../helpers/site';
 import { ROOT } from '../helpers/build';
+import { builtFixture, PORTAL, type BuildOptions, type FixtureName } from '../helpers/fixtures';
 
 // The built site lives outside the project, so the project's config is loaded explicitly.
 const config = JSON.parse(readFileSync(join(ROOT, '.htmlvalidate.json'), 'utf8'));
 const validator = () => new HtmlValidate(new StaticConfigLoader(config));
 
-const dist = inject('siteDist');
+const BUILDS: [FixtureName, BuildOptions][] = [
+  ['multi-year', {}],
+  ['multi-year', PORTAL],
+  ['next-year', {}],
+];
 
 describe('html-validate', () => {
-  it('finds zero errors on every built page', async () => {
+  it.each(BUILDS)('finds zero errors on every built page of %s %o', async (name, options) => {
+    const { dist } = await builtFixture(name, options);
     const html = validator();
     const errors: string[] = [];
     const files = htmlFiles(dist);

@@ -31,25 +31,62 @@ const anyValue = fc.oneof(
   fc.constantFrom('二〇二三', '2023', '2024-13-01', '2024-01-08', '一', '七', '主要举措和成效', ''),
 );
 
-/** Frontmatter that is sometimes right, mostly wrong: known keys with random values, stray keys. */
-const frontmatter = (keys: string[]) =>
-  fc.dictionary(fc.oneof(fc.constantFrom(...keys), fc.string({ maxLength: 8 })), anyValue, { maxKeys: keys.length + 2 });
+type Schema = { _zod: { def: Record<string, unknown> & { type: string } } };
+
+/** A schema without its optional/default/pipe wrappers: what a value must be. */
+function unwrap(schema: Schema): Schema {
+  let s = schema;
+  for (;;) {
+    const def = s._zod.def;
+    const inner = (def.innerType ?? (def.type === 'pipe' ? def.in : undefined)) as Schema | undefined;
+    if (!inner) return s;
+    s = inner;
+  }
+}
+
+/** The keys of an object schema, each with the schema of its value. */
+const shapeOf = (schema: Schema) => (unwrap(schema)._zod.def.shape ?? {}) as Record<string, Schema>;
+
+/**
+ * Frontmatter that is sometimes right, mostly wrong: the schema's own keys (read from it, so a
+ * new field is fuzzed too) with random values, stray keys; a list of objects (figures,
+ * corrections) gets lists of such objects as well as random values.
+ */
+function frontmatter(schema: Schema): fc.Arbitrary<Record<string, unknown>> {
+  const shape = shapeOf(schema);
+  const keys = Object.keys(shape);
+  const valueFor = (key: string): fc.Arbitrary<unknown> => {
+    const inner = Object.hasOwn(shape, key) ? unwrap(shape[key]!) : undefined;
+    const element = inner?._zod.def.type === 'array' ? unwrap(inner._zod.def.element as Schema) : undefined;
+    return element?._zod.def.type === 'object' ? fc.oneof(anyValue, fc.array(frontmatter(element), { maxLength: 3 })) : anyValue;
+  };
+  return fc
+    .array(fc.oneof(fc.constantFrom(...keys), fc.string({ maxLength: 8 })), { maxLength: keys.length + 2 })
+    .chain((chosen) => fc.record(Object.fromEntries([...new Set(chosen)].map((k) => [k, valueFor(k)]))));
+}
 
 describe('schemas under random frontmatter', () => {
-  for (const [name, schema, keys] of [
-    ['report', reportSchema, ['year', 'title', 'agency', 'signedOn', 'publishedOn', 'indexNumber', 'topic', 'signature', 'draft', 'corrections']],
-    ['section', sectionSchema, ['report', 'order', 'numeral', 'heading', 'item']],
+  it('fuzzes every field, nested ones included', () => {
+    expect(Object.keys(shapeOf(sectionSchema as unknown as Schema))).toContain('figures');
+    const figures = unwrap(shapeOf(sectionSchema as unknown as Schema).figures!);
+    expect(Object.keys(shapeOf(figures._zod.def.element as Schema))).toEqual(['key', 'label', 'value', 'unit', 'qualifier']);
+  });
+
+  for (const [name, schema] of [
+    ['report', reportSchema],
+    ['section', sectionSchema],
   ] as const) {
     it(`${name}: a valid result, or every issue names its field in Chinese`, () => {
       fc.assert(
-        fc.property(frontmatter([...keys]), (fm) => {
+        fc.property(frontmatter(schema as unknown as Schema), (fm) => {
           const r = (schema as typeof reportSchema).safeParse(fm);
           if (r.success) return;
           for (const issue of r.error.issues) {
             expect(issue.message).toMatch(CJK);
-            const field = String(issue.path[0] ?? '');
-            // Unknown-key issues sit at the root and name the keys instead.
-            if (field) expect(issue.message).toContain(field);
+            // The innermost key the issue is about (figures.0.value: value); unknown-key
+            // issues sit on the object and name the keys instead.
+            const field = [...issue.path].reverse().find((p) => typeof p === 'string');
+            if (field && issue.code !== 'unrecognized_keys') expect(issue.message).toContain(field);
           }
         }),
         { numRuns: 500 },

@@ -1,14 +1,21 @@
-import { buildSite } from './build';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
-/** One production build of the real content, shared by every test that reads `dist`. */
-export default function setup({ provide }: { provide: (key: 'siteDist', value: string) => void }) {
-  const r = buildSite();
-  if (r.status !== 0) throw new Error(`astro build failed:\n${r.output}`);
-  provide('siteDist', r.outDir);
+/**
+ * One folder per test run where fixture builds are kept (tests/helpers/fixtures.ts), so each
+ * fixture is built once however many test files read it; removed when the run ends.
+ */
+export default function setup({ provide }: { provide: (key: 'buildCache', value: string) => void }) {
+  const dir = mkdtempSync(join(tmpdir(), 'fznb-run-'));
+  provide('buildCache', dir);
+  return () => {
+    if (!process.env.KEEP_BUILDS) rmSync(dir, { recursive: true, force: true });
+  };
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    siteDist: string;
+    buildCache: string;
   }
 }

@@ -4,6 +4,17 @@ import { formatChineseDate, parseChineseDate, toIsoDate } from '../../src/domain
 import { signatureLines } from '../../src/domain/report';
 import { defineSiteConfig, footerRows } from '../../src/domain/site';
 import { REQUIRED_ITEMS } from '../../src/domain/items';
+import {
+  attachmentsDir,
+  contentFolderOf,
+  matchesPattern,
+  REPORT_PATTERN,
+  reportFile,
+  SECTION_PATTERN,
+  sectionFile,
+  sectionFileName,
+  sectionsDir,
+} from '../../src/domain/layout';
 
 describe('Chinese numerals', () => {
   it.each([
@@ -44,7 +55,7 @@ describe('dates', () => {
 
 describe('signature block', () => {
   it('is the agency and the signing date unless printed otherwise', () => {
-    expect(signatureLines({ agency: '某局', signedOn: '2024-01-08' })).toEqual(['某局', '2024年1月8日']);
+    expect(signatureLines({ agency: '示例局', signedOn: '2024-01-08' })).toEqual(['示例局', '2024年1月8日']);
     expect(signatureLines({ agency: '某局', signedOn: '2024-01-08', signature: ['中共某局党组', '某局'] })).toEqual([
       '中共某局党组',
       '某局',
@@ -79,5 +90,36 @@ describe('required items', () => {
       '其他需要报告的情况',
     ]);
     expect(REQUIRED_ITEMS.filter((i) => i.mandatory)).toHaveLength(4);
+  });
+});
+
+describe('the content folder’s layout', () => {
+  it('places a year’s report, sections and attachments, inside a folder when given', () => {
+    expect([reportFile(2024), sectionsDir(2024), sectionFile(2024, 3), attachmentsDir(2024)]).toEqual([
+      'reports/2024.mdx',
+      'sections/2024',
+      'sections/2024/03.mdx',
+      'attachments/2024',
+    ]);
+    expect(reportFile(2024, '/tmp/示例/')).toBe('/tmp/示例/reports/2024.mdx');
+    expect(sectionFile('2024', 12, './src/content')).toBe('./src/content/sections/2024/12.mdx');
+    expect(sectionFileName(1)).toBe('01.mdx');
+  });
+
+  it('reads the content folder back from a section’s path', () => {
+    expect(contentFolderOf('src/content/sections/2023/01.mdx')).toBe('src/content/');
+    expect(contentFolderOf('/tmp/示例/sections/2023/01.mdx')).toBe('/tmp/示例/');
+    expect(contentFolderOf('sections/2023/01.mdx')).toBe('');
+    expect(contentFolderOf('01.mdx')).toBe('');
+  });
+
+  it('matches entry files as the build’s glob does: one level for reports, two for sections, no dot folders', () => {
+    expect(matchesPattern('2023.mdx', REPORT_PATTERN)).toBe(true);
+    expect(matchesPattern('2023/01.mdx', REPORT_PATTERN)).toBe(false);
+    expect(matchesPattern('2023/01.mdx', SECTION_PATTERN)).toBe(true);
+    expect(matchesPattern('2023\\01.mdx', SECTION_PATTERN)).toBe(true);
+    expect(matchesPattern('2023/01.md', SECTION_PATTERN)).toBe(false);
+    expect(matchesPattern('.import-2030-x/01.mdx', SECTION_PATTERN)).toBe(false);
+    expect(matchesPattern('2023/a/01.mdx', SECTION_PATTERN)).toBe(false);
   });
 });

@@ -1,10 +1,10 @@
-/** Key figures (主要数据): the frontmatter schema, the rule that they are printed in the text, lining them up across years. */
+/**
+ * Key figures (主要数据): the frontmatter schema and lining them up across years. The rules
+ * that they are printed in the text are in tests/unit/rules/rules-figures.test.ts.
+ */
 import { describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { sectionSchema, type Figure, type ReportData, type SectionData } from '../../src/domain/schema';
-import { checkContent, formatProblems, type Entry } from '../../src/domain/check';
-import { figureNumber, lineUpFigures, printedFigure, printedIn, seriesOf, textForMatching } from '../../src/domain/figures';
-import { loadContent, ROOT } from '../../scripts/lib/content';
+import { sectionSchema, type Figure } from '../../src/domain/schema';
+import { figureNumber, lineUpFigures, printedFigure, printedIn, printedValue, seriesOf } from '../../src/domain/figures';
 
 const messages = (r: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
   r.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? [];
@@ -49,87 +49,6 @@ describe('figures in the section schema', () => {
   });
 });
 
-const report: Entry<ReportData> = {
-  id: '2023',
-  filePath: 'reports/2023.mdx',
-  body: '示例前言',
-  data: { year: 2023, title: '示例', agency: '示例局', signedOn: '2024-01-08', draft: false, corrections: [] },
-};
-const ITEMS = ['主要举措和成效', '存在的不足和原因', '第一责任人职责', '下一年度主要安排'] as const;
-const sectionsWith = (figures: Figure[], body: string, second: Figure[] = []): Entry<SectionData>[] =>
-  ITEMS.map((item, i) => ({
-    id: `2023/0${i + 1}`,
-    filePath: `sections/2023/0${i + 1}.mdx`,
-    body: i === 0 ? body : '示例正文',
-    data: { report: '2023', order: i + 1, numeral: ['一', '二', '三', '四'][i]!, heading: `示例${i + 1}`, item, figures: i === 0 ? figures : i === 1 ? second : [] },
-  }));
-
-describe('the rule: a figure is printed in its section', () => {
-  const body = '组织退役军人专场招聘会2场,51家企业提供1344个岗位。受理优待证申请约8000人。资金21.40万元。撰写心得体会4篇。';
-
-  it('passes figures taken from the text as printed, with their qualifier', () => {
-    const figures = [fig(), fig({ key: 'b', value: '51', unit: '家' }), fig({ key: 'c', value: '8000', qualifier: '约', unit: '人' }), fig({ key: 'd', value: '21.40', unit: '万元' }), fig({ key: 'e', value: '4', unit: '篇' })];
-    expect(checkContent([report], sectionsWith(figures, body))).toEqual([]);
-  });
-
-  it('fails a value not in the text, naming the file, figures[i].value, the value and the fix', () => {
-    const problems = checkContent([report], sectionsWith([fig(), fig({ key: 'x', label: '参加培训', value: '64', unit: '人' })], body));
-    expect(problems).toEqual([
-      {
-        file: 'sections/2023/01.mdx',
-        field: 'figures[1].value',
-        message: expect.stringContaining('主要数据“参加培训”的数值“64”在本部分正文中找不到。主要数据只能照正文摘录：请把 value 改成正文中印着的数字'),
-      },
-    ]);
-    expect(problems[0]!.message).toContain('正文中没有这个数时请删掉这一项');
-    expect(formatProblems(problems)).toContain('sections/2023/01.mdx · 字段 figures[1].value：主要数据“参加培训”的数值“64”');
-  });
-
-  it('checks the qualifier with the value, and whole numbers only', () => {
-    const fields = (figures: Figure[]) => checkContent([report], sectionsWith(figures, body)).map((p) => `${p.field} ${p.message.split('在本部分')[0]}`);
-    // 约8000 is printed; 8000 with another qualifier is not, nor 800, 21.4, 134 or 24 (in 2024).
-    expect(fields([fig({ value: '8000', qualifier: '近' })])).toEqual(['figures[0].value 主要数据“专场招聘会”的数值“近8000”']);
-    expect(fields([fig({ value: '8000' })])).toEqual([]);
-    for (const value of ['800', '21.4', '134', '1.40', '40']) {
-      expect(fields([fig({ value })]), value).toHaveLength(1);
-    }
-  });
-
-  it('is not fooled by MDX escapes in the text', () => {
-    expect(textForMatching('1\\. 示例\\#3{""}场 \\*4\\*篇')).toBe('1. 示例#3场 *4*篇');
-    expect(checkContent([report], sectionsWith([fig({ value: '1' })], '1\\. 招聘会'))).toEqual([]);
-  });
-
-  it('allows a key once per report; the same key in another section is an error naming both', () => {
-    const problems = checkContent([report], sectionsWith([fig()], body, [fig()]));
-    // sections/2023/02.mdx has no 2场 in its text either: two problems there.
-    expect(problems.map((p) => `${p.file} ${p.field}`)).toEqual(['sections/2023/02.mdx figures[0].value', 'sections/2023/02.mdx figures[0].key']);
-    expect(problems[1]!.message).toBe(
-      '2023 年报告中有两项主要数据的 key 都是 job-fairs（另一处：sections/2023/01.mdx 的 figures[0]）。一份报告中每项数据的 key 应不同，请改用能说明所计内容的 key',
-    );
-  });
-
-  it('warns when a key changes its unit from one year to another', () => {
-    const r2022: Entry<ReportData> = { ...report, id: '2022', filePath: 'reports/2022.mdx', data: { ...report.data, year: 2022, signedOn: '2023-01-08' } };
-    const s2022 = sectionsWith([fig({ value: '3', unit: '次' })], '招聘会3次').map((s) => ({
-      ...s,
-      filePath: s.filePath.replace('2023', '2022'),
-      data: { ...s.data, report: '2022' },
-    }));
-    const problems = checkContent([report, r2022], [...s2022, ...sectionsWith([fig()], body)]);
-    expect(problems).toEqual([
-      expect.objectContaining({ file: 'sections/2023/01.mdx', field: 'figures[0].unit', warning: true, message: expect.stringContaining('key job-fairs 在 2022 年的单位是“次”') }),
-    ]);
-  });
-
-  it('holds for every figure in the real content', () => {
-    const { reports, sections, problems } = loadContent(join(ROOT, 'src/content'));
-    expect(problems).toEqual([]);
-    expect(sections.flatMap((s) => s.data.figures).length).toBeGreaterThan(20);
-    expect(checkContent(reports, sections)).toEqual([]);
-  });
-});
-
 describe('figures across years', () => {
   const view = (year: number, figures: Figure[][]) => ({
     year,
@@ -159,6 +78,7 @@ describe('figures across years', () => {
   it('numbers come from the printed digits', () => {
     expect([figureNumber('21.40'), figureNumber('1,344'), figureNumber('94.6')]).toEqual([21.4, 1344, 94.6]);
     expect(printedFigure({ value: '8000', qualifier: '约', unit: '人' })).toBe('约8000人');
+    expect(printedValue({ value: '21.40' })).toBe('21.40');
     expect(printedIn('开展全员适应性培训63人', '63')).toBe(true);
     expect(printedIn('招聘会2场,51家企业', '51')).toBe(true);
     expect(printedIn('共1,344个', '344')).toBe(false);

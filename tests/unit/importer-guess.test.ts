@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { decideYear, guessItem, yearInPreface } from '../../src/importer/guess.ts';
 import { assemble } from '../../src/importer/assemble.ts';
 import { parseReport } from '../../src/importer/parse.ts';
+import { ImportError } from '../../src/importer/errors.ts';
 import type { Block } from '../../src/importer/model.ts';
 
 const lines = (...texts: string[]): Block[] => texts.map((text) => ({ kind: 'line', text }));
@@ -81,5 +82,12 @@ describe('the assembled report', () => {
   it('uses --year for the item guess too', () => {
     const r = assemble(parse('一、2026年度重点工作', '正文。', '某某局', '2025年1月8日'), 2025);
     expect(r.sections[0]!.item).toBe('下一年度主要安排');
+  });
+
+  it('refuses a year that is not a report year, asking for --year', () => {
+    const parsed = parse('一、主要举措和成效', '正文。', '某某局', '1000年1月8日');
+    expect(() => assemble(parsed)).toThrow(ImportError);
+    expect(() => assemble(parsed)).toThrow('推测出的报告年度 999 不是四位阿拉伯数字年份（成文日期 1000-01-08）。请核对落款日期，或用 --year 指定年度。');
+    expect(assemble(parsed, 1999).year).toBe(1999);
   });
 });

@@ -1,11 +1,15 @@
 /**
- * Escaping report text for MDX and writing entries in the format of the existing ones. That
- * each escape renders verbatim is checked by building a site (tests/build/import.test.ts).
+ * Escaping report text for MDX, writing entries in the format of the existing ones, and the
+ * frontmatter writer they share with `npm run new`. That each escape renders verbatim is
+ * checked by building a site (tests/build/import.test.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
-import { escapeInline, escapeParagraph, renderReport, renderSection, renderTable, yamlScalar } from '../../src/importer/mdx.ts';
+import { escapeInline, escapeParagraph, renderReport, renderSection, renderTable, renderYear } from '../../src/importer/mdx.ts';
+import { frontmatter, reportFrontmatter, sectionFrontmatter } from '../../src/domain/frontmatter.ts';
+import { reportSchema, sectionSchema } from '../../src/domain/schema.ts';
 import type { Report } from '../../src/importer/model.ts';
+import { scaffold } from '../../scripts/new.ts';
 
 describe('escaping text anywhere in a line', () => {
   it.each([
@@ -72,31 +76,80 @@ describe('tables', () => {
 
 describe('YAML values', () => {
   const plain = [
-    '韶关市武江区退役军人事务局2023年法治政府建设年度报告',
+    '示例局2023年法治政府建设年度报告（测试）',
     '2024年度推进法治政府建设的主要安排',
-    '落实“谁执法谁普法”责任制,提升系统干部政策法规水平',
+    '落实“谁执法谁普法”责任制,提升示例干部政策法规水平',
     '推进法治政府建设的主要举措和成效(示例)',
     '（一）全角括号开头',
     '一',
+    '制表\t符',
   ];
   const quoted = [
-    '2023', '1.5', '0x1F', '1_000', '.inf', '12:30', '2024-01-08', '2024-1-8 10:00',
-    'yes', 'No', 'on', 'null', '~', 'true', '',
-    '- 开头', '# 开头', '标题: 冒号', '标题 #井号', '标题:', '[方括号]', '{花括号}', '*星号', '&锚点', '!标签',
-    '|竖线', '>大于', "'单引号'", '"双引号"', '%百分号', '@符号', '`反引号', '?问号', ':冒号', ',逗号',
-    ' 前导空格', '尾随空格 ', '制表\t符',
+    '2023', '1.5', '0x1F', '0o17', '1_000', '.inf', '12:30', '2024-01-08', '2024-01-08T10:00:00Z', '2024-1-8 10:00:00',
+    'yes', 'No', 'on', 'null', '~', 'true', '', 'Y', '+12', '1e3',
+    '- 开头', '# 开头', '标题: 冒号', '示例局: 测试', '标题 #井号', '标题:', '[方括号]', '{花括号}', '*星号', '&锚点', '!标签',
+    '|竖线', '>大于', "'单引号'", '"双引号"', '%百分号', '@符号', '`反引号', ',逗号',
+    ' 前导空格', '尾随空格 ',
   ];
 
-  const roundTrip = (v: string) => parseFrontmatter(`---\nk: ${yamlScalar(v)}\n---\n`).frontmatter.k;
+  /** The value as written, and as the build's frontmatter reader reads it back. */
+  const written = (v: string) => frontmatter({ k: v }).split('\n')[1]!.slice('k: '.length);
+  const roundTrip = (v: string) => parseFrontmatter(frontmatter({ k: v })).frontmatter.k;
 
   it.each(plain)('stays plain where YAML reads it back unchanged: %s', (v) => {
-    expect(yamlScalar(v)).toBe(v);
+    expect(written(v)).toBe(v);
     expect(roundTrip(v)).toBe(v);
   });
 
   it.each(quoted)('is quoted where YAML would misread it: %s', (v) => {
-    expect(yamlScalar(v)).toBe(JSON.stringify(v));
+    expect(written(v)).toMatch(/^["']/);
     expect(roundTrip(v)).toBe(v);
+  });
+
+  it('never folds a long line', () => {
+    const long = '示例'.repeat(120);
+    expect(frontmatter({ title: long })).toBe(`---\ntitle: ${long}\n---\n`);
+  });
+
+  it('writes ISO dates unquoted, and the schema reads them back as the same date', () => {
+    const text = reportFrontmatter({
+      year: 2030,
+      title: '示例局2030年报告',
+      agency: '示例局',
+      signedOn: '2031-01-10',
+      publishedOn: '2031-01-20',
+      corrections: [{ date: '2031-02-01', note: '示例更正' }],
+    });
+    expect(text).toContain('\nsignedOn: 2031-01-10\n');
+    expect(text).toContain('\npublishedOn: 2031-01-20\n');
+    expect(text).toContain('\n  - date: 2031-02-01\n');
+    const parsed = reportSchema.parse(parseFrontmatter(text).frontmatter);
+    expect(parsed).toMatchObject({ signedOn: '2031-01-10', publishedOn: '2031-01-20', corrections: [{ date: '2031-02-01', note: '示例更正' }] });
+  });
+
+  it('keeps the schema’s field order, leaves defaults out, writes notes as comments', () => {
+    const text = reportFrontmatter(
+      { draft: true, signedOn: '2031-01-10', agency: '示例局', title: '示例', year: 2030, corrections: [] },
+      { draft: '写完、核对后删除这一行即发布' },
+    );
+    expect(text).toBe('---\nyear: 2030\ntitle: 示例\nagency: 示例局\nsignedOn: 2031-01-10\ndraft: true # 写完、核对后删除这一行即发布\n---\n');
+    expect(reportFrontmatter({ year: 2030, title: '示例', agency: '示例局', signedOn: '2031-01-10', draft: false })).not.toContain('draft');
+  });
+
+  it('writes figures as the existing entries do, values quoted as printed', () => {
+    const text = sectionFrontmatter({
+      report: '2030',
+      order: 2,
+      numeral: '二',
+      heading: '示例',
+      item: '主要举措和成效',
+      figures: [{ key: 'relief-funds', label: '示例资金', value: '21.40', unit: '万元', qualifier: '约' }],
+    });
+    expect(text).toBe(
+      '---\nreport: 2030\norder: 2\nnumeral: 二\nheading: 示例\nitem: 主要举措和成效\nfigures:\n' +
+        '  - key: relief-funds\n    label: 示例资金\n    qualifier: 约\n    value: "21.40"\n    unit: 万元\n---\n',
+    );
+    expect(sectionSchema.parse(parseFrontmatter(text).frontmatter).figures[0]!.value).toBe('21.40');
   });
 });
 
@@ -155,5 +208,30 @@ describe('entries', () => {
       signedOn: new Date('2031-01-10T00:00:00Z'),
       signature: ['示例局', '2031年01月10日'],
     });
+  });
+});
+
+describe('npm run new', () => {
+  const draft = scaffold(2030, '示例局: 测试');
+  const { reportText, sections } = renderYear(draft);
+
+  it('renders a draft report through the importer’s renderer, comments where staff need them', () => {
+    expect(reportText).toBe(
+      '---\nyear: 2030\ntitle: "示例局: 测试2030年法治政府建设年度报告"\nagency: "示例局: 测试"\n' +
+        'signedOn: 2031-01-10 # 待填写：落款日期\ndraft: true # 写完、核对后删除这一行即发布\n---\n\n待填写：前言。\n',
+    );
+  });
+
+  it('round-trips a bureau name with “: ” through the schema', () => {
+    const parsed = reportSchema.parse(parseFrontmatter(reportText).frontmatter);
+    expect(parsed).toMatchObject({ year: 2030, agency: '示例局: 测试', title: '示例局: 测试2030年法治政府建设年度报告', signedOn: '2031-01-10', draft: true });
+  });
+
+  it('has one section per required item, in order, text marked 待填写, the plan naming the next year', () => {
+    expect(sections.map((s) => s.name)).toEqual(['01.mdx', '02.mdx', '03.mdx', '04.mdx', '05.mdx']);
+    const parsed = sections.map((s) => sectionSchema.parse(parseFrontmatter(s.text).frontmatter));
+    expect(parsed.map((s) => `${s.numeral}:${s.item}`)).toEqual(['一:主要举措和成效', '二:存在的不足和原因', '三:第一责任人职责', '四:下一年度主要安排', '五:其他需要报告的情况']);
+    expect(parsed[3]!.heading).toBe('2031年度推进法治政府建设的主要安排');
+    expect(sections[0]!.text).toBe('---\nreport: 2030\norder: 1\nnumeral: 一\nheading: 推进法治政府建设的主要举措和成效\nitem: 主要举措和成效\n---\n\n待填写。\n');
   });
 });

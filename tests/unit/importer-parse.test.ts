@@ -1,7 +1,5 @@
 /** The importer's reading of a report's structure: headings, sub-headings, title, signature. */
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import {
   findSignature,
   findTitle,
@@ -14,7 +12,7 @@ import {
 } from '../../src/importer/parse.ts';
 import { ImportError } from '../../src/importer/errors.ts';
 import type { Block } from '../../src/importer/model.ts';
-import { ROOT } from '../helpers/build';
+import { printedHeading } from '../../src/domain/report.ts';
 
 const lines = (...texts: string[]): Block[] => texts.map((text) => ({ kind: 'line', text }));
 
@@ -33,6 +31,8 @@ describe('numbered headings', () => {
     ['二十三、 标题前有空格', '二十三', 23, '标题前有空格'],
   ])('%s', (line, numeral, order, heading) => {
     expect(numberedHeading(line)).toEqual({ numeral, order, heading });
+    // Read back, then printed again: the same rule both ways (src/domain/report.ts).
+    if (!/、\s/.test(line)) expect(printedHeading({ numeral, heading })).toBe(line);
   });
 
   it.each(['一是深入开展学习', '（一）小标题', '1、数字序号', '一、', '一十、不是序号', '一.半角点', '第一、不是'])('not %s', (line) => {
@@ -47,9 +47,9 @@ describe('sub-headings', () => {
   );
 
   it.each([
-    // The 2023 report's section 六: numbered paragraphs of running text.
-    '(一)法治宣传教育力度不够强。随着新媒体的快速发展,群众获取信息的渠道也在发生改变。',
-    '(二)法治宣传力度有待加强,法治建设和业务工作的融合不够;干部职工法治意识需要加强',
+    // Numbered paragraphs of running text, as a 存在的不足 section often has them.
+    '(一)示例宣传力度不够强。随着示例渠道的变化,测试对象获取信息的方式也在改变。',
+    '(二)示例工作力度有待加强,测试与业务工作的融合不够;示例干部意识需要加强',
     '（三）加强学习：全年组织集中学习12次',
     '（四）加强领导　成立了领导小组',
     '（五）这是一个很长的标题它没有标点但是长到不可能是单独成行的小标题而更像是一段没有写标点的正文内容',
@@ -74,7 +74,7 @@ describe('the signature block', () => {
   });
 
   it('takes an agency name only as a short line of its own', () => {
-    expect(isAgencyLine('韶关市武江区退役军人事务局')).toBe(true);
+    expect(isAgencyLine('示例市示例区示例事务局')).toBe(true);
     expect(isAgencyLine('中共示例县委全面依法治县委员会办公室')).toBe(true);
     for (const l of ['特此报告。', '一、标题', '2025年1月10日', '局', '联系人：张三', '下一步,我局将继续努力']) {
       expect(isAgencyLine(l), l).toBe(false);
@@ -99,8 +99,8 @@ describe('the title', () => {
       title: 'XX局2024年法治政府建设年度报告',
       lines: 1,
     });
-    expect(findTitle(lines('韶关市武江区退役军人事务局', '2023年法治政府建设年度报告', '2023年,我局……'))).toEqual({
-      title: '韶关市武江区退役军人事务局2023年法治政府建设年度报告',
+    expect(findTitle(lines('示例市示例区示例事务局', '2023年法治政府建设年度报告', '2023年,我局……'))).toEqual({
+      title: '示例市示例区示例事务局2023年法治政府建设年度报告',
       lines: 2,
     });
   });
@@ -158,14 +158,36 @@ describe('a whole report', () => {
     expect(() => parseReport(lines('一、标题', '正文。'), 'a.txt')).toThrow(/a\.txt 的最后两段不是落款/);
   });
 
-  it('reads the real 2023 report as its seven sections', () => {
-    const p = parseReport(textToBlocks(readFileSync(join(ROOT, 'sources/2023.txt'), 'utf8')), '2023.txt');
+  it('reads a report shaped like a real one: one-paragraph preface, seven sections, sub-headings only where they stand alone', () => {
+    const text = [
+      '2030年,示例局坚持……现将示例局2030年法治政府建设工作报告如下:',
+      '一、示例举措一（测试）', '一是示例学习。二是测试培训。',
+      '二、示例举措二（测试）', '示例正文。',
+      '三、示例负责人履行第一责任人职责（测试）', '示例正文。',
+      '四、推进法治政府建设的主要举措和成效', '示例正文。',
+      '五、示例举措五（测试）', '示例正文。',
+      '六、存在的不足和原因',
+      '(一)示例宣传力度不够强。随着示例渠道的变化,测试对象获取信息的方式也在改变。',
+      '(二)示例工作力度有待加强,测试与业务工作的融合不够;示例干部意识需要加强',
+      '七、2031年度推进法治政府建设的主要安排',
+      '(一)明确核心,持续深化示例工作', '示例正文。',
+      '(二)明确重心,持续细化测试工作', '示例正文。',
+      '(三)明确方向,持续优化示例工作', '示例正文。',
+      '示例局',
+      '2031年1月8日',
+    ].join('\n');
+    const p = parseReport(textToBlocks(text), '2030.txt');
     expect(p.title).toBeUndefined();
     expect(p.preface).toHaveLength(1);
     expect(p.sections.map((s) => s.numeral).join('')).toBe('一二三四五六七');
     expect(p.sections[5]!.body.every((b) => b.kind === 'line')).toBe(true);
     expect(p.sections[6]!.body.filter((b) => b.kind === 'subheading')).toHaveLength(3);
-    expect(p.signature.signedOn).toBe('2024-01-08');
+    expect(p.signature.signedOn).toBe('2031-01-08');
     expect(p.warnings).toEqual([]);
+  });
+
+  it('warns about a section without text, naming it by its printed heading', () => {
+    const { warnings } = parseReport(lines('一、示例（测试）', '二、示例二', '正文。', '示例局', '2031年1月10日'), 'x.txt');
+    expect(warnings).toEqual(['第 1 部分“一、示例（测试）”没有正文。', '第一个编号标题之前没有前言（开头段）。']);
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { existing, plan, writeYear } from '../../src/importer/write.ts';
+import { existing, plan, planYear, writeYear } from '../../src/importer/write.ts';
 import { ImportError } from '../../src/importer/errors.ts';
 
 const fresh = () => mkdtempSync(join(tmpdir(), 'fznb-write-'));
@@ -92,5 +92,23 @@ describe('writing a year', () => {
     expect(() => writeYear(plan(dir, 2030, 'new\n', sections(2, 'new')), dir, { force: false, ops: { rename } })).toThrow('disk full');
     expect(tree(dir)).toEqual({});
     expect(existsSync(join(dir, 'sections/2030'))).toBe(false);
+  });
+
+  it('places a rendered year where the content layout says, written by the one renderer', () => {
+    const dir = fresh();
+    const p = planYear(dir, {
+      year: 2030,
+      title: '示例局2030年报告（测试）',
+      agency: '示例局',
+      signedOn: '2031-01-10',
+      preface: [{ kind: 'line', text: '示例前言。' }],
+      sections: [{ order: 1, numeral: '一', heading: '示例', item: '主要举措和成效', body: [{ kind: 'line', text: '示例正文。' }] }],
+    });
+    expect([p.reportFile, p.sectionsDir]).toEqual([`${dir}/reports/2030.mdx`, `${dir}/sections/2030`]);
+    writeYear(p, dir, { force: false });
+    expect(tree(dir)).toEqual({
+      'reports/2030.mdx': '---\nyear: 2030\ntitle: 示例局2030年报告（测试）\nagency: 示例局\nsignedOn: 2031-01-10\n---\n\n示例前言。\n',
+      'sections/2030/01.mdx': '---\nreport: 2030\norder: 1\nnumeral: 一\nheading: 示例\nitem: 主要举措和成效\n---\n\n示例正文。\n',
+    });
   });
 });

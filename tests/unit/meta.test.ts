@@ -5,8 +5,8 @@ import type { ReportData } from '../../src/domain/schema';
 
 const report: ReportData = {
   year: 2023,
-  title: '韶关市武江区退役军人事务局2023年法治政府建设年度报告',
-  agency: '韶关市武江区退役军人事务局',
+  title: '示例局2023年法治政府建设年度报告（测试）',
+  agency: '示例局（测试）',
   signedOn: '2024-01-08',
   draft: false,
   corrections: [],
@@ -15,7 +15,7 @@ const report: ReportData = {
 const base: HeadInput = {
   base: '/',
   pathname: '/2023/',
-  bureau: '韶关市武江区退役军人事务局',
+  bureau: '示例局（测试）',
   siteName: '法治政府建设年度报告',
 };
 
@@ -49,7 +49,7 @@ describe('meta names and Open Graph', () => {
     const m = byKey(headMeta({ ...base, pathname: '/' }).meta);
     expect(m.description).toContain('法治政府建设年度报告');
     expect(m['og:type']).toBe('website');
-    expect(m['og:title']).toBe('韶关市武江区退役军人事务局法治政府建设年度报告');
+    expect(m['og:title']).toBe('示例局（测试）法治政府建设年度报告');
     expect(m['og:locale']).toBe('zh_CN');
     expect(m.ColumnName).toBeUndefined();
     expect(headMeta(base).jsonLd).toBeUndefined();
@@ -59,20 +59,20 @@ describe('meta names and Open Graph', () => {
     const h = headMeta({ ...base, site: 'https://www.example.gov.cn', siteCode: '4402040001', doc: { report } });
     const m = byKey(h.meta);
     expect(m).toMatchObject({
-      SiteName: '韶关市武江区退役军人事务局法治政府建设年度报告',
+      SiteName: '示例局（测试）法治政府建设年度报告',
       SiteDomain: 'www.example.gov.cn',
       SiteIDCode: '4402040001',
       ColumnName: '法治政府建设年度报告',
       ArticleTitle: report.title,
       PubDate: '2024-01-08',
-      ContentSource: '韶关市武江区退役军人事务局',
+      ContentSource: '示例局（测试）',
       Url: 'https://www.example.gov.cn/2023/',
       'og:type': 'article',
       'og:title': report.title,
-      'og:site_name': '韶关市武江区退役军人事务局法治政府建设年度报告',
+      'og:site_name': '示例局（测试）法治政府建设年度报告',
       'article:published_time': '2024-01-08',
     });
-    expect(m.Keywords!.split(',')).toEqual(['法治政府建设', '年度报告', '2023年报告', '韶关市武江区退役军人事务局']);
+    expect(m.Keywords!.split(',')).toEqual(['法治政府建设', '年度报告', '2023年报告', '示例局（测试）']);
     expect(m.Description).toBe(m['og:description']);
     expect(m['article:modified_time']).toBeUndefined();
   });
@@ -101,10 +101,10 @@ describe('meta names and Open Graph', () => {
   });
 
   it('a section page is titled by its heading and keyed by its item', () => {
-    const section = { numeral: '二', heading: '深入学习贯彻习近平法治思想,增强法治思维', item: '主要举措和成效' };
+    const section = { numeral: '二', heading: '示例举措：测试性学法活动', item: '主要举措和成效' };
     const m = byKey(headMeta({ ...base, pathname: '/2023/section-2/', doc: { report, section } }).meta);
-    expect(m.ArticleTitle).toBe('二、深入学习贯彻习近平法治思想,增强法治思维');
-    expect(m['og:title']).toBe('二、深入学习贯彻习近平法治思想,增强法治思维');
+    expect(m.ArticleTitle).toBe('二、示例举措：测试性学法活动');
+    expect(m['og:title']).toBe('二、示例举措：测试性学法活动');
     expect(m.Keywords!.split(',')).toContain('主要举措和成效');
     expect(m.Description).toContain(report.title);
   });
@@ -127,9 +127,9 @@ describe('JSON-LD', () => {
       dateCreated: '2024-01-08',
       dateModified: '2024-03-01',
       identifier: '007/2024-1',
-      author: { '@type': 'GovernmentOrganization', name: '韶关市武江区退役军人事务局' },
-      publisher: { '@type': 'GovernmentOrganization', name: '韶关市武江区退役军人事务局', url: 'https://www.example.gov.cn/' },
-      isPartOf: { '@type': 'WebSite', name: '韶关市武江区退役军人事务局法治政府建设年度报告', url: 'https://www.example.gov.cn/' },
+      author: { '@type': 'GovernmentOrganization', name: '示例局（测试）' },
+      publisher: { '@type': 'GovernmentOrganization', name: '示例局（测试）', url: 'https://www.example.gov.cn/' },
+      isPartOf: { '@type': 'WebSite', name: '示例局（测试）法治政府建设年度报告', url: 'https://www.example.gov.cn/' },
     });
   });
 
@@ -153,7 +153,7 @@ describe('JSON-LD', () => {
     expect(ld.url).toBe('https://www.example.gov.cn/fzbg/2023/section-2/');
     expect(ld.isPartOf).toEqual([
       { '@type': 'Report', name: report.title, url: 'https://www.example.gov.cn/fzbg/2023/' },
-      { '@type': 'WebSite', name: '韶关市武江区退役军人事务局法治政府建设年度报告', url: 'https://www.example.gov.cn/fzbg/' },
+      { '@type': 'WebSite', name: '示例局（测试）法治政府建设年度报告', url: 'https://www.example.gov.cn/fzbg/' },
     ]);
   });
 

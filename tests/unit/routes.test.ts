@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildReportViews, printedHeading, withBase } from '../../src/utils/routes';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import * as routes from '../../src/utils/routes';
+import { buildReportViews, highlightHref, queryString, withBase } from '../../src/utils/routes';
+import { printedHeading, readPrintedHeading } from '../../src/domain/report';
 import type { Entry } from '../../src/domain/check';
 import type { ReportData, SectionData } from '../../src/domain/schema';
 
@@ -48,7 +52,61 @@ describe('route data', () => {
     expect(withBase('/fzbg/', '/2023/')).toBe('/fzbg/2023/');
   });
 
-  it('prints a heading with its numeral', () => {
+  it('prints a heading with its numeral, and reads it back', () => {
     expect(printedHeading({ numeral: '六', heading: '存在的不足和原因' })).toBe('六、存在的不足和原因');
+    expect(readPrintedHeading('十一、示例')).toEqual({ numeral: '十一', order: 11, heading: '示例' });
+    expect(routes.printedHeading).toBe(printedHeading);
+  });
+});
+
+describe('route paths', () => {
+  it('are relative to the site root, the base path added by withBase', () => {
+    expect([routes.homePath, routes.reportPath(2023), routes.sectionPath(2023, 2), routes.sectionInReportPath(2023, 2)]).toEqual([
+      '',
+      '2023/',
+      '2023/section-2/',
+      '2023/#section-2',
+    ]);
+    expect([routes.itemsPath, routes.itemPath('shortcomings'), routes.figuresPath, routes.searchPath, routes.feedPath]).toEqual([
+      'items/',
+      'items/shortcomings/',
+      'figures/',
+      'search/',
+      'feed.xml',
+    ]);
+    expect(withBase('/fzbg/', routes.homePath)).toBe('/fzbg/');
+    expect(withBase('/', routes.reportsDataPath)).toBe('/data/reports.json');
+  });
+
+  it('name pages and endpoints that exist under src/pages', () => {
+    const pages = join(import.meta.dirname, '../../src/pages');
+    const routesOfPages = readdirSync(pages, { recursive: true, encoding: 'utf8' })
+      .filter((f) => /\.(astro|ts)$/.test(f) && !f.includes('['))
+      .map((f) => f.split('\\').join('/'))
+      .map((f) => (f.endsWith('.astro') ? f.replace(/(^|\/)index\.astro$/, '$1').replace(/\.astro$/, '/') : f.replace(/\.ts$/, '')));
+    const fixed = [
+      routes.homePath,
+      routes.itemsPath,
+      routes.figuresPath,
+      routes.figuresCsvPath,
+      routes.figuresJsonPath,
+      routes.reportsDataPath,
+      routes.reportsSchemaPath,
+      routes.searchPath,
+      routes.feedPath,
+    ];
+    for (const path of fixed) expect(routesOfPages, path).toContain(path);
+  });
+
+  it('build query strings as a form submits them, leaving out empty values', () => {
+    expect(queryString({ q: '优待证 招聘会', year: 2023, item: '', sort: undefined })).toBe('?q=%E4%BC%98%E5%BE%85%E8%AF%81+%E6%8B%9B%E8%81%98%E4%BC%9A&year=2023');
+    expect(queryString({ q: '' })).toBe('');
+    expect(new URLSearchParams(queryString({ q: 'a&b=c' })).get('q')).toBe('a&b=c');
+  });
+
+  it('link a search result to its section, marking the terms there', () => {
+    const href = highlightHref('/fzbg/2023/section-2/', ['优待证', '94.6']);
+    expect(href.startsWith('/fzbg/2023/section-2/?highlight=')).toBe(true);
+    expect(new URL(href, 'https://example.gov.cn').searchParams.get(routes.HIGHLIGHT_PARAM)).toBe('优待证 94.6');
   });
 });

@@ -1,0 +1,125 @@
+/**
+ * Fixture sites, each built once per test run and shared by every test file that reads it
+ * (as Starlight's testFactory memoises its fixture builds). A build is kept in the run's
+ * folder (global-setup.ts) under a name made of the fixture and the build options; the next
+ * file asking for the same build gets the same folder back.
+ *
+ * - `multi-year`: tests/fixtures/multi-year, three synthetic years;
+ * - `next-year`: a copy of multi-year into which the yearly path has been run as staff run
+ *   it: `npm run import` of a synthetic next year, then `npm run check -- --accept`;
+ * - `real`: src/content, for the conformance test only (tests/conformance/).
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inject } from 'vitest';
+import { astroEnv, buildSite, ROOT } from './build';
+import { numberedDocx } from './word';
+
+export type FixtureName = 'multi-year' | 'next-year' | 'real';
+
+export const FIXTURES_DIR = join(ROOT, 'tests/fixtures');
+
+/** The synthetic reports the next-year fixture imports, as typed texts (sources/YYYY.txt). */
+export const NEXT_YEAR = { sources: join(FIXTURES_DIR, 'next-year/sources') };
+
+export interface BuildOptions {
+  /** Base path the site is built for, e.g. '/fzbg/'. */
+  base?: string;
+  /** The site's full address, e.g. 'https://example.gov.cn'. */
+  siteUrl?: string;
+  /** Further environment for astro (e.g. EDIT_URL). */
+  env?: Record<string, string>;
+}
+
+export interface BuiltFixture {
+  name: FixtureName;
+  /** The content folder the site was built from. */
+  contentDir: string;
+  /** The built site. */
+  dist: string;
+  /** What the build printed. */
+  output: string;
+  base: string;
+}
+
+function runFolder(): string {
+  let dir: string | undefined;
+  try {
+    dir = inject('buildCache');
+  } catch {
+    // Outside a vitest run (a bench): a folder of its own.
+  }
+  dir ??= mkdtempSync(join(tmpdir(), 'fznb-fixtures-'));
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+const slug = (s: string) => s.replace(/[^a-zA-Z0-9]+/g, '_').replace(/^_|_$/g, '');
+
+/**
+ * The content folder of a fixture, prepared once per run. For next-year: each text in
+ * tests/fixtures/next-year/sources/ becomes a Word file numbered by Word's automatic
+ * numbering, which is imported, then the new year is accepted.
+ */
+export async function fixtureContent(name: FixtureName): Promise<string> {
+  if (name === 'real') return join(ROOT, 'src/content');
+  if (name === 'multi-year') return join(FIXTURES_DIR, 'multi-year');
+  const dir = join(runFolder(), 'content-next-year');
+  if (existsSync(join(dir, '.ready'))) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(join(FIXTURES_DIR, 'multi-year'), dir, { recursive: true, filter: (f) => !f.endsWith('README.md') });
+  const words = join(runFolder(), 'next-year-word');
+  mkdirSync(words, { recursive: true });
+  for (const source of readdirSync(NEXT_YEAR.sources).filter((f) => f.endsWith('.txt')).sort()) {
+    const docx = join(words, source.replace(/\.txt$/, '（示例）.docx'));
+    writeFileSync(docx, await numberedDocx(readFileSync(join(NEXT_YEAR.sources, source), 'utf8')));
+    runScript('scripts/import.ts', [docx], dir);
+  }
+  runScript('scripts/check.ts', ['--accept'], dir);
+  writeFileSync(join(dir, '.ready'), '');
+  return dir;
+}
+
+/** Runs one of the project's scripts as `npm run …` would, on a content folder; throws with its output on failure. */
+export function runScript(script: string, args: string[], contentDir: string) {
+  const r = spawnSync(process.execPath, [join(ROOT, script), ...args], {
+    cwd: ROOT,
+    env: astroEnv({ CONTENT_DIR: contentDir }),
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`${script} ${args.join(' ')} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
+  return r;
+}
+
+/** A fixture built with the given options: built on first use in a run, then shared. */
+export async function builtFixture(name: FixtureName, options: BuildOptions = {}): Promise<BuiltFixture> {
+  const base = options.base ?? '/';
+  const key = slug([name, base, options.siteUrl ?? '', JSON.stringify(options.env ?? {})].join(' ')) || name;
+  const dir = join(runFolder(), `build-${key}`);
+  const contentDir = await fixtureContent(name);
+  const done = join(dir, 'output.txt');
+  if (existsSync(done)) {
+    return { name, contentDir, dist: join(dir, 'dist'), output: readFileSync(done, 'utf8'), base };
+  }
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const r = buildSite({
+    ...(name === 'real' ? {} : { CONTENT_DIR: contentDir }),
+    OUT_DIR: join(dir, 'dist'),
+    BASE_PATH: base,
+    ...(options.siteUrl ? { SITE_URL: options.siteUrl } : {}),
+    ...options.env,
+  });
+  if (r.status !== 0) throw new Error(`astro build of fixture ${name} failed:\n${r.output}`);
+  writeFileSync(done, r.output);
+  return { name, contentDir, dist: join(dir, 'dist'), output: r.output, base };
+}
+
+/**
+ * A site as hosted in a district portal's 专栏: under a sub-path, with its full address
+ * known. A stray BASE_URL in the environment (vitest sets BASE_URL=/) is passed on, since
+ * astro.config.mjs, not the environment, owns the base path.
+ */
+export const PORTAL: BuildOptions = { base: '/fzbg/', siteUrl: 'https://example.gov.cn', env: { BASE_URL: '/' } };

@@ -1,0 +1,139 @@
+/** A page's route data as one object (src/utils/route-data.ts), from synthetic entries, without a build. */
+import { describe, expect, it } from 'vitest';
+import { routeData, type SiteContext } from '../../src/utils/route-data';
+import { buildReportViews } from '../../src/utils/routes';
+import { REQUIRED_ITEMS } from '../../src/domain/items';
+import type { Entry } from '../../src/domain/check';
+import type { ReportData, SectionData } from '../../src/domain/schema';
+
+const report = (year: number): Entry<ReportData> => ({
+  id: String(year),
+  filePath: `src/content/reports/${year}.mdx`,
+  data: { year, title: `示例局${year}年法治政府建设年度报告（测试）`, agency: '示例局', signedOn: `${year + 1}-01-08`, draft: false, corrections: [] },
+});
+const section = (year: number, order: number, numeral: string): Entry<SectionData> => ({
+  id: `${year}/0${order}`,
+  filePath: `src/content/sections/${year}/0${order}.mdx`,
+  data: { report: String(year), order, numeral, heading: `示例部分${order}`, item: '主要举措和成效', figures: [] },
+});
+const [r2023] = buildReportViews([report(2023)], [section(2023, 1, '一'), section(2023, 2, '二'), section(2023, 3, '三')]);
+const [first, middle] = r2023!.sections;
+
+const ctx = (over: Partial<SiteContext> = {}): SiteContext => ({ base: '/fzbg/', pathname: '/fzbg/', bureau: '示例局', siteName: '示例年报', ...over });
+
+describe('every page', () => {
+  it('gets the site navigation with its own link marked, the home link and the icon under the base path', () => {
+    const route = routeData({ kind: 'figures' }, ctx({ pathname: '/fzbg/figures/' }));
+    expect(route.nav).toEqual([
+      { label: '首页', href: '/fzbg/', current: false },
+      { label: '主要数据', href: '/fzbg/figures/', current: true },
+      { label: '按报告事项浏览', href: '/fzbg/items/', current: false },
+      { label: '搜索报告', href: '/fzbg/search/', current: false },
+    ]);
+    expect(route.homeHref).toBe('/fzbg/');
+    expect(route.head.iconHref).toBe('/fzbg/favicon.svg');
+    expect(route.head.feedHref).toBe('/fzbg/feed.xml');
+  });
+
+  it('has a full canonical address only when the site’s address is known', () => {
+    const known = routeData({ kind: 'search' }, ctx({ site: 'https://www.example.gov.cn', pathname: '/fzbg/search/' }));
+    expect(known.head.canonical).toBe('https://www.example.gov.cn/fzbg/search/');
+    expect(known.head.printUrl).toBe('https://www.example.gov.cn/fzbg/search/');
+    const unknown = routeData({ kind: 'search' }, ctx({ pathname: '/fzbg/search/' }));
+    expect(unknown.head.canonical).toBe('/fzbg/search/');
+    expect(unknown.head.printUrl).toBeUndefined();
+  });
+});
+
+describe('the home page', () => {
+  it('is titled by bureau and site name, with no breadcrumbs, no pager, no 打印', () => {
+    const route = routeData({ kind: 'home' }, ctx());
+    expect(route).toMatchObject({ kind: 'home', title: '示例局示例年报', breadcrumbs: [], printable: false });
+    expect(route.pager).toBeUndefined();
+    expect(route.nav[0]!.current).toBe(true);
+    expect(route.head.jsonLd).toBeUndefined();
+  });
+});
+
+describe('a report page', () => {
+  const route = routeData({ kind: 'report', report: r2023! }, ctx({ pathname: '/fzbg/2023/', site: 'https://www.example.gov.cn' }));
+
+  it('is titled by the report, with breadcrumbs home › year and 打印', () => {
+    expect(route.title).toBe('示例局2023年法治政府建设年度报告（测试） - 示例年报');
+    expect(route.breadcrumbs).toEqual([{ label: '首页', href: '/fzbg/' }, { label: '2023年报告' }]);
+    expect(route.printable).toBe(true);
+    expect(route.editHref).toBeUndefined();
+  });
+
+  it('carries the report’s head metadata: 政府网站 names and JSON-LD', () => {
+    const names = Object.fromEntries(route.head.meta.map((m) => ['name' in m ? m.name : m.property, m.content]));
+    expect(names).toMatchObject({ ArticleTitle: r2023!.data.title, PubDate: '2024-01-08', 'og:type': 'article', Url: 'https://www.example.gov.cn/fzbg/2023/' });
+    expect(JSON.parse(route.head.jsonLd!)).toMatchObject({ '@type': 'Report', name: r2023!.data.title, url: 'https://www.example.gov.cn/fzbg/2023/' });
+  });
+});
+
+describe('a section page', () => {
+  const route = routeData({ kind: 'section', report: r2023!, section: middle! }, ctx({ pathname: '/fzbg/2023/section-2/' }));
+
+  it('is titled by its printed heading and its year', () => {
+    expect(route.title).toBe('二、示例部分2 - 2023年报告 - 示例年报');
+    expect(route.printable).toBe(true);
+  });
+
+  it('has breadcrumbs home › year › part', () => {
+    expect(route.breadcrumbs).toEqual([
+      { label: '首页', href: '/fzbg/' },
+      { label: '2023年报告', href: '/fzbg/2023/' },
+      { label: '第二部分' },
+    ]);
+  });
+
+  it('has a pager to its neighbours in the same report and back to the whole report', () => {
+    expect(route.pager).toEqual({
+      prev: { href: '/fzbg/2023/section-1/', label: '一、示例部分1' },
+      next: { href: '/fzbg/2023/section-3/', label: '三、示例部分3' },
+      back: { href: '/fzbg/2023/', label: '返回报告全文' },
+    });
+    const firstRoute = routeData({ kind: 'section', report: r2023!, section: first! }, ctx());
+    expect(firstRoute.pager!.prev).toBeUndefined();
+    expect(firstRoute.pager!.next!.label).toBe('二、示例部分2');
+  });
+
+  it('links to its source file only when the repository is configured', () => {
+    expect(route.editHref).toBeUndefined();
+    const editable = routeData({ kind: 'section', report: r2023!, section: middle! }, ctx({ editUrl: 'https://git.example.test/示例/edit/main/' }));
+    expect(editable.editHref).toBe('https://git.example.test/示例/edit/main/src/content/sections/2023/02.mdx');
+  });
+
+  it('carries the section’s head metadata', () => {
+    const names = Object.fromEntries(route.head.meta.map((m) => ['name' in m ? m.name : m.property, m.content]));
+    expect(names.ArticleTitle).toBe('二、示例部分2');
+    expect(names.Keywords).toContain('主要举措和成效');
+  });
+});
+
+describe('the other pages', () => {
+  it('/items/ and one item: breadcrumbs through the items page', () => {
+    expect(routeData({ kind: 'items' }, ctx({ pathname: '/fzbg/items/' }))).toMatchObject({
+      title: '按报告事项浏览 - 示例年报',
+      breadcrumbs: [{ label: '首页', href: '/fzbg/' }, { label: '按报告事项浏览' }],
+    });
+    const item = REQUIRED_ITEMS[1];
+    expect(routeData({ kind: 'item', item }, ctx())).toMatchObject({
+      title: `${item.full} - 示例年报`,
+      breadcrumbs: [{ label: '首页', href: '/fzbg/' }, { label: '按报告事项浏览', href: '/fzbg/items/' }, { label: item.name }],
+    });
+  });
+
+  it('/figures/ and /search/', () => {
+    expect(routeData({ kind: 'figures' }, ctx()).breadcrumbs).toEqual([{ label: '首页', href: '/fzbg/' }, { label: '历年主要数据' }]);
+    expect(routeData({ kind: 'search' }, ctx())).toMatchObject({ title: '搜索报告 - 示例年报', breadcrumbs: [], printable: false });
+  });
+
+  it('the 404 page has no address of its own: no canonical, nothing to print it from', () => {
+    const route = routeData({ kind: 'not-found' }, ctx({ site: 'https://www.example.gov.cn', pathname: '/fzbg/404/' }));
+    expect(route.title).toBe('页面未找到 - 示例年报');
+    expect(route.head.canonical).toBeUndefined();
+    expect(route.head.printUrl).toBeUndefined();
+  });
+});
