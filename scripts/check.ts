@@ -8,6 +8,7 @@ import { join, relative } from 'node:path';
 import { checkContent, errorsOf, formatProblems } from '../src/domain/check.ts';
 import { checkPublished, DIGESTS_FILE, type DigestRecord } from '../src/domain/published.ts';
 import { contentDir, loadContent, ROOT, textDigest } from './lib/content.ts';
+import { readAttachments } from '../src/domain/attachments.ts';
 
 const accept = process.argv.includes('--accept');
 const dir = contentDir();
@@ -24,7 +25,7 @@ if (contentOk) {
       year: r.data.year,
       filePath: r.filePath,
       draft: r.data.draft,
-      digest: textDigest(r, sections),
+      digest: textDigest(r, sections, readAttachments(dir, r.data.year)),
       corrections: r.data.corrections.length,
     })),
     recorded,

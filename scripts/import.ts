@@ -1,20 +1,20 @@
 /**
  * npm run import -- <file> [--year YYYY] [--dry-run] [--force]
  *
- * Turns a report as staff have it (.docx or .txt) into its report entry and section
- * entries under CONTENT_DIR (default src/content). Prints what it found first; a problem
+ * Turns a report as staff have it (.docx, .doc/.wps or .txt) into its report entry, section
+ * entries and 附件 (the file itself) under CONTENT_DIR (default src/content). Prints what it found first; a problem
  * with the input is one Chinese message and exit code 1, with nothing written.
  */
 import { parseArgs } from 'node:util';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { ImportError } from '../src/importer/errors.ts';
-import { parseReportYear } from '../src/domain/layout.ts';
+import { contentDirOf, parseReportYear } from '../src/domain/layout.ts';
 import { prepare } from '../src/importer/index.ts';
 import { summary } from '../src/importer/summary.ts';
 import { existing, writeYear } from '../src/importer/write.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const USAGE = '用法：npm run import -- <报告文件.docx 或 .txt> [--year 年度] [--dry-run] [--force]';
+const USAGE = '用法：npm run import -- <报告文件：.docx、.doc、.wps 或 .txt> [--year 年度] [--dry-run] [--force]';
 
 /** Paths inside the project are shown relative to it, as staff see them in the editor. */
 function show(path: string): string {
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   }
   // npm runs scripts in the project folder; INIT_CWD is where the command was typed.
   const file = resolve(process.env.INIT_CWD ?? process.cwd(), positionals[0]!);
-  const contentDir = resolve(ROOT, process.env.CONTENT_DIR ?? 'src/content');
+  const contentDir = resolve(ROOT, contentDirOf(process.env));
   const shown = positionals[0]!;
 
   const prepared = await prepare(file, shown, contentDir, year);

@@ -9,13 +9,14 @@ import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { reportSchema, sectionSchema, type ReportData, type SectionData } from '../../src/domain/schema.ts';
 import type { Entry, Problem } from '../../src/domain/check.ts';
 import { printedHeading, signatureLines } from '../../src/domain/report.ts';
-import { matchesPattern, REPORT_PATTERN, reportsRoot, SECTION_PATTERN, sectionsRoot } from '../../src/domain/layout.ts';
+import type { Attachment } from '../../src/domain/attachments.ts';
+import { contentDirOf, matchesPattern, REPORT_PATTERN, reportsRoot, SECTION_PATTERN, sectionsRoot } from '../../src/domain/layout.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
 /** The content folder: CONTENT_DIR, else src/content. */
 export function contentDir(): string {
-  return resolve(ROOT, process.env.CONTENT_DIR ?? 'src/content');
+  return resolve(ROOT, contentDirOf(process.env));
 }
 
 export interface RawEntry {
@@ -66,9 +67,14 @@ export function loadContent(dir = contentDir()): LoadedContent {
 
 /**
  * Digest of a report's published text: preface, every section's printed heading and body,
- * the signature. Metadata (dates, items, corrections) is not text and does not count.
+ * the signature, and the name and SHA-256 of each 附件 (original file) published with it.
+ * Metadata (dates, items, corrections) is not text and does not count.
  */
-export function textDigest(report: Entry<ReportData>, sections: readonly Entry<SectionData>[]): string {
+export function textDigest(
+  report: Entry<ReportData>,
+  sections: readonly Entry<SectionData>[],
+  attachments: readonly Pick<Attachment, 'name' | 'sha256'>[] = [],
+): string {
   const norm = (s = '') => s.replace(/\r\n?/g, '\n').split('\n').map((l) => l.trimEnd()).join('\n').trim();
   const parts = [
     norm(report.body),
@@ -77,6 +83,8 @@ export function textDigest(report: Entry<ReportData>, sections: readonly Entry<S
       .sort((a, b) => a.data.order - b.data.order)
       .map((s) => `${printedHeading(s.data)}\n${norm(s.body)}`),
     signatureLines(report.data).join('\n'),
+    // Left out when there are none, so digests recorded before attachments existed still hold.
+    ...(attachments.length ? [attachments.map((a) => `附件 ${a.name} sha256:${a.sha256}`).join('\n')] : []),
   ];
   return `sha256:${createHash('sha256').update(parts.join('\n\n')).digest('hex')}`;
 }

@@ -12,6 +12,11 @@
  */
 export const REPORT_YEARS = { min: 1000, max: 9999 } as const;
 
+/** The content folder, relative to the project, unless CONTENT_DIR names another (tests, benchmarks, forks). */
+export const DEFAULT_CONTENT_DIR = 'src/content';
+/** The content folder named by an environment (CONTENT_DIR), else the default; relative to the project. */
+export const contentDirOf = (env: Record<string, string | undefined>) => env.CONTENT_DIR?.trim() || DEFAULT_CONTENT_DIR;
+
 /** Folder names inside the content folder. */
 export const REPORTS_DIR = 'reports';
 export const SECTIONS_DIR = 'sections';

@@ -39,6 +39,17 @@ const section = z
   })
   .describe('报告的一个部分');
 
+const attachment = z
+  .strictObject({
+    name: nonEmpty.describe('文件名'),
+    type: nonEmpty.describe('文件类型（中文），例如 Word 文档（.docx）'),
+    mediaType: nonEmpty.describe('媒体类型（MIME）'),
+    bytes: z.number().int().min(0).describe('文件大小（字节）'),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/).describe('文件的 SHA-256 校验值（十六进制）'),
+    path,
+  })
+  .describe('附件：报告发布时的原件');
+
 const report = z
   .strictObject({
     year: z.number().int().min(REPORT_YEARS.min).max(REPORT_YEARS.max).describe('报告年度'),
@@ -50,6 +61,7 @@ const report = z
     topic: nonEmpty.nullable().describe('主题分类；没有时为 null'),
     signature: z.array(nonEmpty).min(1).describe('落款，逐行'),
     corrections: z.array(z.strictObject({ date, note: nonEmpty })).describe('更正说明'),
+    attachments: z.array(attachment).describe('原文下载：发布时的原件，没有时为空列表'),
     path,
     preface: z.string().describe('前言（纯文本）'),
     sections: z.array(section),

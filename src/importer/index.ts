@@ -5,6 +5,14 @@ import { parseReport } from './parse.ts';
 import { readBlocks } from './read.ts';
 import { planYear, type Planned } from './write.ts';
 import type { Report } from './model.ts';
+import { readFileSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { isAttachmentName } from '../domain/attachments.ts';
+
+/** The name the original file is published under: its own, unless that cannot be a file name on the site. */
+function attachmentName(name: string, year: number): string {
+  return isAttachmentName(name) ? name : `${year}年报告原文${extname(name).toLowerCase()}`;
+}
 
 export interface Prepared {
   /** How the file was read, e.g. '文本文件（UTF-8 编码）'. */
@@ -26,5 +34,8 @@ export async function prepare(file: string, shown: string, contentDir: string, y
   }
   const assembled = assemble(parsed, yearOption);
   const report = { ...assembled, warnings: [...read.warnings, ...assembled.warnings] };
-  return { format: read.format, report, planned: planYear(contentDir, report) };
+  const planned = planYear(contentDir, report);
+  // The file itself is published beside the text as its 附件 (原文下载).
+  planned.attachments = [{ name: attachmentName(basename(file), report.year), data: readFileSync(file) }];
+  return { format: read.format, report, planned };
 }

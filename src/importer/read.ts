@@ -1,22 +1,33 @@
-/** From a file as staff have it to paragraphs and tables, or a message saying what to do. */
+/**
+ * From a file as staff have it to paragraphs and tables, or a message saying what to do.
+ * Takes .docx (mammoth, with Word's automatic numbers rebuilt), old .doc and .wps
+ * (word-extractor) and .txt; every other kind gets a message naming the file.
+ */
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { decodeText, type Encoding } from './decode.ts';
+import { readOle } from './doc.ts';
 import { docxToHtml, htmlToBlocks } from './docx.ts';
 import { ImportError } from './errors.ts';
-import { textToBlocks } from './parse.ts';
+import { numberedHeading, textToBlocks } from './parse.ts';
 import type { Block } from './model.ts';
 
-export type Kind = 'docx' | 'txt' | 'doc' | 'pdf' | 'unknown';
+/** 'ole': an OLE compound file, i.e. an old .doc or .wps, or a password-protected .docx. */
+export type Kind = 'docx' | 'txt' | 'ole' | 'pdf' | 'unknown';
+
+const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
+const ZIP_MAGIC = Buffer.from('PK\x03\x04', 'latin1');
 
 /** What a file is, by its first bytes where they tell, else by its extension. */
 export function sniff(fileName: string, bytes: Uint8Array): Kind {
   const ext = extname(fileName).toLowerCase();
   const head = Buffer.from(bytes.subarray(0, 1024));
   if (head.includes('%PDF-') || ext === '.pdf') return 'pdf';
-  // OLE2 compound file: an old .doc (or .wps), or a password-protected .docx.
-  if (head.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])) || ext === '.doc') return 'doc';
+  if (head.subarray(0, 4).equals(OLE_MAGIC)) return 'ole';
+  // A zip is a .docx when so named (or a .docx renamed .doc); .odt and the zip form of .wps are not.
+  if (head.subarray(0, 4).equals(ZIP_MAGIC)) return ext === '.docx' || ext === '.doc' ? 'docx' : 'unknown';
   if (ext === '.docx') return 'docx';
+  if (ext === '.doc' || ext === '.wps') return 'ole';
   if (ext === '.txt') return 'txt';
   return 'unknown';
 }
@@ -31,7 +42,7 @@ export interface Read {
 export async function readBlocks(path: string, shown: string): Promise<Read> {
   const stat = statSync(path, { throwIfNoEntry: false });
   if (!stat) throw new ImportError(`找不到文件 ${shown}。请检查文件名和路径是否写对（可以把文件拖进终端窗口得到完整路径）。`);
-  if (!stat.isFile()) throw new ImportError(`${shown} 不是文件（可能是文件夹）。请指定报告的 .docx 或 .txt 文件。`);
+  if (!stat.isFile()) throw new ImportError(`${shown} 不是文件（可能是文件夹）。请指定报告的 Word 文档（.docx、.doc）或 .txt 文件。`);
   const bytes = readFileSync(path);
   const empty = () => new ImportError(`${shown} 是空的，没有任何文字。请确认选对了文件，或在原文中写好报告后再导入。`);
   if (!bytes.length) throw empty();
@@ -39,26 +50,55 @@ export async function readBlocks(path: string, shown: string): Promise<Read> {
   if (kind === 'pdf') {
     throw new ImportError(`${shown} 是 PDF 文件，无法可靠地取出原文。请导入报告的 Word 原件（.docx），或把正文复制到记事本中保存为 .txt 后再导入。`);
   }
-  if (kind === 'doc') {
-    throw new ImportError(`${shown} 是旧版 Word 文档（.doc）或加了密码的 Word 文档，无法直接导入：请在 Word 中另存为 .docx 后再导入（加了密码的请先取消密码）。`);
-  }
   if (kind === 'unknown') {
     const ext = extname(path) || '（没有扩展名）';
-    throw new ImportError(`不支持 ${ext} 文件：${shown}。请导入 Word 文档（.docx）或纯文本文件（.txt）。`);
+    throw new ImportError(
+      `不支持 ${ext} 文件：${shown}。请在 Word 或 WPS 中另存为 .docx 后再导入（也可以把正文复制到记事本，保存为 .txt 后导入）。`,
+    );
   }
-  const read = kind === 'docx' ? await fromDocx(bytes, shown) : fromText(bytes, shown);
+  const read = kind === 'docx' ? await fromDocx(bytes, shown) : kind === 'ole' ? await fromOle(bytes, shown, extname(path)) : fromText(bytes, shown);
   if (!read.blocks.length) throw empty();
   return read;
 }
 
 async function fromDocx(bytes: Buffer, shown: string): Promise<Read> {
-  let html: string;
+  let converted;
   try {
-    html = await docxToHtml(bytes);
+    converted = await docxToHtml(bytes);
   } catch {
     throw new ImportError(`${shown} 不是有效的 .docx 文件（可能已损坏，或只是改了扩展名）。请在 Word 中打开它，另存为 .docx 后再导入。`);
   }
-  return { ...htmlToBlocks(html), format: 'Word 文档（.docx）' };
+  const { blocks, warnings } = htmlToBlocks(converted.html);
+  return { blocks, warnings: [...converted.warnings, ...warnings], format: 'Word 文档（.docx）' };
+}
+
+/** An old .doc or .wps, read with the same paragraph rules as a .txt. */
+async function fromOle(bytes: Buffer, shown: string, ext: string): Promise<Read> {
+  const saveAs = '请在 Word 或 WPS 中打开它，另存为 .docx 后再导入。';
+  let content;
+  try {
+    content = await readOle(bytes);
+  } catch {
+    throw new ImportError(`${shown} 无法作为 Word 文档读取（可能已损坏，或实际是其他格式的文件）。${saveAs}`);
+  }
+  if (content.kind === 'encrypted') {
+    throw new ImportError(`${shown} 加了密码，请先在 Word 中取消密码再导入（“文件”→“信息”→“保护文档”→“用密码进行加密”，清空密码后保存）。`);
+  }
+  if (content.kind === 'other') throw new ImportError(`${shown} 不是 Word 文档（可能是其他软件的文件）。${saveAs}`);
+  const blocks = textToBlocks(content.text);
+  const warnings: string[] = [];
+  if (content.removedControls) warnings.push(`文档中有 ${content.removedControls} 个不可见的控制字符，已删除。`);
+  if (content.notes) warnings.push('文档中的脚注或尾注没有导入；需要时请把内容写进正文。');
+  if (content.textboxes) warnings.push('文档中文本框里的文字没有导入；需要时请把内容写进正文。');
+  if (content.tableRows) {
+    warnings.push(`文档中的表格（${content.tableRows} 行）按文字导入：每行一段，单元格之间用制表符隔开。要导入成表格，${saveAs}`);
+  }
+  // Automatic numbers are not in an old document's text: without typed ones, say where they went.
+  if (!blocks.some((b) => numberedHeading(b.text)?.order === 1)) {
+    warnings.push(`旧版文档中的自动编号读不出来：如果“一、”等编号是 Word 自动生成的，${saveAs}`);
+  }
+  const format = ext.toLowerCase() === '.wps' ? 'WPS 文字文档（.wps）' : '旧版 Word 文档（.doc）';
+  return { blocks, warnings, format };
 }
 
 const ENCODING_NAMES: Record<Encoding, string> = { 'UTF-8': 'UTF-8', GB18030: 'GBK/GB18030', 'UTF-16': 'UTF-16' };

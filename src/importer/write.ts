@@ -5,8 +5,8 @@
  * if any later step fails.
  */
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { reportFile, reportsRoot, sectionsDir, sectionsRoot } from '../domain/layout.ts';
+import { dirname, join } from 'node:path';
+import { attachmentsDir, reportFile, reportsRoot, sectionsDir, sectionsRoot } from '../domain/layout.ts';
 import { ImportError } from './errors.ts';
 import { renderYear, type ReportToWrite, type SectionToWrite } from './mdx.ts';
 
@@ -16,6 +16,13 @@ export interface Planned {
   reportText: string;
   sectionsDir: string;
   sections: { name: string; text: string }[];
+  /** attachments/YYYY/ in the content folder. */
+  attachmentsDir: string;
+  /**
+   * The original file(s) the report is published from (附件), written to attachmentsDir and
+   * replacing what was there; when left out, the year's attachments are not touched.
+   */
+  attachments?: { name: string; data: Uint8Array }[];
 }
 
 /** Where a year's texts go in a content folder (src/domain/layout.ts). */
@@ -26,6 +33,7 @@ export function plan(contentDir: string, year: number, reportText: string, secti
     reportText,
     sectionsDir: sectionsDir(year, contentDir),
     sections,
+    attachmentsDir: attachmentsDir(year, contentDir),
   };
 }
 
@@ -74,9 +82,17 @@ export function writeYear(p: Planned, contentDir: string, { force, show = (f) =>
     mkdirSync(newSections);
     for (const s of p.sections) writeFileSync(join(newSections, s.name), s.text);
     writeFileSync(join(scratch, 'report.mdx'), p.reportText);
+    const newAttachments = join(scratch, 'attachments');
+    if (p.attachments) {
+      mkdirSync(newAttachments);
+      for (const a of p.attachments) writeFileSync(join(newAttachments, a.name), a.data);
+      mkdirSync(dirname(p.attachmentsDir), { recursive: true });
+    }
     if (existsSync(p.sectionsDir)) move(p.sectionsDir, join(scratch, 'old-sections'));
     if (existsSync(p.reportFile)) move(p.reportFile, join(scratch, 'old-report.mdx'));
+    if (p.attachments && existsSync(p.attachmentsDir)) move(p.attachmentsDir, join(scratch, 'old-attachments'));
     move(newSections, p.sectionsDir);
+    if (p.attachments) move(newAttachments, p.attachmentsDir);
     move(join(scratch, 'report.mdx'), p.reportFile);
   } catch (error) {
     try {

@@ -8,11 +8,15 @@ import { AstroError } from 'astro/errors';
 import { checkContent, errorsOf, formatProblems, warningsOf, type Entry } from '../domain/check';
 import type { ReportData, SectionData } from '../domain/schema';
 import { buildReportViews, type ReportView, type SectionView } from './routes';
+import { readAttachments, type AttachmentFile } from '../domain/attachments';
+import { contentDirOf } from '../domain/layout';
+import { resolve } from 'node:path';
 
 type ReportEntry = CollectionEntry<'reports'> & Entry<ReportData>;
 type SectionEntry = Entry<SectionData> & { entry: CollectionEntry<'sections'> };
 
-export type Report = ReportView<ReportEntry, SectionEntry>;
+/** A published report as pages read it: its entries, sections and 附件 (attachments/YYYY/). */
+export type Report = ReportView<ReportEntry, SectionEntry> & { attachments: AttachmentFile[] };
 export type Section = SectionView<SectionEntry>;
 
 let cached: Promise<Report[]> | undefined;
@@ -39,8 +43,9 @@ async function load(): Promise<Report[]> {
     throw new AstroError(formatProblems(problems), '按上面每一条的说明修改对应文件，然后重新构建。');
   }
   if (warningsOf(problems).length) console.warn(formatProblems(problems));
+  const contentDir = resolve(process.cwd(), contentDirOf(process.env));
   return buildReportViews(
     reports.filter((r) => published.has(r.id)),
     sections.filter((s) => published.has(s.data.report)),
-  );
+  ).map((r) => ({ ...r, attachments: readAttachments(contentDir, r.year) }));
 }

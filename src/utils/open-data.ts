@@ -8,10 +8,12 @@ import { printedHeading, signatureLines } from '../domain/report.ts';
 import { figureNumber, lineUpFigures, type FigureTable } from '../domain/figures.ts';
 import { reportsDataSchema, type ReportsData } from '../domain/open-data.ts';
 import { mdxToPlainText } from './plain-text.ts';
-import { homePath, itemPath, withBase, type ReportView, type SectionView } from './routes.ts';
+import { attachmentPath, homePath, itemPath, withBase, type ReportView, type SectionView } from './routes.ts';
+import type { Attachment } from '../domain/attachments.ts';
 import type { CsvValue } from './csv.ts';
 
 type WithBody = { body?: string };
+type WithAttachments = { attachments?: readonly Attachment[] };
 
 /** The site's home page as a full address, when the site's address is known. */
 export function homeUrl(base: string, site: URL | string | undefined): string | null {
@@ -20,7 +22,7 @@ export function homeUrl(base: string, site: URL | string | undefined): string | 
 
 /** /data/reports.json from the route views, checked against the schema published beside it. */
 export function buildReportsData(
-  reports: readonly ReportView<WithBody, WithBody>[],
+  reports: readonly (ReportView<WithBody, WithBody> & WithAttachments)[],
   opts: { base: string; site?: URL | string },
 ): ReportsData {
   const data: ReportsData = {
@@ -36,6 +38,14 @@ export function buildReportsData(
       topic: r.data.topic ?? null,
       signature: signatureLines(r.data),
       corrections: r.data.corrections.map((c) => ({ date: c.date, note: c.note })),
+      attachments: (r.attachments ?? []).map((a) => ({
+        name: a.name,
+        type: a.type,
+        mediaType: a.mediaType,
+        bytes: a.bytes,
+        sha256: a.sha256,
+        path: withBase(opts.base, attachmentPath(r.year, a.name)),
+      })),
       path: withBase(opts.base, r.path),
       preface: mdxToPlainText(r.entry.body ?? ''),
       sections: r.sections.map((s) => ({

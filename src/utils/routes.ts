@@ -24,6 +24,9 @@ export const sectionPath = (year: number | string, order: number) => `${reportPa
 /** A section's place on its whole-report page: 2023/#section-2. */
 export const sectionInReportPath = (year: number | string, order: number) => `${reportPath(year)}#${sectionAnchor(order)}`;
 /** The regulation's five items, and one item across every year. */
+/** A report's original file (附件), served beside its page: 2024/files/<name>. */
+export const attachmentSlug = (name: string) => `files/${name}`;
+export const attachmentPath = (year: number | string, name: string) => `${reportPath(year)}files/${encodeURIComponent(name)}`;
 export const itemsPath = 'items/';
 export const itemPath = (slug: string) => `${itemsPath}${slug}/`;
 /** 主要数据 across years, and its downloads. */

@@ -148,10 +148,24 @@ describe('importing, then building', () => {
     }
   });
 
-  it('the three forms of the synthetic report give the same entries; the .docx adds its table', () => {
-    const bom = tree(join(work, 'bom'));
-    expect(Object.keys(bom)).toEqual(['reports', 'reports/2030.mdx', 'sections', 'sections/2030', ...[1, 2, 3, 4, 5].map((n) => `sections/2030/0${n}.mdx`)]);
-    expect(tree(join(work, 'gbk'))).toEqual(bom);
+  it('the three forms of the synthetic report give the same entries; the .docx adds its table; each keeps its original file', () => {
+    const all = tree(join(work, 'bom'));
+    expect(Object.keys(all)).toEqual([
+      'attachments',
+      'attachments/2030',
+      'attachments/2030/示例-utf8.txt',
+      'reports',
+      'reports/2030.mdx',
+      'sections',
+      'sections/2030',
+      ...[1, 2, 3, 4, 5].map((n) => `sections/2030/0${n}.mdx`),
+    ]);
+    // The original file is kept byte for byte (here with its byte order mark and CRLF).
+    expect(readFileSync(join(work, 'bom/attachments/2030/示例-utf8.txt')).equals(readFileSync(join(work, 'in/示例-utf8.txt')))).toBe(true);
+    expect(readFileSync(join(site, 'attachments/2030/示例.docx')).equals(readFileSync(join(work, 'in/示例.docx')))).toBe(true);
+    const entries = (t: Record<string, string>) => Object.fromEntries(Object.entries(t).filter(([f]) => !f.startsWith('attachments')));
+    const bom = entries(all);
+    expect(entries(tree(join(work, 'gbk')))).toEqual(bom);
     const docx = Object.fromEntries(Object.entries(tree(site)).filter(([f]) => f.endsWith('.mdx') && f.includes('2030')));
     const table = `${renderTable(TABLE)}\n\n`;
     expect(docx['sections/2030/01.mdx']).toContain(table);
@@ -211,8 +225,8 @@ describe('bad input', () => {
     ['a blank .docx', async () => file('空白.docx', await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('')] }] }))), '是空的'],
     ['a text without numbered headings', () => file('无标题.txt', '这是一份测试文本。\n没有编号标题。\n示例局\n2031年1月10日\n'), '没有找到“一、”这样的编号标题'],
     ['an unreadable encoding', () => file('乱码.txt', Buffer.from([0x00, 0x13, 0x81, 0x30, 0xff, 0x80, 0x01, 0x02, 0x03])), '无法识别'],
-    ['an old .doc', () => file('旧版.doc', OLE2), '请在 Word 中另存为 .docx 后再导入'],
-    ['an OLE2 file named .docx', () => file('伪装.docx', OLE2), '请在 Word 中另存为 .docx 后再导入'],
+    ['a broken old .doc', () => file('旧版.doc', OLE2), '另存为 .docx 后再导入'],
+    ['an OLE2 file named .docx', () => file('伪装.docx', OLE2), '另存为 .docx 后再导入'],
     ['a PDF', () => file('报告.pdf', '%PDF-1.7\n测试\n'), '请导入报告的 Word 原件（.docx），或把正文复制到记事本中保存为 .txt'],
     ['an unknown extension', () => file('报告.rtf', '{\\rtf1 测试}'), '不支持 .rtf 文件'],
     ['no signature', () => file('无落款.txt', '一、标题（测试）\n正文。\n'), '最后两段不是落款'],
@@ -288,6 +302,9 @@ describe('dry run, existing years and --force', () => {
     expect(r.stdout).toContain('已整体替换 6 个文件');
     const after = tree(content);
     expect(Object.keys(after)).toEqual([
+      'attachments',
+      'attachments/2030',
+      'attachments/2030/示例-再次导入.txt',
       'reports',
       'reports/2029.mdx',
       'reports/2030.mdx',

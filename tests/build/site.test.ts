@@ -7,7 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import site from '../../site.config.ts';
-import { brokenLinks, htmlFiles, normaliseLines, page, textLines } from '../helpers/site';
+import { brokenLinks, fileFor, htmlFiles, normaliseLines, page, textLines } from '../helpers/site';
+import { formatBytes, readAttachments } from '../../src/domain/attachments.ts';
 import { builtFixture, NEXT_YEAR, type BuiltFixture, type FixtureName } from '../helpers/fixtures';
 import { bodyLines, expectedSite, reportLines, sourceTexts, type ExpectedSite } from '../helpers/expected';
 import { ITEM_NAMES } from '../../src/domain/items.ts';
@@ -161,16 +162,26 @@ describe.each(FIXTURES)('the %s site', (name) => {
         }
       }
     });
+  });
 
-    it.runIf(name === 'next-year')('an imported report equals its source text, line for line', () => {
-      const sources = sourceTexts(NEXT_YEAR.sources);
-      expect(sources.size).toBeGreaterThan(0);
-      for (const [year, lines] of sources) {
-        const $ = at(`${year}/`);
-        // A title line printed in the source is the page's h1; the rest is the report's text.
-        const text = lines[0] === $('h1').text() ? lines.slice(1) : lines;
-        expect(textLines($, '.report .report-text')).toEqual(text);
+  describe('原文下载', () => {
+    it('each report page offers its original files with type, size and SHA-256, served byte for byte', () => {
+      let offered = 0;
+      for (const r of expected.reports) {
+        const files = readAttachments(built.contentDir, r.year);
+        const $ = at(r.path);
+        const items = $('#attachments li');
+        expect(items.length, r.path).toBe(files.length);
+        files.forEach((f, i) => {
+          const li = items.eq(i);
+          const href = li.find('a').attr('href')!;
+          expect(li.find('a').text()).toBe(f.name);
+          expect(li.find('dd').map((_, d) => $(d).text()).get()).toEqual([f.type, formatBytes(f.bytes), f.sha256]);
+          expect(readFileSync(fileFor(built.dist, href)!).equals(Buffer.from(f.data)), href).toBe(true);
+          offered++;
+        });
       }
+      if (name === 'next-year') expect(offered).toBeGreaterThan(0);
     });
   });
 
@@ -178,6 +189,20 @@ describe.each(FIXTURES)('the %s site', (name) => {
     it('every internal link, anchor and asset resolves', () => {
       expect(brokenLinks(built.dist)).toEqual([]);
     });
+  });
+});
+
+describe('a year imported from Word the way staff do it', () => {
+  it('equals its source text, line for line', async () => {
+    const built = await builtFixture('next-year');
+    const sources = sourceTexts(NEXT_YEAR.sources);
+    expect(sources.size).toBeGreaterThan(0);
+    for (const [year, lines] of sources) {
+      const $ = page(built.dist, `/${year}/`);
+      // A title line printed in the source is the page's h1; the rest is the report's text.
+      const text = lines[0] === $('h1').text() ? lines.slice(1) : lines;
+      expect(textLines($, '.report .report-text')).toEqual(text);
+    }
   });
 });
 

@@ -3,11 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AlignmentType, Document, FootnoteReferenceRun, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import { AlignmentType, Document, FootnoteReferenceRun, LevelFormat, LevelSuffix, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { docxToHtml, htmlToBlocks } from '../../src/importer/docx.ts';
-import { prepare } from '../../src/importer/index.ts';
+import { prepare, type Prepared } from '../../src/importer/index.ts';
 
 const line = (text: string) => ({ kind: 'line', text });
+/** The rendered report and section entries an import writes (not the original file it keeps). */
+const entries = ({ reportFile, reportText, sectionsDir, sections }: Prepared['planned']) => ({ reportFile, reportText, sectionsDir, sections });
 
 describe('HTML from mammoth', () => {
   it('gives one paragraph per <p> or heading, split at line breaks, trimmed, entities decoded', () => {
@@ -33,7 +35,7 @@ describe('HTML from mammoth', () => {
     expect(warnings).toEqual([expect.stringContaining('合并单元格')]);
   });
 
-  it('leaves out footnotes and images, and warns about them and about automatic numbering', () => {
+  it('leaves out footnotes and images, and warns about them and about a list left without its numbers', () => {
     const { blocks, warnings } = htmlToBlocks(
       '<p>正文<sup><a href="#footnote-1" id="footnote-ref-1">[1]</a></sup><img src="x.png" /></p>' +
         '<ol><li>自动编号<ol><li>下一级</li></ol></li></ol>' +
@@ -44,7 +46,7 @@ describe('HTML from mammoth', () => {
     expect(warnings).toEqual([
       expect.stringContaining('1 个脚注或尾注没有导入'),
       expect.stringContaining('1 张图片没有导入'),
-      expect.stringContaining('2 段使用了自动编号或项目符号'),
+      expect.stringContaining('2 段使用了自动编号或项目符号，但编号无法还原'),
     ]);
   });
 });
@@ -65,7 +67,7 @@ describe('a real .docx', () => {
         },
       ],
     });
-    const { blocks, warnings } = htmlToBlocks(await docxToHtml(await Packer.toBuffer(doc)));
+    const { blocks, warnings } = htmlToBlocks((await docxToHtml(await Packer.toBuffer(doc))).html);
     expect(blocks).toEqual([
       line('示例局2030年法治政府建设年度报告'),
       line('1. *加粗* <i>普通</i>'),
@@ -82,29 +84,134 @@ describe('a real .docx', () => {
 });
 
 describe('Word’s automatic numbering', () => {
-  it('loses the numerals: the message for a missing heading says why and what to do', async () => {
-    const doc = new Document({
-      numbering: {
-        config: [{ reference: 'cn', levels: [{ level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、', alignment: AlignmentType.LEFT }] }],
+  const TWIN = [
+    '示例局（测试）2024年法治政府建设年度报告',
+    '2024年,示例局（测试单位）坚持依法行政，现将有关情况报告如下（本文为测试文本）。',
+    '一、主要举措和成效',
+    '（一）示例举措，持续推进测试工作',
+    '一是开展示例学习；二是完善示例制度。',
+    '（二）示例培训,提升测试能力',
+    '丙．示例培训甲（测试）。',
+    '丁．示例培训乙（测试）。',
+    '二、存在的不足和原因',
+    '（一）示例不足（测试）',
+    '测试宣传形式较为单一。',
+    '三、2025年主要安排',
+    '①继续开展示例工作（测试）。',
+    '②完善测试制度（测试）。',
+    '四、其他需要报告的情况',
+    '①示例情况（测试）。',
+    '示例局',
+    '2025年1月10日',
+  ];
+  const numbering = {
+    config: [
+      {
+        reference: 'outline',
+        levels: [
+          { level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、', suffix: LevelSuffix.TAB, alignment: AlignmentType.LEFT },
+          { level: 1, format: LevelFormat.CHINESE_COUNTING, text: '（%2）', suffix: LevelSuffix.NOTHING, alignment: AlignmentType.LEFT },
+        ],
       },
+      { reference: 'tiangan', levels: [{ level: 0, format: LevelFormat.IDEOGRAPH_TRADITIONAL, text: '%1．', start: 3, alignment: AlignmentType.LEFT }] },
+      { reference: 'circled', levels: [{ level: 0, format: LevelFormat.DECIMAL_ENCLOSED_CIRCLE, text: '%1', suffix: LevelSuffix.NOTHING, alignment: AlignmentType.LEFT }] },
+    ],
+  };
+  // Sub-headings are numbered through their paragraph style, as Word's heading styles are.
+  const styles = { paragraphStyles: [{ id: 'SubHeading', name: 'Sub Heading', paragraph: { numbering: { reference: 'outline', level: 1 } } }] };
+  const heading = (text: string) => new Paragraph({ text, numbering: { reference: 'outline', level: 0 } });
+  const sub = (text: string) => new Paragraph({ text, style: 'SubHeading' });
+  const item = (reference: string, text: string, instance = 0) => new Paragraph({ text, numbering: { reference, level: 0, instance } });
+
+  const dir = mkdtempSync(join(tmpdir(), 'fznb-numbering-'));
+  const save = async (name: string, doc: Document) => {
+    writeFileSync(join(dir, name), await Packer.toBuffer(doc));
+    return join(dir, name);
+  };
+
+  it('is rebuilt: an auto-numbered .docx gives exactly the entries of its typed .txt twin', async () => {
+    const doc = new Document({
+      numbering,
+      styles,
       sections: [
         {
           children: [
-            new Paragraph('2030年,示例局（测试）……'),
-            new Paragraph({ text: '主要举措和成效', numbering: { reference: 'cn', level: 0 } }),
-            new Paragraph('正文（示例）。'),
+            new Paragraph(TWIN[0]!),
+            new Paragraph(TWIN[1]!),
+            heading('主要举措和成效'),
+            sub('示例举措，持续推进测试工作'),
+            new Paragraph(TWIN[4]!),
+            sub('示例培训,提升测试能力'),
+            item('tiangan', '示例培训甲（测试）。'),
+            item('tiangan', '示例培训乙（测试）。'),
+            heading('存在的不足和原因'),
+            sub('示例不足（测试）'),
+            new Paragraph(TWIN[10]!),
+            heading('2025年主要安排'),
+            item('circled', '继续开展示例工作（测试）。'),
+            item('circled', '完善测试制度（测试）。'),
+            heading('其他需要报告的情况'),
+            item('circled', '示例情况（测试）。', 1),
             new Paragraph('示例局'),
-            new Paragraph('2031年1月10日'),
+            new Paragraph('2025年1月10日'),
           ],
         },
       ],
     });
-    const dir = mkdtempSync(join(tmpdir(), 'fznb-docx-'));
-    writeFileSync(join(dir, '自动编号.docx'), await Packer.toBuffer(doc));
-    const error = await prepare(join(dir, '自动编号.docx'), '自动编号.docx', dir).catch((e: Error) => e);
-    expect((error as Error).message.split('\n')).toEqual([
-      expect.stringContaining('自动编号.docx 中没有找到“一、”这样的编号标题'),
-      expect.stringContaining('1 段使用了自动编号或项目符号'),
-    ]);
+    const docx = await save('自动编号.docx', doc);
+    writeFileSync(join(dir, '手打编号.txt'), TWIN.join('\r\n'));
+    const content = join(dir, 'content');
+    const fromDocx = await prepare(docx, '自动编号.docx', content);
+    const fromTxt = await prepare(join(dir, '手打编号.txt'), '手打编号.txt', content);
+    expect(fromDocx.report).toEqual(fromTxt.report);
+    expect(entries(fromDocx.planned)).toEqual(entries(fromTxt.planned));
+    expect(fromDocx.report.sections.map((s) => `${s.numeral}、${s.heading}`)).toEqual(TWIN.filter((l) => /^[一二三四]、/.test(l)));
+    expect(fromDocx.report.warnings.join('')).not.toContain('编号');
+  });
+
+  it('numbers paragraphs inside table cells in document order', async () => {
+    const cell = (...children: Paragraph[]) => new TableCell({ children });
+    const doc = new Document({
+      numbering,
+      sections: [
+        {
+          children: [
+            item('circled', '表前（测试）'),
+            new Table({
+              rows: [
+                new TableRow({ children: [cell(new Paragraph('项目')), cell(new Paragraph('数量'))] }),
+                new TableRow({ children: [cell(item('circled', '示例项目')), cell(new Paragraph('1'))] }),
+                new TableRow({ children: [cell(item('circled', '测试项目'), item('circled', '续行')), cell(new Paragraph('2'))] }),
+              ],
+            }),
+            item('circled', '表后（测试）'),
+          ],
+        },
+      ],
+    });
+    const { html, warnings } = await docxToHtml(await Packer.toBuffer(doc));
+    expect(warnings).toEqual([]);
+    expect(htmlToBlocks(html)).toEqual({
+      blocks: [line('①表前（测试）'), { kind: 'table', rows: [['项目', '数量'], ['②示例项目', '1'], ['③测试项目\n④续行', '2']] }, line('⑤表后（测试）')],
+      warnings: [],
+    });
+  });
+
+  it('warns about what it cannot rebuild: picture bullets and unknown formats', async () => {
+    const doc = new Document({
+      numbering: { config: [{ reference: 'jp', levels: [{ level: 0, format: LevelFormat.ORDINAL, text: '%1.', alignment: AlignmentType.LEFT }] }] },
+      sections: [{ children: [item('jp', '示例（测试）'), item('jp', '测试')] }],
+    });
+    const { html, warnings } = await docxToHtml(await Packer.toBuffer(doc));
+    expect(htmlToBlocks(html).blocks).toEqual([line('1.示例（测试）'), line('2.测试')]);
+    expect(warnings).toEqual([expect.stringContaining('2 段的自动编号格式（ordinal）无法照原样还原')]);
+  });
+
+  it('gives bullets no text and leaves no list for mammoth', async () => {
+    const doc = new Document({ sections: [{ children: [new Paragraph({ text: '要点（测试）', bullet: { level: 0 } }), new Paragraph('正文')] }] });
+    const { html, warnings } = await docxToHtml(await Packer.toBuffer(doc));
+    expect(html).not.toContain('<li>');
+    expect(htmlToBlocks(html)).toEqual({ blocks: [line('要点（测试）'), line('正文')], warnings: [] });
+    expect(warnings).toEqual([]);
   });
 });
