@@ -9,6 +9,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
+import { pagefindPath, withBase } from '../utils/routes.ts';
 
 async function withIndex<T>(logger: AstroIntegrationLogger, fill: (index: pagefind.PagefindIndex) => Promise<T>) {
   const { index, errors } = await pagefind.createIndex({});
@@ -38,9 +39,9 @@ export default function searchIndex(): AstroIntegration {
         await withIndex(logger, async (index) => {
           const added = await index.addDirectory({ path: out });
           fail('读取页面', added.errors);
-          const written = await index.writeFiles({ outputPath: join(out, 'pagefind') });
+          const written = await index.writeFiles({ outputPath: join(out, pagefindPath) });
           fail('写入', written.errors);
-          logger.info(`搜索索引已生成：${added.page_count} 个页面 → pagefind/`);
+          logger.info(`搜索索引已生成：${added.page_count} 个页面 → ${pagefindPath}`);
         });
       },
 
@@ -50,7 +51,7 @@ export default function searchIndex(): AstroIntegration {
         server.watcher.on('all', (_event, path) => {
           if (/\.(mdx?|astro|ts)$/.test(path)) files = undefined;
         });
-        const prefix = `${base}pagefind/`;
+        const prefix = withBase(base, pagefindPath);
 
         server.middlewares.use(async (req, res, next) => {
           // Astro's dev server has already taken the base path off req.url (/fzbg/pagefind/x
@@ -99,7 +100,7 @@ async function buildDevIndex(origin: string, base: string, logger: AstroIntegrat
     pages.push({ url: path.slice(base.length - 1), content: html });
     for (const m of html.matchAll(/href="([^"#?]+)"/g)) {
       const href = new URL(m[1]!, origin + path).pathname;
-      if (href.startsWith(base) && href.endsWith('/') && !href.startsWith(`${base}pagefind/`) && !seen.has(href)) {
+      if (href.startsWith(base) && href.endsWith('/') && !href.startsWith(withBase(base, pagefindPath)) && !seen.has(href)) {
         seen.add(href);
         queue.push(href);
       }
