@@ -80,12 +80,14 @@ export function findSignature(blocks: readonly Block[]): Signature | undefined {
 }
 
 /**
- * A title at the top: a line ending in 报告, or such a line with the agency on the line
- * before it (long titles are often set on two lines). Only before the first heading.
+ * A title at the top: a line ending in 报告 (or in 报告 and a short bracketed note, such as
+ * （全文）), or such a line with the agency on the line before it (long titles are often set
+ * on two lines). Only before the first heading.
  */
 export function findTitle(blocks: readonly Block[]): { title: string; lines: number } | undefined {
   const [a, b] = blocks.map((x) => (x.kind === 'line' ? x.text : undefined));
-  const isTitle = (l: string | undefined) => l !== undefined && /报告$/.test(l) && !numberedHeading(l) && !SENTENCE.test(l);
+  const isTitle = (l: string | undefined) =>
+    l !== undefined && /报告(?:[（(][^（）()]{1,12}[）)])?$/.test(l) && !numberedHeading(l) && !SENTENCE.test(l);
   if (isTitle(a)) return { title: a!, lines: 1 };
   if (a !== undefined && isTitle(b) && isAgencyLine(a)) return { title: a + b, lines: 2 };
   return undefined;

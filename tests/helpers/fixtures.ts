@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { inject } from 'vitest';
 import { astroEnv, buildSite, ROOT } from './build';
 import { numberedDocx } from './word';
+import { DEFAULT_CONTENT_DIR } from '../../src/domain/layout.ts';
 
 export type FixtureName = 'multi-year' | 'next-year' | 'real';
 
@@ -64,7 +65,7 @@ const slug = (s: string) => s.replace(/[^a-zA-Z0-9]+/g, '_').replace(/^_|_$/g, '
  * numbering, which is imported, then the new year is accepted.
  */
 export async function fixtureContent(name: FixtureName): Promise<string> {
-  if (name === 'real') return join(ROOT, 'src/content');
+  if (name === 'real') return join(ROOT, DEFAULT_CONTENT_DIR);
   if (name === 'multi-year') return join(FIXTURES_DIR, 'multi-year');
   const dir = join(runFolder(), 'content-next-year');
   if (existsSync(join(dir, '.ready'))) return dir;

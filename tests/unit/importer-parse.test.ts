@@ -105,6 +105,13 @@ describe('the title', () => {
     });
   });
 
+  it('may end in a short bracketed note after 报告, as printed', () => {
+    for (const t of ['示例局2024年法治政府建设年度报告（测试数据）', '示例局2024年法治政府建设年度报告(全文)']) {
+      expect(findTitle(lines(t, '2024年,示例局……'))).toEqual({ title: t, lines: 1 });
+    }
+    expect(findTitle(lines('示例局年度报告（其中说明了很多很多很多很多的情况）', '正文'))).toBeUndefined();
+  });
+
   it('is absent when the text starts with the preface or a heading', () => {
     expect(findTitle(lines('2023年,我局坚持……现将我局2023年法治政府建设工作报告如下:'))).toBeUndefined();
     expect(findTitle(lines('现将工作情况报告如下，请审阅。特此报告'))).toBeUndefined();
