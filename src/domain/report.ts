@@ -50,3 +50,6 @@ export const publishedDate = (r: Pick<ReportData, 'publishedOn' | 'signedOn'>): 
  * (《法治政府建设与责任落实督察工作规定》第二十四条); publishing on it is already late.
  */
 export const publicationDeadline = (year: number): IsoDate => `${year + 1}-04-01`;
+
+/** A withdrawn report (撤回) keeps its page, with the notice, but leaves search, feeds and comparisons. */
+export const isWithdrawn = (r: Pick<ReportData, 'withdrawn'>): boolean => r.withdrawn !== undefined;

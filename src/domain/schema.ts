@@ -115,6 +115,24 @@ const reportShape = {
       { error: 'corrections（更正说明）应为列表，每条写 date 和 note' },
     )
     .default([]),
+  /**
+   * 撤回: a published report is never deleted; it can be withdrawn with a dated public notice.
+   * The page stays, marked 已撤回 with the date and reason, out of search and feeds.
+   */
+  withdrawn: z
+    .strictObject(
+      {
+        date: isoDate('date', '撤回日期'),
+        reason: text('reason', '撤回原因', '本报告所载数据有误，已另行发布更正后的报告'),
+      },
+      {
+        error: (iss) =>
+          iss.code === 'unrecognized_keys'
+            ? `withdrawn（撤回）只写 date 和 reason，不认识 ${iss.keys.join('、')}`
+            : 'withdrawn（撤回）应写成 date（撤回日期）和 reason（撤回原因）两项，例如 withdrawn: { date: 2025-03-01, reason: 数据有误 }',
+      },
+    )
+    .optional(),
 };
 
 export const reportSchema = z.strictObject(reportShape, { error: unknownKeys(Object.keys(reportShape)) });
