@@ -7,6 +7,7 @@ import searchIndex from './src/integrations/search-index.ts';
 import siteConfig from './site.config.ts';
 import { basePath, siteUrl } from './src/domain/site.ts';
 import drafts from './src/integrations/drafts.ts';
+import contentCheck from './src/integrations/content-check.ts';
 import sitemap from '@astrojs/sitemap';
 
 const env = (/** @type {string} */ name) => process.env[name]?.trim() || undefined;
@@ -29,7 +30,7 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   // A sitemap needs full addresses: only when the site's address is known (robots.txt then names it).
-  integrations: [mdx(), drafts(), searchIndex(), ...(site ? [sitemap({ filter: (page) => page.endsWith('/') })] : [])],
+  integrations: [contentCheck(), mdx(), drafts(), searchIndex(), ...(site ? [sitemap({ filter: (page) => page.endsWith('/') })] : [])],
   markdown: {
     // Report text is published verbatim: no typographic quote or dash rewriting.
     processor: unified({ remarkPlugins: [remarkGfm], gfm: false, smartypants: false }),

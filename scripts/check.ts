@@ -1,49 +1,29 @@
 /**
- * npm run check [-- --accept]: validates every content entry and the domain rules, in
- * Chinese, naming file, field and fix; then checks that published text changed only with a
- * new correction. --accept records the digests that may be recorded.
+ * npm run check [-- --accept]: the same check `npm run build` makes before it builds
+ * (src/domain/content-folder.ts): every entry as written, the rules across entries, and the
+ * published reports against the record of what was published. In Chinese, naming file,
+ * field (or line) and fix. --accept records what may be recorded.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { checkContent, errorsOf, formatProblems } from '../src/domain/check.ts';
-import { checkPublished, DIGESTS_FILE, type DigestRecord } from '../src/domain/published.ts';
-import { contentDir, loadContent, ROOT, textDigest } from './lib/content.ts';
-import { readAttachments } from '../src/domain/attachments.ts';
+import { errorsOf, formatProblems } from '../src/domain/check.ts';
+import { checkContentFolder } from '../src/domain/content-folder.ts';
+import { contentDir, ROOT } from './lib/content.ts';
+import { parseCommandLine } from './lib/args.ts';
 
-const accept = process.argv.includes('--accept');
+const USAGE = '用法：npm run check [-- --accept]';
+const { values } = parseCommandLine(USAGE, { accept: { type: 'boolean', default: false } }, { positionals: 0 });
+
 const dir = contentDir();
-const { reports, sections, problems } = loadContent(dir);
-problems.push(...checkContent(reports, sections));
-
-const digestsPath = join(dir, DIGESTS_FILE);
-const recorded: DigestRecord = existsSync(digestsPath) ? JSON.parse(readFileSync(digestsPath, 'utf8')) : {};
-// Digests are compared only when the entries themselves are valid.
-const contentOk = errorsOf(problems).length === 0;
-if (contentOk) {
-  const published = checkPublished(
-    reports.map((r) => ({
-      year: r.data.year,
-      filePath: r.filePath,
-      draft: r.data.draft,
-      digest: textDigest(r, sections, readAttachments(dir, r.data.year)),
-      corrections: r.data.corrections.length,
-    })),
-    recorded,
-    accept,
-  );
-  problems.push(...published.problems);
-  if (accept && JSON.stringify(published.record) !== JSON.stringify(recorded)) {
-    const sorted = Object.fromEntries(Object.entries(published.record).sort(([a], [b]) => a.localeCompare(b)));
-    writeFileSync(`${digestsPath}.tmp`, `${JSON.stringify(sorted, null, 2)}\n`);
-    renameSync(`${digestsPath}.tmp`, digestsPath);
-    console.log(`已记录发布内容的摘要：${relative(ROOT, digestsPath)}（请一起提交）`);
-  }
+const result = checkContentFolder(dir, { root: ROOT, accept: values.accept === true });
+if (result.recorded.length) {
+  console.log(`已记入发布记录：${result.recorded.join('、')} 年 → ${result.recordPath}（请一起提交）`);
 }
-
-if (problems.length) console.log(formatProblems(problems));
-const errors = errorsOf(problems).length;
-if (errors) process.exit(1);
-const drafts = reports.filter((r) => r.data.draft).map((r) => r.data.year);
+if (result.problems.length) console.log(formatProblems(result.problems));
+if (errorsOf(result.problems).length) process.exit(1);
+const drafts = result.reports.filter((r) => r.data.draft).map((r) => r.data.year);
+const withdrawn = result.reports.filter((r) => r.data.withdrawn).map((r) => r.data.year);
 console.log(
-  `内容检查通过：${reports.length} 份报告，${sections.length} 个部分` + (drafts.length ? `（草稿：${drafts.join('、')} 年，不会发布）` : '') + '。',
+  `内容检查通过：${result.reports.length} 份报告，${result.sections.length} 个部分` +
+    (drafts.length ? `（草稿：${drafts.join('、')} 年，不会发布）` : '') +
+    (withdrawn.length ? `（已撤回：${withdrawn.join('、')} 年）` : '') +
+    '。',
 );

@@ -26,6 +26,8 @@ export interface Entry<T> {
   data: T;
   /** The entry's text, where the rule needs it. */
   body?: string;
+  /** The whole file as written, frontmatter and its comments included, where it was read from disk. */
+  raw?: string;
 }
 
 export interface Problem {
@@ -55,6 +57,8 @@ export interface ContentView {
   orphans: Entry<SectionData>[];
   /** Every section, sorted by file path: the order a person reads them in a file browser. */
   inFileOrder: Entry<SectionData>[];
+  /** Years whose report file exists but could not be read; its own problem says why. */
+  unreadable: ReadonlySet<string>;
 }
 
 /** A named rule: what it checks is in its name and its comment. */
@@ -64,7 +68,11 @@ export interface Rule {
 }
 
 /** Groups the entries once: reports by year, their sections, and sections without a report. */
-export function contentView(reports: readonly Entry<ReportData>[], sections: readonly Entry<SectionData>[]): ContentView {
+export function contentView(
+  reports: readonly Entry<ReportData>[],
+  sections: readonly Entry<SectionData>[],
+  unreadable: ReadonlySet<string> = new Set(),
+): ContentView {
   const byYear = new Map<string, YearContent>();
   for (const report of reports) byYear.set(String(report.data.year), { report, sections: [] });
   const orphans: Entry<SectionData>[] = [];
@@ -74,7 +82,7 @@ export function contentView(reports: readonly Entry<ReportData>[], sections: rea
     else orphans.push(s);
   }
   const inFileOrder = [...sections].sort((a, b) => a.filePath.localeCompare(b.filePath));
-  return { reports, sections, byYear, orphans, inFileOrder };
+  return { reports, sections, byYear, orphans, inFileOrder, unreadable };
 }
 
 /** The sections of a report's year. */
@@ -107,7 +115,7 @@ const sectionReportExists: Rule = {
   name: 'section-report-exists',
   check: (view) => {
     const known = [...view.byYear.keys()].sort().join('、') || '（还没有任何报告）';
-    return view.orphans.map((s) => ({
+    return view.orphans.filter((s) => !view.unreadable.has(s.data.report)).map((s) => ({
       file: s.filePath,
       field: 'report',
       message: `找不到 ${s.data.report} 年的报告。已有报告：${known}。请改正 report，或先在 ${reportsRoot(contentFolderOf(s.filePath))}/ 中添加 ${reportFileName(s.data.report)}`,
@@ -198,21 +206,58 @@ const mandatoryItemsCovered: Rule = {
     }),
 };
 
-/** A published report and its sections keep nothing marked 待填写. */
+/**
+ * A published report and its sections keep nothing marked 待填写, anywhere in the file: the
+ * scaffold marks dates it had to guess with a comment (signedOn: 2026-01-10 # 待填写：落款日期).
+ */
 const nothingLeftToWrite: Rule = {
   name: 'nothing-left-to-write',
   check: (view) =>
     view.reports.flatMap((r) =>
       r.data.draft
         ? []
-        : [r, ...sectionsOf(view, r)]
-            .filter((e) => e.body?.includes(TO_BE_WRITTEN))
-            .map((e) => ({
-              file: e.filePath,
-              field: '正文',
-              message: `还有“${TO_BE_WRITTEN}”的内容。请写完后再发布，或在报告中保留 draft: true`,
-            })),
+        : [r, ...sectionsOf(view, r)].flatMap((e) => {
+            const lines = (e.raw ?? e.body ?? '').split('\n');
+            const at = lines.findIndex((l) => l.includes(TO_BE_WRITTEN));
+            if (at < 0) return [];
+            const inBody = e.raw === undefined || at > lines.findIndex((l, i) => i > 0 && /^---\s*$/.test(l));
+            return [
+              {
+                file: e.filePath,
+                field: inBody ? '正文' : `第 ${at + 1} 行`,
+                message: inBody
+                  ? `还有“${TO_BE_WRITTEN}”的内容。请写完后再发布，或在报告中保留 draft: true`
+                  : `“${lines[at]!.trim()}”还标着“${TO_BE_WRITTEN}”：这个值是新建时预填的，请核对并改成正式的值，删掉“# ${TO_BE_WRITTEN}…”注释后再发布，或在报告中保留 draft: true`,
+              },
+            ];
+          }),
     ),
+};
+
+/** Four-digit years followed by 年 in a text: 2023年, not 12023 or 2023-01. */
+const yearsIn = (text: string) => [...text.matchAll(/(?<!\d)(\d{4})\s*年/g)].map((m) => Number(m[1]));
+
+/**
+ * The report's year agrees with its title and its preface: the first year printed in the title
+ * is the report's, and a preface that names years names the report's among them. A report
+ * filed under the wrong year would otherwise be published as that year's.
+ */
+const yearMatchesTitleAndPreface: Rule = {
+  name: 'year-matches-title-and-preface',
+  check: (view) =>
+    view.reports.flatMap((r) => {
+      const year = r.data.year;
+      const [inTitle] = yearsIn(r.data.title);
+      const inPreface = yearsIn(r.body ?? '');
+      const out: Problem[] = [];
+      if (inTitle !== undefined && inTitle !== year) {
+        out.push({ file: r.filePath, field: 'year', message: `报告年度 year 是 ${year}，标题却是“${r.data.title}”（${inTitle}年）。请核对 year 和 title` });
+      }
+      if (inPreface.length && !inPreface.includes(year)) {
+        out.push({ file: r.filePath, field: 'year', message: `报告年度 year 是 ${year}，前言中却只出现 ${[...new Set(inPreface)].join('、')} 年。请核对 year 和前言` });
+      }
+      return out;
+    }),
 };
 
 // --- dates ---------------------------------------------------------------------------------
@@ -380,6 +425,7 @@ export const RULES: readonly Rule[] = [
   numeralMatchesOrder,
   mandatoryItemsCovered,
   nothingLeftToWrite,
+  yearMatchesTitleAndPreface,
   ordersUnique,
   ordersContiguous,
   figuresPrintedInText,
@@ -388,8 +434,12 @@ export const RULES: readonly Rule[] = [
 ];
 
 /** Runs every rule over the content and lists what they found: errors and warnings. */
-export function checkContent(reports: readonly Entry<ReportData>[], sections: readonly Entry<SectionData>[]): Problem[] {
-  const view = contentView(reports, sections);
+export function checkContent(
+  reports: readonly Entry<ReportData>[],
+  sections: readonly Entry<SectionData>[],
+  unreadable: ReadonlySet<string> = new Set(),
+): Problem[] {
+  const view = contentView(reports, sections, unreadable);
   return RULES.flatMap((rule) => rule.check(view));
 }
 

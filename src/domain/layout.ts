@@ -4,6 +4,7 @@
  * argument. Paths are joined with '/' and relative to the content folder unless a folder
  * is given; the scripts, the importer, the build and the tests all use these.
  */
+import { relative as relativePath } from 'node:path';
 
 /**
  * A report year is any four-digit year. No narrower range: a mistyped year (2203 for 2023) is
@@ -16,6 +17,12 @@ export const REPORT_YEARS = { min: 1000, max: 9999 } as const;
 export const DEFAULT_CONTENT_DIR = 'src/content';
 /** The content folder named by an environment (CONTENT_DIR), else the default; relative to the project. */
 export const contentDirOf = (env: Record<string, string | undefined>) => env.CONTENT_DIR?.trim() || DEFAULT_CONTENT_DIR;
+
+/** A path as staff should see it in a message: relative to the project when inside it, else absolute. */
+export function shownPath(root: string, path: string): string {
+  const rel = relativePath(root, path).split('\\').join('/');
+  return rel.startsWith('../') || rel === '..' || /^[a-zA-Z]:/.test(rel) || rel.startsWith('/') ? path.split('\\').join('/') : rel;
+}
 
 /** Folder names inside the content folder. */
 export const REPORTS_DIR = 'reports';

@@ -14,7 +14,7 @@ export const report = (over: Partial<ReportData> = {}, body = '示例前言'): E
   id: String(over.year ?? 2023),
   filePath: `reports/${over.year ?? 2023}.mdx`,
   body,
-  data: { year: 2023, title: '示例局2023年法治政府建设年度报告（测试）', agency: '示例局', signedOn: '2024-01-08', draft: false, corrections: [], ...over },
+  data: { year: 2023, title: `示例局${over.year ?? 2023}年法治政府建设年度报告（测试）`, agency: '示例局', signedOn: '2024-01-08', draft: false, corrections: [], ...over },
 });
 
 /** A draft report, so that only the rule under test (not the mandatory items) is in play. */

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../../src/domain/check';
 import { lastCorrection, publicationDeadline, publishedDate } from '../../../src/domain/report';
-import { MANDATORY, report, sections } from './fixtures';
+import { draft, MANDATORY, report, sections } from './fixtures';
 
 const items = sections(MANDATORY);
 
@@ -87,5 +87,26 @@ describe('corrections-after-publication', () => {
   it('最后更新 is the latest correction', () => {
     expect(lastCorrection({ corrections: [] })).toBeUndefined();
     expect(lastCorrection({ corrections: [{ date: '2024-05-01', note: 'a' }, { date: '2024-03-01', note: 'b' }] })).toBe('2024-05-01');
+  });
+});
+
+describe('year-matches-title-and-preface', () => {
+  it('passes when the title and the preface name the report’s year', () => {
+    expect(checkContent([draft({ year: 2023 })], [])).toEqual([]);
+  });
+
+  it('is an error when the title names another year', () => {
+    expect(checkContent([draft({ year: 2024, signedOn: '2025-01-08', title: '示例局2023年法治政府建设年度报告（测试）' })], [])).toEqual([
+      { file: 'reports/2024.mdx', field: 'year', message: '报告年度 year 是 2024，标题却是“示例局2023年法治政府建设年度报告（测试）”（2023年）。请核对 year 和 title' },
+    ]);
+  });
+
+  it('is an error when the preface names years but not the report’s', () => {
+    const r = { ...draft({ year: 2024, signedOn: '2025-01-08' }), body: '2023年，示例局（测试）坚持依法行政。' };
+    expect(checkContent([r], [])).toEqual([
+      { file: 'reports/2024.mdx', field: 'year', message: '报告年度 year 是 2024，前言中却只出现 2023 年。请核对 year 和前言' },
+    ]);
+    const ok = { ...r, body: '根据《纲要（2021-2025年）》，2024年，示例局（测试）……' };
+    expect(checkContent([ok], [])).toEqual([]);
   });
 });

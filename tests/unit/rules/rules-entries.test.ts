@@ -15,6 +15,7 @@ describe('the rules', () => {
       'numeral-matches-order',
       'mandatory-items-covered',
       'nothing-left-to-write',
+      'year-matches-title-and-preface',
       'orders-unique',
       'orders-contiguous',
       'figures-printed-in-text',

@@ -1,8 +1,7 @@
-/** Rules for publishing: the four mandatory items, nothing left 待填写, and corrections are public. */
+/** Rules for publishing: the four mandatory items and nothing left 待填写 (the record of what was published: record.test.ts). */
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../../src/domain/check';
 import { missingMandatoryItems } from '../../../src/domain/items';
-import { checkPublished, type PublishedReport } from '../../../src/domain/published';
 import { MANDATORY, report, sections } from './fixtures';
 
 describe('mandatory-items-covered', () => {
@@ -42,64 +41,19 @@ describe('nothing-left-to-write', () => {
     ]);
   });
 
+  it('a value the scaffold pre-filled, marked 待填写 in a frontmatter comment, blocks publishing', () => {
+    const raw = '---\nyear: 2023\nsignedOn: 2024-01-10 # 待填写：落款日期\n---\n\n示例前言\n';
+    expect(checkContent([{ ...report(), raw }], sections(MANDATORY))).toEqual([
+      {
+        file: 'reports/2023.mdx',
+        field: '第 3 行',
+        message: '“signedOn: 2024-01-10 # 待填写：落款日期”还标着“待填写”：这个值是新建时预填的，请核对并改成正式的值，删掉“# 待填写…”注释后再发布，或在报告中保留 draft: true',
+      },
+    ]);
+  });
+
   it('a draft may', () => {
     expect(checkContent([report({ draft: true }, '待填写：前言')], sections(['主要举措和成效'], '待填写。'))).toEqual([]);
   });
 });
 
-describe('corrections are public', () => {
-  const pub = (over: Partial<PublishedReport> = {}): PublishedReport => ({
-    year: 2023,
-    filePath: 'reports/2023.mdx',
-    draft: false,
-    digest: 'sha256:a',
-    corrections: 0,
-    ...over,
-  });
-  const recorded = { '2023': { digest: 'sha256:a', corrections: 0 } };
-
-  it('unchanged published text passes', () => {
-    expect(checkPublished([pub()], recorded).problems).toEqual([]);
-  });
-
-  it('changed text without a new correction fails, and --accept does not record it', () => {
-    for (const accept of [false, true]) {
-      const r = checkPublished([pub({ digest: 'sha256:b' })], recorded, accept);
-      expect(r.problems).toEqual([
-        {
-          file: 'reports/2023.mdx',
-          field: 'corrections',
-          message:
-            '2023 年报告已经发布，正文却有改动而没有新的更正说明。请在 corrections 中加一条（date: 更正日期，note: 改了什么），然后运行 npm run check -- --accept；如果改动是误操作，请撤销改动',
-        },
-      ]);
-      expect(r.record).toEqual(recorded);
-    }
-  });
-
-  it('changed text with a new correction is recorded by --accept, and asked for without it', () => {
-    const changed = pub({ digest: 'sha256:b', corrections: 1 });
-    expect(checkPublished([changed], recorded).problems).toEqual([
-      {
-        file: 'reports/2023.mdx',
-        field: 'corrections',
-        message: '2023 年报告的正文已改动，也有新的更正说明。请运行 npm run check -- --accept 记录改动后的内容，并把 published-digests.json 一起提交',
-      },
-    ]);
-    const r = checkPublished([changed], recorded, true);
-    expect(r.problems).toEqual([]);
-    expect(r.record).toEqual({ '2023': { digest: 'sha256:b', corrections: 1 } });
-  });
-
-  it('a report about to be published needs its digest recorded; drafts are left alone', () => {
-    expect(checkPublished([pub({ year: 2024, filePath: 'reports/2024.mdx' })], recorded).problems).toEqual([
-      {
-        file: 'reports/2024.mdx',
-        field: '正文',
-        message: '2024 年报告将要发布，但还没有记录它的内容摘要。确认内容无误后运行 npm run check -- --accept，并把 published-digests.json 一起提交',
-      },
-    ]);
-    expect(checkPublished([pub({ year: 2024 })], recorded, true).record['2024']).toEqual({ digest: 'sha256:a', corrections: 0 });
-    expect(checkPublished([pub({ year: 2024, draft: true })], recorded).problems).toEqual([]);
-  });
-});
