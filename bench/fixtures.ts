@@ -15,6 +15,9 @@
  * renderer (src/importer/mdx.ts) into the content layout (src/domain/layout.ts).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { checkContentFolder } from '../src/domain/content-folder.ts';
+import { errorsOf, formatProblems } from '../src/domain/check.ts';
+import { ROOT } from '../tests/helpers/build.ts';
 import { REPORT_YEARS, reportFile, reportsRoot, sectionFile, sectionsDir } from '../src/domain/layout.ts';
 import { toChineseNumeral } from '../src/domain/numerals.ts';
 import { renderReport, renderSection } from '../src/importer/mdx.ts';
@@ -147,5 +150,8 @@ export function writeFixtureReports(dir: string, count: number): FixtureStats {
       );
     });
   }
+  // Published, as staff publish: the record of what was published, written by the one check.
+  const { problems } = checkContentFolder(dir, { root: ROOT, accept: true });
+  if (errorsOf(problems).length) throw new Error(`synthetic content does not pass the check:\n${formatProblems(problems)}`);
   return stats;
 }
