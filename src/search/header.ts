@@ -1,6 +1,7 @@
 /** Live results under the header field: the five best sections and a link to the rest. */
 import { searchSections } from './client';
 import { renderHits } from './render';
+import { limitQuery } from './limits';
 import { ui } from '../i18n/ui';
 import { queryString } from '../utils/routes';
 
@@ -21,7 +22,7 @@ export function attachHeaderSearch(input: HTMLInputElement): void {
   let latest = 0;
 
   async function run() {
-    const q = input.value.trim();
+    const q = limitQuery(input.value).trim();
     const ticket = ++latest;
     if (!q) {
       panel.hidden = true;

@@ -2,6 +2,7 @@
 import { searchSections } from './client';
 import type { SortOrder } from './engine';
 import { renderHits } from './render';
+import { limitQuery } from './limits';
 import { ui } from '../i18n/ui';
 import { queryString } from '../utils/routes';
 
@@ -17,7 +18,7 @@ export function attachSearchPage(): void {
 
   function fromUrl() {
     const p = new URLSearchParams(location.search);
-    q.value = p.get('q') ?? '';
+    q.value = limitQuery(p.get('q') ?? '');
     year.value = p.get('year') ?? '';
     item.value = p.get('item') ?? '';
     sort.value = p.get('sort') === 'newest' ? 'newest' : 'relevance';
@@ -44,7 +45,7 @@ export function attachSearchPage(): void {
 
   async function run() {
     const ticket = ++latest;
-    const query = q.value.trim();
+    const query = limitQuery(q.value).trim();
     document.title = query ? `${query} - ${ui.searchTitle}` : document.title;
     if (!query) {
       status.textContent = ui.searchPrompt;

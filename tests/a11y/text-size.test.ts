@@ -12,6 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { serve, type Served } from '../helpers/serve';
 import { launch } from '../helpers/browser';
 import { builtFixture } from '../helpers/fixtures';
+import { CSP_HEADER } from '../../src/utils/security-headers.ts';
 import { LATEST, SECTION, open, PAGE_TYPES, withPrefs } from './pages';
 
 let dist = '';
@@ -20,9 +21,7 @@ let strict: Served;
 let browser: Browser;
 
 /** The policy deploy/nginx.conf and public/_headers send: no inline script, no inline style. */
-const CSP =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; font-src 'self'; " +
-  "connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+const CSP = CSP_HEADER;
 
 beforeAll(async () => {
   dist = (await builtFixture('multi-year')).dist;

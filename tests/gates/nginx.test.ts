@@ -1,0 +1,162 @@
+/**
+ * The nginx sample (deploy/nginx.conf with deploy/fzbg-security-headers.conf) run for real:
+ * a real nginx on 127.0.0.1, the sample changed only in its paths and port, serving fixture
+ * builds at the root (放法 A) and under /fzbg/ (放法 B). Every response a reader gets (an
+ * HTML page, an asset, the 404 page, the search index) carries every security header once,
+ * with the value src/utils/security-headers.ts gives, and the cache rule for its file.
+ * nginx comes from scripts/test-deps.sh (npm test runs it), as Chromium does.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from '../helpers/build';
+import { builtFixture, PORTAL, type BuiltFixture } from '../helpers/fixtures';
+import { SECURITY_HEADERS } from '../../src/utils/security-headers';
+
+const SAMPLE = join(ROOT, 'deploy/nginx.conf');
+const SNIPPET = join(ROOT, 'deploy/fzbg-security-headers.conf');
+const HOSTS = { root: 'fzbg.example.gov.cn', portal: 'www.example.gov.cn' };
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+function nginxPath(): string {
+  const candidates = [process.env.NGINX_PATH, '/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx'].filter(Boolean) as string[];
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) throw new Error('找不到 nginx：请运行 bash scripts/test-deps.sh（Debian：apt-get install -y nginx）或设置 NGINX_PATH。');
+  return found;
+}
+
+/** The sample with only its listen address, document roots and snippet path changed; throws if one of them is not where it was. */
+function renderSample(text: string, at: { port: number; root: string; portal: string; snippet: string }): string {
+  const swaps: [string | RegExp, string][] = [
+    [/^(\s*)listen 80;$/gm, `$1listen 127.0.0.1:${at.port};`],
+    [/^\s*listen \[::\]:80;\n/gm, ''],
+    ['root /var/www/fzbg;', `root ${at.root};`],
+    ['root /var/www/portal;', `root ${at.portal};`],
+    [/include \/etc\/nginx\/snippets\/fzbg-security-headers\.conf;/g, `include ${at.snippet};`],
+  ];
+  return swaps.reduce((s, [from, to]) => {
+    const next = s.replace(from, to);
+    if (next === s) throw new Error(`deploy/nginx.conf no longer has ${from}`);
+    return next;
+  }, text);
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+function get(port: number, host: string, path: string): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, headers: { host } }, (res) => {
+      let body = '';
+      res.setEncoding('latin1');
+      res.on('data', (c: string) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+const state = {} as { dir: string; port: number; nginx: ChildProcess; log: string; root: BuiltFixture; portal: BuiltFixture };
+
+beforeAll(async () => {
+  const bin = nginxPath();
+  [state.root, state.portal] = [await builtFixture('multi-year'), await builtFixture('multi-year', PORTAL)];
+  state.dir = mkdtempSync(join(tmpdir(), 'fznb-nginx-'));
+  state.port = await freePort();
+  const portal = join(state.dir, 'portal');
+  mkdirSync(portal);
+  symlinkSync(state.portal.dist, join(portal, 'fzbg'));
+  for (const t of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(join(state.dir, t));
+  const site = renderSample(readFileSync(SAMPLE, 'utf8'), { port: state.port, root: state.root.dist, portal, snippet: SNIPPET });
+  writeFileSync(join(state.dir, 'fzbg.conf'), site);
+  // The frame a server's /etc/nginx/nginx.conf gives the sample, kept inside the test folder.
+  // As root, the workers stay root: the builds are in folders only their owner may read.
+  writeFileSync(
+    join(state.dir, 'nginx.conf'),
+    `${process.getuid?.() === 0 ? 'user root;\n' : ''}worker_processes 1;
+pid ${state.dir}/nginx.pid;
+error_log ${state.dir}/error.log;
+events { worker_connections 64; }
+http {
+  access_log off;
+  ${['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `${t === 'body' ? 'client_body' : t}_temp_path ${state.dir}/${t};`).join('\n  ')}
+  include ${state.dir}/fzbg.conf;
+}
+`,
+  );
+  const args = ['-p', state.dir, '-e', join(state.dir, 'error.log'), '-c', join(state.dir, 'nginx.conf')];
+  const check = spawnSync(bin, ['-t', ...args], { encoding: 'utf8' });
+  expect(check.status, `nginx -t:\n${check.stderr}`).toBe(0);
+  state.log = '';
+  state.nginx = spawn(bin, [...args, '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  state.nginx.stderr!.on('data', (c) => (state.log += c));
+  for (let i = 0; ; i++) {
+    if (await get(state.port, HOSTS.root, '/').then(() => true, () => false)) break;
+    if (i > 100 || state.nginx.exitCode !== null) throw new Error(`nginx did not start:\n${state.log}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+});
+
+afterAll(async () => {
+  if (state.nginx && state.nginx.exitCode === null) {
+    const exited = new Promise((r) => state.nginx.once('exit', r));
+    state.nginx.kill('SIGQUIT');
+    await exited;
+  }
+  if (state.dir) rmSync(state.dir, { recursive: true, force: true });
+});
+
+/** The paths to ask for in a build: a page, assets, the search index's files, and a missing page. */
+function paths(dist: string) {
+  const assets = readdirSync(join(dist, '_astro'));
+  const pagefind = readdirSync(join(dist, 'pagefind'));
+  const fragment = readdirSync(join(dist, 'pagefind/fragment'))[0]!;
+  return [
+    { path: '', status: 200, cache: 'no-cache', kind: 'home page' },
+    { path: '2023/', status: 200, cache: 'no-cache', kind: 'report page' },
+    { path: `_astro/${assets.find((f) => f.endsWith('.css'))}`, status: 200, cache: IMMUTABLE, kind: 'stylesheet' },
+    { path: `_astro/${assets.find((f) => f.endsWith('.js'))}`, status: 200, cache: IMMUTABLE, kind: 'script' },
+    { path: 'pagefind/pagefind.js', status: 200, cache: 'no-cache', kind: 'Pagefind entry' },
+    { path: `pagefind/${pagefind.find((f) => /^wasm\..*\.pagefind$/.test(f))}`, status: 200, cache: 'no-cache', kind: 'Pagefind WebAssembly' },
+    { path: `pagefind/fragment/${fragment}`, status: 200, cache: IMMUTABLE, kind: 'Pagefind fragment' },
+    { path: 'no-such-page/', status: 404, cache: 'no-cache', kind: '404 page' },
+  ];
+}
+
+describe.each([
+  { layout: 'A, at the root', host: HOSTS.root, prefix: '/', build: () => state.root },
+  { layout: 'B, under /fzbg/ of a portal', host: HOSTS.portal, prefix: '/fzbg/', build: () => state.portal },
+])('nginx sample, 放法 $layout', ({ host, prefix, build }) => {
+  it('sends every security header, once, on every kind of response', async () => {
+    for (const p of paths(build().dist)) {
+      const answer = await get(state.port, host, prefix + p.path);
+      const where = `${p.kind} ${prefix}${p.path}`;
+      expect(answer.status, where).toBe(p.status);
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+        expect(answer.headers[name.toLowerCase()], `${name} on ${where}`).toBe(value);
+      }
+      expect(answer.headers['cache-control'], `Cache-Control on ${where}`).toBe(p.cache);
+    }
+  });
+
+  it('answers a missing page with the site’s own 404 page', async () => {
+    const answer = await get(state.port, host, `${prefix}no-such-page/`);
+    expect(answer.body).toBe(readFileSync(join(build().dist, '404.html'), 'latin1'));
+  });
+});
