@@ -4,16 +4,24 @@
  * published reports against the record of what was published. In Chinese, naming file,
  * field (or line) and fix. --accept records what may be recorded.
  */
+import { parseArgs } from 'node:util';
 import { errorsOf, formatProblems } from '../src/domain/check.ts';
 import { checkContentFolder } from '../src/domain/content-folder.ts';
 import { contentDir, ROOT } from './lib/content.ts';
-import { parseCommandLine } from './lib/args.ts';
+import { argsError } from './lib/args.ts';
 
 const USAGE = '用法：npm run check [-- --accept]';
-const { values } = parseCommandLine(USAGE, { accept: { type: 'boolean', default: false } }, { positionals: 0 });
+const OPTIONS = { accept: { type: 'boolean' } } as const;
 
-const dir = contentDir();
-const result = checkContentFolder(dir, { root: ROOT, accept: values.accept === true });
+let accept = false;
+try {
+  accept = parseArgs({ args: process.argv.slice(2), options: OPTIONS, strict: true, allowPositionals: false }).values.accept === true;
+} catch (e) {
+  console.error((argsError(e, process.argv.slice(2), { options: OPTIONS, usage: USAGE }) as Error).message);
+  process.exit(2);
+}
+
+const result = checkContentFolder(contentDir(), { root: ROOT, accept });
 if (result.recorded.length) {
   console.log(`已记入发布记录：${result.recorded.join('、')} 年 → ${result.recordPath}（请一起提交）`);
 }

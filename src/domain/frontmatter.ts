@@ -23,6 +23,7 @@ export interface ReportFields {
   signature?: readonly string[];
   draft?: boolean;
   corrections?: readonly { date: IsoDate; note: string }[];
+  withdrawn?: { date: IsoDate; reason: string };
 }
 
 /** What a section entry's frontmatter is written from. */
@@ -49,6 +50,7 @@ export function reportFrontmatter(fields: ReportFields, notes: FieldNotes<Report
     publishedOn: fields.publishedOn && yamlDate(fields.publishedOn),
     draft: fields.draft || undefined,
     corrections: fields.corrections?.length ? fields.corrections.map((c) => ({ date: yamlDate(c.date), note: c.note })) : undefined,
+    withdrawn: fields.withdrawn && { date: yamlDate(fields.withdrawn.date), reason: fields.withdrawn.reason },
   };
   return frontmatter(inOrder(values, Object.keys(reportSchema.shape)), notes);
 }

@@ -180,7 +180,21 @@ export function baselineOf(versions: readonly { commit: string; record: RecordFi
   return out;
 }
 
-/** What changed between a recorded year and the report as it stands, in words for staff. */
+/**
+ * What changed between a recorded year and the report as it stands, in words for staff: what
+ * needs a new correction, and what only needs recording. The importer asks the same before it
+ * re-imports a published year.
+ */
+export function changesSince(before: RecordedYear | LegacyYear, now: Snapshot): { needCorrection: string[]; additions: string[] } {
+  if (isLegacy(before)) {
+    return {
+      needCorrection: before.digest === now.legacyDigest ? [] : ['正文（前言、各部分标题和正文、落款）或附件'],
+      additions: ['发布记录升级为完整记录（标题、文件信息、主要数据、更正说明）'],
+    };
+  }
+  return changes(before, now);
+}
+
 function changes(before: RecordedYear, now: Snapshot): { needCorrection: string[]; additions: string[] } {
   const needCorrection: string[] = [];
   const additions: string[] = [];
@@ -299,9 +313,7 @@ export function checkRecord(
         at('withdrawn', `已公开的撤回说明不能改动：原为 ${before.withdrawn.date}“${before.withdrawn.reason}”。请恢复原文`);
     }
     const newCorrection = now.corrections.length > correctionCount(before);
-    const diff = isLegacy(before)
-      ? { needCorrection: before.digest === now.legacyDigest ? [] : ['正文（前言、各部分标题和正文、落款）或附件'], additions: ['发布记录升级为完整记录（标题、文件信息、主要数据、更正说明）'] }
-      : changes(before, now);
+    const diff = changesSince(before, now);
     if (diff.needCorrection.length && !newCorrection) {
       at(
         'corrections',

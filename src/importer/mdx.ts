@@ -89,6 +89,7 @@ export function renderReport(r: ReportToWrite): string {
     signature: r.signature,
     draft: r.draft,
     corrections: r.corrections,
+    withdrawn: r.withdrawn,
   };
   return entry(reportFrontmatter(fields, r.notes), r.preface);
 }

@@ -1,19 +1,44 @@
 /**
  * From a file as staff have it to paragraphs and tables, or a message saying what to do.
  * Takes .docx (mammoth, with Word's automatic numbers rebuilt), old .doc and .wps
- * (word-extractor) and .txt; every other kind gets a message naming the file.
+ * (word-extractor) and .txt; every other kind gets a message naming the file. A file larger
+ * than any real report (FILE_LIMITS here, DOCX_LIMITS in docx.ts) is refused before it is read
+ * or inflated.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { decodeText, type Encoding } from './decode.ts';
 import { readOle } from './doc.ts';
 import { docxToHtml, htmlToBlocks } from './docx.ts';
-import { ImportError } from './errors.ts';
+import { ImportError, TooLargeError } from './errors.ts';
+import { formatBytes } from '../domain/attachments.ts';
 import { numberedHeading, textToBlocks } from './parse.ts';
 import type { Block } from './model.ts';
 
 /** 'ole': an OLE compound file, i.e. an old .doc or .wps, or a password-protected .docx. */
 export type Kind = 'docx' | 'txt' | 'ole' | 'pdf' | 'unknown';
+
+const MB = 1024 * 1024;
+
+/**
+ * The largest files read at all. A report's text is 10 to 100 KB; an old .doc or .wps with
+ * pictures a few MB; a .docx is further held to DOCX_LIMITS (its parts uncompressed).
+ */
+export const FILE_LIMITS = {
+  /** Any file, checked before it is read. */
+  anyBytes: 100 * MB,
+  /** A .txt. */
+  textBytes: 5 * MB,
+  /** An old .doc or .wps. */
+  oleBytes: 50 * MB,
+} as const;
+
+/** The refusal of a file beyond a limit, naming the file, its size and the limit. */
+function tooLarge(shown: string, bytes: number, limit: number, kind: string, usual: string): ImportError {
+  return new ImportError(
+    `${shown} 有 ${formatBytes(bytes)}，超过${kind}的上限 ${formatBytes(limit)}（${usual}），没有导入。请确认选对了文件。`,
+  );
+}
 
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
 const ZIP_MAGIC = Buffer.from('PK\x03\x04', 'latin1');
@@ -43,6 +68,7 @@ export async function readBlocks(path: string, shown: string): Promise<Read> {
   const stat = statSync(path, { throwIfNoEntry: false });
   if (!stat) throw new ImportError(`找不到文件 ${shown}。请检查文件名和路径是否写对（可以把文件拖进终端窗口得到完整路径）。`);
   if (!stat.isFile()) throw new ImportError(`${shown} 不是文件（可能是文件夹）。请指定报告的 Word 文档（.docx、.doc）或 .txt 文件。`);
+  if (stat.size > FILE_LIMITS.anyBytes) throw tooLarge(shown, stat.size, FILE_LIMITS.anyBytes, '可导入文件', '一份报告的原文通常只有几 MB');
   const bytes = readFileSync(path);
   const empty = () => new ImportError(`${shown} 是空的，没有任何文字。请确认选对了文件，或在原文中写好报告后再导入。`);
   if (!bytes.length) throw empty();
@@ -56,6 +82,12 @@ export async function readBlocks(path: string, shown: string): Promise<Read> {
       `不支持 ${ext} 文件：${shown}。请在 Word 或 WPS 中另存为 .docx 后再导入（也可以把正文复制到记事本，保存为 .txt 后导入）。`,
     );
   }
+  if (kind === 'txt' && bytes.length > FILE_LIMITS.textBytes) {
+    throw tooLarge(shown, bytes.length, FILE_LIMITS.textBytes, '文本文件', '一份报告的文字通常不到 100 KB');
+  }
+  if (kind === 'ole' && bytes.length > FILE_LIMITS.oleBytes) {
+    throw tooLarge(shown, bytes.length, FILE_LIMITS.oleBytes, '旧版 Word 或 WPS 文档', '一份报告连同图片通常只有几 MB');
+  }
   const read = kind === 'docx' ? await fromDocx(bytes, shown) : kind === 'ole' ? await fromOle(bytes, shown, extname(path)) : fromText(bytes, shown);
   if (!read.blocks.length) throw empty();
   return read;
@@ -65,7 +97,8 @@ async function fromDocx(bytes: Buffer, shown: string): Promise<Read> {
   let converted;
   try {
     converted = await docxToHtml(bytes);
-  } catch {
+  } catch (e) {
+    if (e instanceof TooLargeError) throw new ImportError(`${shown} 太大，不像一份年度报告：${e.message}`);
     throw new ImportError(`${shown} 不是有效的 .docx 文件（可能已损坏，或只是改了扩展名）。请在 Word 中打开它，另存为 .docx 后再导入。`);
   }
   const { blocks, warnings } = htmlToBlocks(converted.html);

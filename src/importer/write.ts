@@ -1,13 +1,26 @@
 /**
- * All of a year's files or none: everything is written into a scratch folder inside the
- * content folder (same file system, so moves are renames), then moved into place. With
- * --force the old report and its whole sections folder are moved aside first and put back
- * if any later step fails.
+ * All of a year's files or none, also when the write is interrupted or the computer stops.
+ *
+ * Everything is first written into the year's scratch folder at the top of the content folder
+ * (journal.ts: same file system, so moves are renames). Then, step by step, the folders that
+ * are missing are made, the old report, sections folder and attachments folder (with force)
+ * are moved into the scratch folder, and the new ones moved into place, the report last.
+ * Every step is recorded in the journal before the next one starts; right after the last
+ * move the journal is marked committed, in the same event-loop turn, so no interruption falls
+ * between them. A failing step, or an interruption (`signal`), puts back every step done and
+ * leaves the content folder as it was; a crash is repaired the same way by the next command
+ * (journal.ts). The caller holds the year's lock (lock.ts) for the whole write.
+ *
+ * The steps are asynchronous: Node runs a signal handler only between event-loop turns, so
+ * the write yields after every step and looks at `signal` before the next one.
+ * Test hook: the environment variable FZNB_IMPORT_STEP_DELAY_MS makes every step wait that
+ * many milliseconds, so a test can send a signal in the middle of a write.
  */
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { attachmentsDir, reportFile, reportsRoot, sectionsDir, sectionsRoot } from '../domain/layout.ts';
-import { ImportError } from './errors.ts';
+import { ImportError, InterruptedError } from './errors.ts';
+import { applyStep, commit, discard, inScratch, recordDone, rollBack, startJournal, type Journal, type Step } from './journal.ts';
 import { renderYear, type ReportToWrite, type SectionToWrite } from './mdx.ts';
 
 export interface Planned {
@@ -21,6 +34,7 @@ export interface Planned {
   /**
    * The original file(s) the report is published from (附件), written to attachmentsDir and
    * replacing what was there; when left out, the year's attachments are not touched.
+   * (Re-importing a published year lists the published ones here too: republish.ts.)
    */
   attachments?: { name: string; data: Uint8Array }[];
 }
@@ -57,53 +71,116 @@ export interface WriteOptions {
   /** How a path is shown in messages. */
   show?: (path: string) => string;
   ops?: Ops;
+  /** Aborted on Ctrl+C or SIGTERM: the write puts back what it did and throws InterruptedError. */
+  signal?: AbortSignal;
+  /** Milliseconds every step waits (test hook); default FZNB_IMPORT_STEP_DELAY_MS, else 0. */
+  stepDelayMs?: number;
 }
 
-/** Writes a planned year all or nothing; an existing year only with force, replaced as a whole. */
-export function writeYear(p: Planned, contentDir: string, { force, show = (f) => f, ops = { rename: renameSync } }: WriteOptions): void {
+/** The step delay the environment asks for (test hook). */
+const envStepDelay = () => Math.max(0, Number(process.env.FZNB_IMPORT_STEP_DELAY_MS) || 0);
+
+/** Yields to the event loop (so a signal handler can run), waiting `ms` first when asked. */
+const yieldTurn = (ms: number) => new Promise<void>((done) => (ms ? setTimeout(done, ms) : setImmediate(done)));
+
+/** A path relative to the content folder, with '/'. */
+const rel = (contentDir: string, path: string) => relative(contentDir, path).split('\\').join('/');
+
+/** Where the new and old files stay in the scratch folder while the moves run. */
+function scratchPaths(year: number) {
+  return {
+    newReport: inScratch(year, 'new', 'report.mdx'),
+    newSections: inScratch(year, 'new', 'sections'),
+    newAttachments: inScratch(year, 'new', 'attachments'),
+    oldReport: inScratch(year, 'old', 'report.mdx'),
+    oldSections: inScratch(year, 'old', 'sections'),
+    oldAttachments: inScratch(year, 'old', 'attachments'),
+  };
+}
+
+/** The steps of a write, in order: missing folders, old files out, new files in, the report last. */
+export function planSteps(p: Planned, contentDir: string): Step[] {
+  const s = scratchPaths(p.year);
+  const at = (path: string) => rel(contentDir, path);
+  const folders = [reportsRoot(contentDir), sectionsRoot(contentDir), ...(p.attachments ? [dirname(p.attachmentsDir)] : [])];
+  const steps: Step[] = folders.filter((f) => !existsSync(f)).map((f) => ({ op: 'mkdir', path: at(f) }));
+  const moveOut = (from: string, to: string) => existsSync(from) && steps.push({ op: 'move', from: at(from), to });
+  moveOut(p.sectionsDir, s.oldSections);
+  moveOut(p.reportFile, s.oldReport);
+  if (p.attachments) moveOut(p.attachmentsDir, s.oldAttachments);
+  steps.push({ op: 'move', from: s.newSections, to: at(p.sectionsDir) });
+  if (p.attachments) steps.push({ op: 'move', from: s.newAttachments, to: at(p.attachmentsDir) });
+  steps.push({ op: 'move', from: s.newReport, to: at(p.reportFile) });
+  return steps;
+}
+
+/** The new files, written into the scratch folder one step at a time. */
+function scratchWrites(p: Planned, contentDir: string): (() => void)[] {
+  const s = scratchPaths(p.year);
+  const at = (path: string) => join(contentDir, path);
+  const writes: (() => void)[] = [() => mkdirSync(at(s.newSections), { recursive: true }), () => mkdirSync(dirname(at(s.oldReport)))];
+  for (const sec of p.sections) writes.push(() => writeFileSync(join(at(s.newSections), sec.name), sec.text));
+  if (p.attachments) {
+    writes.push(() => mkdirSync(at(s.newAttachments)));
+    for (const a of p.attachments) writes.push(() => writeFileSync(join(at(s.newAttachments), a.name), a.data));
+  }
+  writes.push(() => writeFileSync(at(s.newReport), p.reportText));
+  return writes;
+}
+
+/** Refuses an existing year without force; the message names its files. */
+function refuseExisting(p: Planned, force: boolean, show: (path: string) => string): void {
   const old = existing(p);
   if (old.length && !force) {
     throw new ImportError(
       `${p.year} 年的报告已经存在（${old.map(show).join('、')}），没有写入任何文件。要用这份原文整体替换它，请加 --force；如果这是另一年的报告，请用 --year 指定年度。`,
     );
   }
-  mkdirSync(reportsRoot(contentDir), { recursive: true });
-  mkdirSync(sectionsRoot(contentDir), { recursive: true });
-  // A dot folder at the top of the content folder: no collection's pattern reaches it.
-  const scratch = mkdtempSync(join(contentDir, `.import-${p.year}-`));
-  const done: [string, string][] = [];
-  let keepScratch = false;
-  const move = (from: string, to: string) => {
-    ops.rename(from, to);
-    done.push([from, to]);
+}
+
+/** Writes a planned year all or nothing; an existing year only with force, replaced as a whole. */
+export async function writeYear(p: Planned, contentDir: string, options: WriteOptions): Promise<void> {
+  const { force, show = (f) => f, ops = { rename: renameSync }, signal, stepDelayMs = envStepDelay() } = options;
+  refuseExisting(p, force, show);
+  const pause = async () => {
+    await yieldTurn(stepDelayMs);
+    if (signal?.aborted) throw new InterruptedError();
   };
+  await pause();
+  const steps = planSteps(p, contentDir);
+  const journal = startJournal(contentDir, p.year, steps, show);
   try {
-    const newSections = join(scratch, 'sections');
-    mkdirSync(newSections);
-    for (const s of p.sections) writeFileSync(join(newSections, s.name), s.text);
-    writeFileSync(join(scratch, 'report.mdx'), p.reportText);
-    const newAttachments = join(scratch, 'attachments');
-    if (p.attachments) {
-      mkdirSync(newAttachments);
-      for (const a of p.attachments) writeFileSync(join(newAttachments, a.name), a.data);
-      mkdirSync(dirname(p.attachmentsDir), { recursive: true });
+    for (const write of scratchWrites(p, contentDir)) {
+      await pause();
+      write();
     }
-    if (existsSync(p.sectionsDir)) move(p.sectionsDir, join(scratch, 'old-sections'));
-    if (existsSync(p.reportFile)) move(p.reportFile, join(scratch, 'old-report.mdx'));
-    if (p.attachments && existsSync(p.attachmentsDir)) move(p.attachmentsDir, join(scratch, 'old-attachments'));
-    move(newSections, p.sectionsDir);
-    if (p.attachments) move(newAttachments, p.attachmentsDir);
-    move(join(scratch, 'report.mdx'), p.reportFile);
+    for (const [i, step] of steps.entries()) {
+      await pause();
+      applyStep(contentDir, step, ops.rename);
+      // The last move and the commit happen in one turn: no interruption between them.
+      if (i === steps.length - 1) commit(journal);
+      else recordDone(journal, i + 1);
+    }
   } catch (error) {
-    try {
-      for (const [from, to] of done.reverse()) renameSync(to, from);
-    } catch {
-      // The old files may still be in the scratch folder: never delete it then.
-      keepScratch = true;
-      throw new ImportError(`写入失败，也没能恢复原有文件。原有文件保存在 ${show(scratch)} 中，请手工放回。（${String(error)}）`);
-    }
+    putBack(journal, error, show);
     throw error;
-  } finally {
-    if (!keepScratch) rmSync(scratch, { recursive: true, force: true });
   }
+  try {
+    discard(journal.dir);
+  } catch {
+    // The year is written and committed; the next command deletes the scratch folder (journal.ts).
+  }
+}
+
+/** Undoes a failed or interrupted write and deletes its scratch folder; keeps it if undoing fails. */
+function putBack(journal: Journal, error: unknown, show: (path: string) => string): void {
+  try {
+    rollBack(journal);
+  } catch {
+    // The old files may still be in the scratch folder: never delete it then.
+    throw new ImportError(
+      `写入失败，也没能恢复原有文件。原有文件保存在 ${show(journal.dir)} 的 old 文件夹中，请不要删除它：再运行一次这条命令会先尝试自动恢复。（${String(error)}）`,
+    );
+  }
+  discard(journal.dir);
 }

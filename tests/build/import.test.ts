@@ -2,19 +2,26 @@
  * `npm run import` end to end: a synthetic report (as .txt in UTF-8 with BOM and CRLF, as
  * GBK, and as a .docx made here) is imported into temporary content folders, the forms
  * compared with each other, built with the real `astro build` and read back line by line
- * against the source. Then every kind of bad input, and --dry-run / --force. (The real
- * reports are checked against their sources in tests/conformance/.)
+ * against the source. Then every kind of bad input (files beyond any real report among
+ * them), the command line, --dry-run / --force, and re-importing a published year of a copy
+ * of tests/fixtures/multi-year. (The real reports are checked against their sources in
+ * tests/conformance/; interruptions are in import-interrupt.test.ts.)
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { constants, crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
+import JSZip from 'jszip';
 import iconv from 'iconv-lite';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import { astroEnv, buildSite, ROOT } from '../helpers/build';
 import { normaliseLines, page, textLines } from '../helpers/site';
 import { renderTable } from '../../src/importer/mdx.ts';
+import { FIXTURES_DIR } from '../helpers/fixtures';
+import { parseEntryFile } from '../../src/domain/entry-file.ts';
+import { todayInChina } from '../../src/importer/republish.ts';
 
 /** A made-up report (示例/测试 only): every character and line start MDX would misread. */
 const FAKE = [
@@ -91,14 +98,15 @@ interface Run {
   stderr: string;
 }
 
-function runImport(contentDir: string, ...args: string[]): Run {
-  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/import.ts'), ...args], {
+function runScript(script: string, contentDir: string, args: string[], env: Record<string, string> = {}): Run {
+  const r = spawnSync(process.execPath, [join(ROOT, script), ...args], {
     cwd: ROOT,
-    env: astroEnv({ CONTENT_DIR: contentDir, INIT_CWD: ROOT }),
+    env: astroEnv({ CONTENT_DIR: contentDir, INIT_CWD: ROOT, ...env }),
     encoding: 'utf8',
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+const runImport = (contentDir: string, ...args: string[]) => runScript('scripts/import.ts', contentDir, args);
 
 /** Every file under a folder (dot folders too) with its text: what an import left behind. */
 function tree(dir: string): Record<string, string> {
@@ -136,6 +144,9 @@ describe('importing, then building', () => {
     runs.docx = runImport(site, file('示例.docx', await fakeDocx()));
     runs.bom = runImport(dir('bom'), file('示例-utf8.txt', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(fakeText)])));
     runs.gbk = runImport(dir('gbk'), file('示例-gbk.txt', gbk));
+    // As staff do before publishing: record the new year (src/domain/record.ts), or the build refuses it.
+    const accepted = runScript('scripts/check.ts', site, ['--accept']);
+    if (accepted.status !== 0) throw new Error(`npm run check -- --accept failed:\n${accepted.stdout}${accepted.stderr}`);
     const built = buildSite({ CONTENT_DIR: site });
     if (built.status !== 0) throw new Error(`astro build failed:\n${built.output}`);
     dist = built.outDir;
@@ -315,5 +326,303 @@ describe('dry run, existing years and --force', () => {
     expect(after['reports/2029.mdx']).toBe('another year\n');
     const { 'reports/2029.mdx': _other, ...imported } = after;
     expect(imported).toEqual(tree(fresh));
+  });
+});
+
+describe('files beyond any real report are refused before they are read or inflated', () => {
+  const MB = 1024 * 1024;
+  /** Writes a child's peak memory (kB) to FZNB_RSS_FILE when it exits. */
+  const PEAK_MEMORY = `data:text/javascript,${encodeURIComponent(
+    "import{writeFileSync}from'node:fs';process.on('exit',()=>writeFileSync(process.env.FZNB_RSS_FILE,String(process.resourceUsage().maxRSS)))",
+  )}`;
+
+  /** One deflated entry of a zip: its name, CRC-32, sizes and data. */
+  interface Part {
+    name: Buffer;
+    crc: number;
+    size: number;
+    compressed: number;
+    data: Buffer[];
+  }
+  const part = (name: string, text: string): Part => {
+    const raw = Buffer.from(text);
+    const data = deflateRawSync(raw);
+    return { name: Buffer.from(name), crc: crc32(raw), size: raw.length, compressed: data.length, data: [data] };
+  };
+  /** An entry of `size` bytes of repeated paragraphs, deflated as a stream: the test never holds it inflated. */
+  async function repeatedPart(name: string, head: string, repeated: string, tail: string, size: number): Promise<Part> {
+    const deflate = createDeflateRaw({ level: constants.Z_BEST_COMPRESSION });
+    const data: Buffer[] = [];
+    deflate.on('data', (c: Buffer) => data.push(c));
+    const ended = new Promise((resolve) => deflate.on('end', resolve));
+    let crc = 0;
+    let total = 0;
+    const write = async (b: Buffer) => {
+      crc = crc32(b, crc);
+      total += b.length;
+      if (!deflate.write(b)) await new Promise((resolve) => deflate.once('drain', resolve));
+    };
+    await write(Buffer.from(head));
+    const chunk = Buffer.from(repeated.repeat(Math.ceil(65_536 / repeated.length)));
+    while (total < size) await write(chunk);
+    await write(Buffer.from(tail));
+    deflate.end();
+    await ended;
+    return { name: Buffer.from(name), crc, size: total, compressed: data.reduce((n, b) => n + b.length, 0), data };
+  }
+  /** The parts as a zip file: local headers and data, the central directory, its end record. */
+  function zip(parts: Part[]): Buffer {
+    const body: Buffer[] = [];
+    const central: Buffer[] = [];
+    let offset = 0;
+    for (const p of parts) {
+      const local = Buffer.alloc(30);
+      local.writeUInt32LE(0x04034b50, 0);
+      local.writeUInt16LE(20, 4);
+      local.writeUInt16LE(0x0800, 6); // UTF-8 names
+      local.writeUInt16LE(8, 8); // deflate
+      local.writeUInt32LE(p.crc >>> 0, 14);
+      local.writeUInt32LE(p.compressed, 18);
+      local.writeUInt32LE(p.size, 22);
+      local.writeUInt16LE(p.name.length, 26);
+      const entry = Buffer.alloc(46);
+      entry.writeUInt32LE(0x02014b50, 0);
+      entry.writeUInt16LE(20, 4);
+      entry.writeUInt16LE(20, 6);
+      entry.writeUInt16LE(0x0800, 8);
+      entry.writeUInt16LE(8, 10);
+      entry.writeUInt32LE(p.crc >>> 0, 16);
+      entry.writeUInt32LE(p.compressed, 20);
+      entry.writeUInt32LE(p.size, 24);
+      entry.writeUInt16LE(p.name.length, 28);
+      entry.writeUInt32LE(offset, 42);
+      body.push(local, p.name, ...p.data);
+      central.push(entry, p.name);
+      offset += 30 + p.name.length + p.compressed;
+    }
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(parts.length, 8);
+    end.writeUInt16LE(parts.length, 10);
+    end.writeUInt32LE(central.reduce((n, b) => n + b.length, 0), 12);
+    end.writeUInt32LE(offset, 16);
+    return Buffer.concat([...body, ...central, end]);
+  }
+  /** A valid .docx whose word/document.xml is `size` bytes of one paragraph repeated (示例/测试 text). */
+  async function inflatingDocx(size: number): Promise<Buffer> {
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    return zip([
+      part(
+        '[Content_Types].xml',
+        '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+      ),
+      part(
+        '_rels/.rels',
+        '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+      ),
+      await repeatedPart(
+        'word/document.xml',
+        `<?xml version="1.0"?><w:document ${W}><w:body>`,
+        '<w:p><w:r><w:t>示例测试段落</w:t></w:r></w:p>',
+        '</w:body></w:document>',
+        size,
+      ),
+    ]);
+  }
+
+  it('a .docx under 1 MB that inflates to 300 MB: refused within seconds, in bounded memory, nothing written', async () => {
+    const bytes = await inflatingDocx(300 * MB);
+    expect(bytes.length).toBeLessThan(MB);
+    const zipped = await JSZip.loadAsync(bytes); // a valid package: JSZip reads it (without inflating)
+    expect(Object.keys(zipped.files)).toContain('word/document.xml');
+    const path = file('膨胀测试.docx', bytes);
+    const content = dir('too-large-docx');
+    const peak = join(work, 'peak-memory.txt');
+    const started = Date.now();
+    const r = spawnSync(process.execPath, ['--import', PEAK_MEMORY, join(ROOT, 'scripts/import.ts'), path], {
+      cwd: ROOT,
+      env: astroEnv({ CONTENT_DIR: content, INIT_CWD: ROOT, FZNB_RSS_FILE: peak }),
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    const seconds = (Date.now() - started) / 1000;
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stderr).toContain('膨胀测试.docx 太大，不像一份年度报告');
+    expect(r.stderr).toMatch(/word\/document\.xml 有 3\d\d MB，超过上限 20\.0 MB/);
+    expect(r.stderr).not.toMatch(/^\s+at |Error:/m);
+    expect(seconds).toBeLessThan(10);
+    expect(Number(readFileSync(peak, 'utf8')) / 1024).toBeLessThan(400); // MB; inflating it took 4.6 GB
+    expect(readdirSync(content)).toEqual([]);
+  });
+
+  it('a .txt above 5 MB, and any file above 100 MB, are refused with the limit', () => {
+    const content = dir('too-large-text');
+    const text = runImport(content, file('很长.txt', '示例测试文字。\n'.repeat(300_000)));
+    expect(text.status).toBe(1);
+    expect(text.stderr).toMatch(/很长\.txt 有 6\.\d MB，超过文本文件的上限 5\.0 MB/);
+    const huge = file('很大.docx', '');
+    truncateSync(huge, 101 * MB); // sparse: nothing is written to disk, nothing is read
+    const any = runImport(content, huge);
+    expect(any.status).toBe(1);
+    expect(any.stderr).toContain('很大.docx 有 101 MB，超过可导入文件的上限 100 MB');
+    expect(readdirSync(content)).toEqual([]);
+  });
+});
+
+describe('the command line', () => {
+  const bad: [string[], string][] = [
+    [['a.txt', '--frce'], '不认识的选项 --frce。是不是 --force？可用：--year、--dry-run、--force、--correction'],
+    [['a.txt', '--verbose'], '不认识的选项 --verbose。可用：--year、--dry-run、--force、--correction'],
+    [['-示例报告.docx'], '文件名以“-”开头时请写成 ./-示例报告.docx'],
+    [['a.txt', '--year'], '--year 后面要写值，例如 --year 2025'],
+    [['a.txt', '--year', '--force'], '--year 后面要写值，例如 --year 2025'],
+    [['a.txt', '--force=yes'], '--force 后面不用写值'],
+    [['a.txt', '--correction', '更正（测试）'], '--correction 用于重新导入已经发布的报告，要和 --force 一起用'],
+    [['a.txt', '--force', '--correction', ' '], '--correction 后面要写改了什么'],
+  ];
+  it.each(bad)('import %j: one Chinese message and the usage, exit code 1, nothing written', (args, message) => {
+    const content = dir('args');
+    const r = runImport(content, ...args);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(message);
+    expect(r.stderr).toContain('用法：npm run import');
+    expect(r.stderr).not.toMatch(/Unknown|option|argument|ambiguous|\bat /i);
+    expect(readdirSync(content)).toEqual([]);
+  });
+
+  it('a file whose name starts with “-” imports when written ./-name', () => {
+    file('-示例.txt', fakeText);
+    const r = runScript('scripts/import.ts', dir('dash'), ['./-示例.txt', '--dry-run'], { INIT_CWD: join(work, 'in') });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('读取：./-示例.txt');
+  });
+
+  it.each([
+    [['--draft', '2030'], '不认识的选项 --draft。'],
+    [['-2030'], '不认识的选项 -2030。'],
+    [['2030', '2031'], '用法：npm run new'],
+  ])('new %j: a Chinese message, exit code 1, nothing written', (args, message) => {
+    const content = dir('new-args');
+    const r = runScript('scripts/new.ts', content, args);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(message);
+    expect(r.stderr).not.toMatch(/Unknown|option|argument|\bat /i);
+    expect(readdirSync(content)).toEqual([]);
+  });
+});
+
+describe('re-importing a published year (--force)', () => {
+  /** The 2023 report of tests/fixtures/multi-year as its source file would have it (all synthetic). */
+  const SOURCE_2023 = [
+    '示例局2023年法治政府建设年度报告（测试数据）',
+    '这是示例局2023年法治政府建设年度报告的测试前言，内容均为虚构。现将示例局2023年的测试数据报告如下：',
+    '一、示例举措一：测试性宣传教育',
+    '示例局在2023年开展示例普法进社区活动5场，本段为测试数据。',
+    '测试期间共接待虚构咨询30人次，仅供示例。',
+    '二、示例举措二：测试服务保障',
+    '示例局在2023年受理示例优待证申请约20人，所有数字均为测试数据。',
+    '举办示例专场招聘会2场，提供岗位400个；发放测试救助资金约8.30万元。',
+    '三、示例负责人履行测试职责情况',
+    '示例局主要负责人主持测试专题会议3次，本段为虚构内容。',
+    '示例负责人带头参加测试学法考试。',
+    '四、示例不足：测试统筹仍需加强',
+    '示例统筹谋划不够深入，这是一句测试文字。',
+    '测试原因是示例经验不足，本段纯属虚构。',
+    '五、示例局2024年度测试安排',
+    '2024年，示例局将进一步完善测试数据，本段为虚构内容。',
+    '六、示例其他情况（测试）',
+    '示例局没有其他需要说明的真实情况，本段仅为测试。',
+    '示例局（测试）',
+    '2024年1月10日',
+    '',
+  ].join('\n');
+  const same = file('2023示例原文.txt', SOURCE_2023);
+  const corrected = file('2023示例原文（更正）.txt', SOURCE_2023.replace('普法进社区活动5场', '普法进社区活动6场'));
+
+  /** A copy of the multi-year fixture whose 2023 report also has a topic, a correction, a withdrawal and an attachment, all recorded. */
+  function published(): string {
+    const d = mkdtempSync(join(work, 'published-'));
+    cpSync(join(FIXTURES_DIR, 'multi-year'), d, { recursive: true });
+    const report = join(d, 'reports/2023.mdx');
+    writeFileSync(
+      report,
+      readFileSync(report, 'utf8').replace(
+        'indexNumber: 测试-2024-0001\n',
+        'indexNumber: 测试-2024-0001\ntopic: 综合政务（测试）\ncorrections:\n  - date: 2024-03-01\n    note: 更正示例说明（测试）\nwithdrawn:\n  date: 2024-06-01\n  reason: 测试撤回（示例）\n',
+      ),
+    );
+    mkdirSync(join(d, 'attachments/2023'), { recursive: true });
+    writeFileSync(join(d, 'attachments/2023/旧原件（测试）.txt'), '已发布的示例附件（测试）\n');
+    const accepted = check(d, '--accept');
+    expect(accepted.status, accepted.stdout + accepted.stderr).toBe(0);
+    return d;
+  }
+  const check = (d: string, ...args: string[]) => runScript('scripts/check.ts', d, args);
+  const frontmatter = (path: string) => {
+    const read = parseEntryFile(readFileSync(path, 'utf8'), path);
+    if (!('entry' in read)) throw new Error(read.problem.message);
+    return read.entry.frontmatter;
+  };
+  const sectionsOf = (d: string) =>
+    readdirSync(join(d, 'sections/2023'))
+      .sort()
+      .map((f) => frontmatter(join(d, 'sections/2023', f)));
+
+  it('the same text: keeps the metadata, corrections, withdrawal, items, figures and attachments; adds the file beside them', () => {
+    const d = published();
+    const report = frontmatter(join(d, 'reports/2023.mdx'));
+    const sections = sectionsOf(d);
+    const r = runImport(d, same, '--force');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('沿用原有的：发布日期 2024-02-01、索引号 测试-2024-0001、主题分类 综合政务（测试）、更正记录 1 条、撤回说明（2024-06-01）');
+    expect(frontmatter(join(d, 'reports/2023.mdx'))).toEqual(report);
+    expect(sectionsOf(d)).toEqual(sections);
+    expect(readdirSync(join(d, 'attachments/2023')).sort()).toEqual(['2023示例原文.txt', '旧原件（测试）.txt']);
+    expect(readFileSync(join(d, 'attachments/2023/旧原件（测试）.txt'), 'utf8')).toBe('已发布的示例附件（测试）\n');
+    // An attachment added needs no correction; the check records it.
+    expect(check(d, '--accept').status).toBe(0);
+    expect(check(d).status).toBe(0);
+    // The same file again adds nothing.
+    const again = runImport(d, same, '--force');
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stdout).toContain('原文件与原有的附件 2023示例原文.txt 相同，不再重复保存');
+    expect(readdirSync(join(d, 'attachments/2023'))).toHaveLength(2);
+  });
+
+  it('changed text without --correction: refused, saying why and what to write; nothing changes', () => {
+    const d = published();
+    const before = tree(d);
+    const r = runImport(d, corrected, '--force');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('2023 年的报告已经发布');
+    expect(r.stderr).toContain('正文（前言、各部分标题和正文、落款）');
+    expect(r.stderr).toContain('--correction "');
+    expect(r.stderr).toContain('没有改动任何文件');
+    expect(tree(d)).toEqual(before);
+    // A dry run says the same without refusing.
+    const dry = runImport(d, corrected, '--force', '--dry-run');
+    expect(dry.status).toBe(0);
+    expect(dry.stdout).toContain('正式导入时：2023 年的报告已经发布');
+    expect(tree(d)).toEqual(before);
+  });
+
+  it('with --correction: the note is dated today, the figure no longer printed is dropped and named, and npm run check accepts it', () => {
+    const d = published();
+    const note = '更正第一部分中普法活动的场次（测试）';
+    const r = runImport(d, corrected, '--force', '--correction', note);
+    expect(r.status, r.stderr).toBe(0);
+    const report = frontmatter(join(d, 'reports/2023.mdx'));
+    expect(report.corrections).toEqual([
+      { date: '2024-03-01', note: '更正示例说明（测试）' },
+      { date: todayInChina(), note },
+    ]);
+    expect(report).toMatchObject({ publishedOn: '2024-02-01', indexNumber: '测试-2024-0001', topic: '综合政务（测试）', withdrawn: { date: '2024-06-01', reason: '测试撤回（示例）' } });
+    const [first] = sectionsOf(d);
+    expect((first!.figures as { key: string }[]).map((f) => f.key)).toEqual(['legal-consultations']);
+    expect(r.stdout).toMatch(/sections\/2023\/01\.mdx：主要数据“普法活动”（law-outreach-events）的数值“5”在新的正文中找不到，已去掉/);
+    expect(r.stdout).toContain(`新增更正记录：${todayInChina()} ${note}`);
+    const accepted = check(d, '--accept');
+    expect(accepted.status, accepted.stdout).toBe(0);
+    expect(check(d).status).toBe(0);
   });
 });

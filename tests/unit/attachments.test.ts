@@ -50,23 +50,23 @@ describe('the importer keeps the original file', () => {
     attachments,
   });
 
-  it('writes it to attachments/YYYY/ with the entries, and it reads back with its digest', () => {
+  it('writes it to attachments/YYYY/ with the entries, and it reads back with its digest', async () => {
     const dir = content();
     const data = Buffer.from('示例 Word 原件（测试）');
-    writeYear(planned(dir, [{ name: '示例.docx', data }]), dir, { force: false });
+    await writeYear(planned(dir, [{ name: '示例.docx', data }]), dir, { force: false });
     expect(readdirSync(join(dir, attachmentsDir(2030)))).toEqual(['示例.docx']);
     const [read] = readAttachments(dir, 2030);
     expect(read).toMatchObject({ name: '示例.docx', bytes: data.length, sha256: createHash('sha256').update(data).digest('hex') });
     expect(readdirSync(dir).filter((f) => f.startsWith('.'))).toEqual([]);
   });
 
-  it('replaces the year’s attachments as a whole on --force, and leaves them alone when none are given', () => {
+  it('replaces the year’s attachments as a whole on --force, and leaves them alone when none are given', async () => {
     const dir = content();
     mkdirSync(join(dir, attachmentsDir(2030)), { recursive: true });
     writeFileSync(join(dir, attachmentsDir(2030), '旧原件.docx'), 'old');
-    writeYear(planned(dir), dir, { force: true });
+    await writeYear(planned(dir), dir, { force: true });
     expect(readdirSync(join(dir, attachmentsDir(2030)))).toEqual(['旧原件.docx']);
-    writeYear(planned(dir, [{ name: '新原件.txt', data: Buffer.from('new') }]), dir, { force: true });
+    await writeYear(planned(dir, [{ name: '新原件.txt', data: Buffer.from('new') }]), dir, { force: true });
     expect(readdirSync(join(dir, attachmentsDir(2030)))).toEqual(['新原件.txt']);
     expect(readFileSync(join(dir, attachmentsDir(2030), '新原件.txt'), 'utf8')).toBe('new');
   });

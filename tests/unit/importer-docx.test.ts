@@ -1,10 +1,13 @@
 /** Word documents: mammoth's HTML read into the paragraphs and tables a report is made of. */
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import JSZip from 'jszip';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AlignmentType, Document, FootnoteReferenceRun, LevelFormat, LevelSuffix, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
-import { docxToHtml, htmlToBlocks } from '../../src/importer/docx.ts';
+import { docxToHtml, DOCX_LIMITS, htmlToBlocks } from '../../src/importer/docx.ts';
+import { readBlocks } from '../../src/importer/read.ts';
+import { TooLargeError } from '../../src/importer/errors.ts';
 import { prepare, type Prepared } from '../../src/importer/index.ts';
 
 const line = (text: string) => ({ kind: 'line', text });
@@ -213,5 +216,76 @@ describe('Word’s automatic numbering', () => {
     expect(html).not.toContain('<li>');
     expect(htmlToBlocks(html)).toEqual({ blocks: [line('要点（测试）'), line('正文')], warnings: [] });
     expect(warnings).toEqual([]);
+  });
+});
+
+describe('limits: a .docx beyond any real report is refused before it is inflated', () => {
+  const MB = 1024 * 1024;
+  const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+  const paragraph = '<w:p><w:r><w:t>示例段落（测试）</w:t></w:r></w:p>';
+  /** A minimal package around a document body, deflated as Word does. */
+  async function docx(body: string, extra: Record<string, Uint8Array | string> = {}): Promise<Buffer> {
+    const zip = new JSZip();
+    zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>');
+    zip.file('_rels/.rels', '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>');
+    zip.file('word/document.xml', `<?xml version="1.0"?><w:document ${W}><w:body>${body}</w:body></w:document>`);
+    for (const [name, data] of Object.entries(extra)) zip.file(name, data);
+    return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  }
+  /** The package with the uncompressed size its central directory states for `name` replaced. */
+  function stateSize(bytes: Buffer, name: string, size: number): Buffer {
+    const out = Buffer.from(bytes);
+    for (let at = out.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); at >= 0; at = out.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), at - 1)) {
+      const length = out.readUInt16LE(at + 28);
+      if (out.toString('utf8', at + 46, at + 46 + length) === name) {
+        out.writeUInt32LE(size, at + 24);
+        return out;
+      }
+    }
+    throw new Error(`no ${name} in the package`);
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'fznb-limits-'));
+  const refusal = async (name: string, bytes: Buffer) => {
+    writeFileSync(join(dir, name), bytes);
+    return (await readBlocks(join(dir, name), name).catch((e: Error) => e)) as Error;
+  };
+
+  it('reads a normal package', async () => {
+    const { html } = await docxToHtml(await docx(paragraph.repeat(10)));
+    expect(htmlToBlocks(html).blocks).toHaveLength(10);
+  });
+
+  it('refuses a document.xml stated larger than 20 MB, from its central directory alone', async () => {
+    const bytes = stateSize(await docx(paragraph), 'word/document.xml', 300 * MB);
+    await expect(docxToHtml(bytes)).rejects.toThrow(TooLargeError);
+    const e = await refusal('膨胀.docx', bytes);
+    expect(e.message).toContain('膨胀.docx 太大，不像一份年度报告');
+    expect(e.message).toContain('word/document.xml 有 300 MB，超过上限 20.0 MB');
+    expect(e.message).not.toMatch(/Error|at /);
+  });
+
+  it('refuses a package stated larger than 100 MB in all', async () => {
+    const bytes = stateSize(await docx(paragraph, { 'word/media/image1.png': Buffer.alloc(1000, 7) }), 'word/media/image1.png', 150 * MB);
+    expect((await refusal('图片.docx', bytes)).message).toContain('解压后共有 150 MB，超过上限 100 MB');
+  });
+
+  it(`refuses a part over 1 MB that inflates more than ${DOCX_LIMITS.ratio} times`, async () => {
+    const bytes = await docx(paragraph.repeat(50_000)); // 2.7 MB of repeated text
+    expect(bytes.length).toBeLessThan(50_000);
+    expect((await refusal('压缩比.docx', bytes)).message).toMatch(/word\/document\.xml 从 .* 解压成 2\.7 MB，压缩比超过上限 100:1/);
+  });
+
+  it(`refuses more than ${DOCX_LIMITS.paragraphs} paragraphs`, async () => {
+    // Short numbered paragraphs: under 1 MB in all, so only the count is beyond a limit.
+    const paragraphs = (n: number) => Array.from({ length: n }, (_, i) => `<w:p><w:r><w:t>${i}</w:t></w:r></w:p>`).join('');
+    const bytes = await docx(paragraphs(DOCX_LIMITS.paragraphs + 1));
+    expect((await refusal('段落.docx', bytes)).message).toContain(`正文有 ${DOCX_LIMITS.paragraphs + 1} 段，超过上限 ${DOCX_LIMITS.paragraphs} 段`);
+    await expect(docxToHtml(await docx(paragraphs(DOCX_LIMITS.paragraphs)))).resolves.toBeTruthy();
+  });
+
+  it('refuses a package whose directory understates a size: it is not what it says', async () => {
+    const e = await refusal('伪造.docx', stateSize(await docx(paragraph.repeat(50)), 'word/document.xml', 100));
+    expect(e).not.toBeInstanceOf(TooLargeError);
+    expect(e.message).toContain('伪造.docx 不是有效的 .docx 文件');
   });
 });
