@@ -61,6 +61,10 @@ const report = z
     topic: nonEmpty.nullable().describe('主题分类；没有时为 null'),
     signature: z.array(nonEmpty).min(1).describe('落款，逐行'),
     corrections: z.array(z.strictObject({ date, note: nonEmpty })).describe('更正说明'),
+    withdrawn: z
+      .strictObject({ date: date.describe('撤回日期'), reason: nonEmpty.describe('撤回原因') })
+      .nullable()
+      .describe('撤回：报告已撤回时的撤回日期和原因（页面保留并显示撤回说明）；未撤回时为 null'),
     attachments: z.array(attachment).describe('原文下载：发布时的原件，没有时为空列表'),
     path,
     preface: z.string().describe('前言（纯文本）'),
@@ -82,7 +86,7 @@ export const reportsDataSchema = z
   .strictObject({
     site: z.url().nullable().describe('网站首页的完整网址；构建时未设置网址则为 null'),
     items: z.array(item),
-    reports: z.array(report).describe('已发布的报告，年度新的在前'),
+    reports: z.array(report).describe('已发布的报告，年度新的在前；已撤回的报告也在其中，见 withdrawn'),
   })
   .meta({ title: '法治政府建设年度报告：开放数据', description: '全部已发布报告的文件信息、各部分正文（纯文本）、报告事项和主要数据' });
 

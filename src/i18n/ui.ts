@@ -34,6 +34,16 @@ export const ui = {
   notFoundBody: '您访问的页面不存在，可能已被移动或地址有误。',
   notFoundHome: '返回首页',
   noReports: '暂无已发布的报告。',
+  noCurrentReport: '已发布的报告均已撤回，目前没有现行的报告。撤回的报告仍可在下方“历年报告”中查阅。',
+
+  // A withdrawn report (撤回): its pages stay, with a dated public notice
+  withdrawn: '已撤回',
+  withdrawnHeading: '本报告已撤回',
+  withdrawnOn: '撤回日期',
+  withdrawnReason: '撤回原因',
+  withdrawnKept: '以下是本报告撤回前公开的原文，保留备查，不再代表现行情况。',
+  withdrawnTitle: (title: string) => `${title}（已撤回）`,
+  withdrawnDescription: (date: string, reason: string, description: string) => `已撤回（${date}）：${reason.replace(/。$/, '')}。${description}`,
 
   // Reading aids in the header (text size, high contrast), printing, head metadata
   siteNav: '网站导航',

@@ -3,10 +3,13 @@
  * made from the dev server's own pages, so search works the same in both.
  *
  * Only section pages carry data-pagefind-body: a passage is indexed once, on its section's
- * own page, never again for the whole-report page.
+ * own page, never again for the whole-report page; a withdrawn report's sections carry none.
+ * Only pages that carry it are handed to Pagefind, because Pagefind indexes every page whole
+ * when no page has it, as when every report is withdrawn.
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { fileURLToPath } from 'node:url';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { pagefindPath, withBase } from '../utils/routes.ts';
@@ -20,6 +23,9 @@ async function withIndex<T>(logger: AstroIntegrationLogger, fill: (index: pagefi
     await pagefind.close();
   }
 }
+
+/** A page search indexes: one that marks its body for Pagefind. */
+const indexed = (html: string) => /<[^>]+\sdata-pagefind-body[\s=>]/.test(html);
 
 function fail(step: string, errors: string[]) {
   if (errors.length) throw new Error(`搜索索引${step}失败：${errors.join('; ')}`);
@@ -37,11 +43,17 @@ export default function searchIndex(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
         await withIndex(logger, async (index) => {
-          const added = await index.addDirectory({ path: out });
-          fail('读取页面', added.errors);
+          const pages = readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
+          let count = 0;
+          for (const sourcePath of pages.sort()) {
+            const content = readFileSync(join(out, sourcePath), 'utf8');
+            if (!indexed(content)) continue;
+            fail('读取页面', (await index.addHTMLFile({ sourcePath, content })).errors);
+            count++;
+          }
           const written = await index.writeFiles({ outputPath: join(out, pagefindPath) });
           fail('写入', written.errors);
-          logger.info(`搜索索引已生成：${added.page_count} 个页面 → ${pagefindPath}`);
+          logger.info(`搜索索引已生成：${count} 个页面 → ${pagefindPath}`);
         });
       },
 
@@ -107,10 +119,11 @@ async function buildDevIndex(origin: string, base: string, logger: AstroIntegrat
     }
   }
   return withIndex(logger, async (index) => {
-    for (const p of pages) fail('读取页面', (await index.addHTMLFile({ url: p.url, content: p.content })).errors);
+    const marked = pages.filter((p) => indexed(p.content));
+    for (const p of marked) fail('读取页面', (await index.addHTMLFile({ url: p.url, content: p.content })).errors);
     const { files, errors } = await index.getFiles();
     fail('生成', errors);
-    logger.info(`开发服务器的搜索索引已生成：${pages.length} 个页面`);
+    logger.info(`开发服务器的搜索索引已生成：${marked.length} 个页面`);
     return new Map(files.map((f) => [f.path.replace(/^\/+/, ''), f.content]));
   });
 }

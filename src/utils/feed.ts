@@ -1,19 +1,20 @@
 /**
- * Feed items for /feed.xml, as a pure function of the route data: one per report, newest
- * first, linking to its whole-report page under the base path, dated 发布日期 or else
+ * Feed items for /feed.xml, as a pure function of the route data: one per report that is not
+ * withdrawn (a feed announces reports to read; a withdrawn one says so on its own page),
+ * newest first, linking to its whole-report page under the base path, dated 发布日期 or else
  * 成文日期 (midnight UTC, so the day reads the same in China), described by its preface.
  */
 import type { RSSFeedItem } from '@astrojs/rss';
 import { publishedDate } from '../domain/report.ts';
 import { mdxToPlainText } from './plain-text.ts';
-import { withBase, type ReportView } from './routes.ts';
+import { notWithdrawn, withBase, type ReportView } from './routes.ts';
 
 /** A host that cannot exist (RFC 2606), for building links while the site's address is not set. */
 export const UNKNOWN_SITE = 'https://site-address-not-set.invalid';
 
-/** One feed item per report, newest first. */
+/** One feed item per report that is not withdrawn, newest first. */
 export function feedItems(reports: readonly ReportView<{ body?: string }>[], base: string): RSSFeedItem[] {
-  return [...reports]
+  return notWithdrawn(reports)
     .sort((a, b) => b.year - a.year)
     .map((r) => ({
       title: r.data.title,

@@ -3,10 +3,14 @@
  * 《政府网站发展指引》 meta names on report and section pages, and schema.org JSON-LD.
  * Pure functions (no Astro imports) so they can be tested without a build; routeData
  * (route-data.ts) puts the result in a page's route data and Page.astro only renders it.
+ *
+ * A withdrawn report's pages say so in their description and JSON-LD, and are not marked
+ * noindex: as GOV.UK does with withdrawn publications, the public record stays findable at its
+ * address, and a reader who arrives from a search engine meets the notice first.
  */
 import type { ReportData } from '../domain/schema';
-import { lastCorrection, printedHeading, publishedDate } from '../domain/report';
-import { feedPath, reportPath, withBase } from './routes';
+import { isWithdrawn, lastCorrection, printedHeading, publishedDate } from '../domain/report';
+import { feedPath, reportPath, withBase, withdrawalOf } from './routes';
 import { ui } from '../i18n/ui';
 
 /** The report a page shows, and the section when the page is one section of it. */
@@ -63,12 +67,14 @@ export function docTitle(doc: DocInfo): string {
   return doc.section ? printedHeading(doc.section) : doc.report.title;
 }
 
-/** The description of a report page, or of one section's page. */
+/** The description of a report page, or of one section's page; a withdrawn report's begins by saying so. */
 export function docDescription(doc: DocInfo): string {
   const r = doc.report;
-  return doc.section
+  const description = doc.section
     ? ui.sectionDescription(r.title, printedHeading(doc.section))
     : ui.reportDescription(r.title, r.agency, r.signedOn);
+  const withdrawal = withdrawalOf(r);
+  return withdrawal ? ui.withdrawnDescription(withdrawal.date, withdrawal.reason, description) : description;
 }
 
 /** Keywords: the site's, the year, the agency, the topic and, for a section, its item; no repeats. */
@@ -103,6 +109,8 @@ export function reportJsonLd(input: HeadInput & { doc: DocInfo }): Record<string
     datePublished: publishedDate(r),
     dateCreated: r.signedOn,
     ...(modified && { dateModified: modified }),
+    // schema.org has no withdrawal date; the status says it, the description gives date and reason.
+    ...(isWithdrawn(r) && { creativeWorkStatus: 'Withdrawn' }),
     ...(r.indexNumber && { identifier: r.indexNumber }),
     author: { '@type': 'GovernmentOrganization', name: r.agency },
     publisher: { '@type': 'GovernmentOrganization', name: input.bureau, ...(siteUrl && { url: siteUrl }) },

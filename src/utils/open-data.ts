@@ -1,14 +1,15 @@
 /**
  * Open data from the route data, as pure functions: /data/reports.json (every report,
- * section, required item and figure), and the figures lined up across years for /figures.json
- * and /figures.csv. Paths carry the deployment's base path.
+ * section, required item and figure, withdrawn reports included and marked), and the figures
+ * of the reports that are not withdrawn lined up across years for /figures.json and
+ * /figures.csv. Paths carry the deployment's base path.
  */
 import { itemByName, REQUIRED_ITEMS } from '../domain/items.ts';
 import { printedHeading, signatureLines } from '../domain/report.ts';
 import { figureNumber, lineUpFigures, type FigureTable } from '../domain/figures.ts';
 import { reportsDataSchema, type ReportsData } from '../domain/open-data.ts';
 import { mdxToPlainText } from './plain-text.ts';
-import { attachmentPath, homePath, itemPath, withBase, type ReportView, type SectionView } from './routes.ts';
+import { attachmentPath, homePath, itemPath, notWithdrawn, withBase, withdrawalOf, type ReportView, type SectionView } from './routes.ts';
 import type { Attachment } from '../domain/attachments.ts';
 import type { CsvValue } from './csv.ts';
 
@@ -18,6 +19,12 @@ type WithAttachments = { attachments?: readonly Attachment[] };
 /** The site's home page as a full address, when the site's address is known. */
 export function homeUrl(base: string, site: URL | string | undefined): string | null {
   return site ? new URL(withBase(base, homePath), site).href : null;
+}
+
+/** A report's withdrawal as open data: its date and reason, or null when it stands. */
+function withdrawnData(r: Parameters<typeof withdrawalOf>[0]) {
+  const w = withdrawalOf(r);
+  return w ? { date: w.date, reason: w.reason } : null;
 }
 
 /** /data/reports.json from the route views, checked against the schema published beside it. */
@@ -38,6 +45,7 @@ export function buildReportsData(
       topic: r.data.topic ?? null,
       signature: signatureLines(r.data),
       corrections: r.data.corrections.map((c) => ({ date: c.date, note: c.note })),
+      withdrawn: withdrawnData(r.data),
       attachments: (r.attachments ?? []).map((a) => ({
         name: a.name,
         type: a.type,
@@ -73,9 +81,9 @@ export function buildReportsData(
 
 export type FigureTableOf = FigureTable<SectionView>;
 
-/** Every figure key lined up across the reports' years. */
+/** Every figure key lined up across the years of the reports that are not withdrawn. */
 export function figureTable(reports: readonly ReportView[]): FigureTableOf {
-  return lineUpFigures(reports);
+  return lineUpFigures(notWithdrawn(reports));
 }
 
 /** /figures.json: each key with its values by year, newest first. */

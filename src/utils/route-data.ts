@@ -3,12 +3,16 @@
  * document title, head metadata, the site's names and footer, the site navigation with the
  * current page marked, breadcrumbs, and on a section's page the pager and the edit link. Pages call `routeData`
  * once and hand the result to Page.astro and the components, which only read it.
+ *
+ * A withdrawn report's pages (and its sections' pages) carry the withdrawal for the notice,
+ * say 已撤回 in their title, and are not searchable.
  */
 import { printedHeading } from '../domain/report';
 import type { RequiredItem } from '../domain/items';
 import { ui } from '../i18n/ui';
 import { fullSiteName, headMeta, type HeadMeta } from './meta';
-import { faviconPath, figuresPath, homePath, itemsPath, searchPath, withBase, type ReportView, type SectionView } from './routes';
+import { faviconPath, figuresPath, homePath, itemsPath, searchPath, withBase, withdrawalOf, type ReportView, type SectionView } from './routes';
+import type { ReportData } from '../domain/schema';
 
 /** What every page shares: the deployment, the page's own address, the site configuration. */
 export interface SiteContext {
@@ -76,6 +80,10 @@ export interface RouteData {
   editHref?: string;
   /** Report and section pages show 打印. */
   printable: boolean;
+  /** On the pages of a withdrawn report: the date and reason its notice states. */
+  withdrawn?: NonNullable<ReportData['withdrawn']>;
+  /** Search indexes only sections' pages, and not those of a withdrawn report. */
+  searchable: boolean;
 }
 
 /** The route data of one page. */
@@ -83,7 +91,9 @@ export function routeData(route: Route, ctx: SiteContext): RouteData {
   const href = (path: string) => withBase(ctx.base, path);
   const homeHref = href(homePath);
   const home: Crumb = { label: ui.home, href: homeHref };
-  const own = ownTitle(route);
+  const withdrawn = route.kind === 'report' || route.kind === 'section' ? withdrawalOf(route.report.data) : undefined;
+  const title = ownTitle(route);
+  const own = title && withdrawn ? ui.withdrawnTitle(title) : title;
   const doc =
     route.kind === 'report'
       ? { report: route.report.data }
@@ -112,6 +122,8 @@ export function routeData(route: Route, ctx: SiteContext): RouteData {
     pager: route.kind === 'section' ? pager(route.section, href(route.report.path), href) : undefined,
     editHref: route.kind === 'section' && ctx.editUrl ? ctx.editUrl + route.section.entry.filePath : undefined,
     printable: route.kind === 'report' || route.kind === 'section',
+    withdrawn,
+    searchable: route.kind === 'section' && !withdrawn,
   };
 }
 

@@ -7,6 +7,7 @@
 import type { ReportData, SectionData } from '../domain/schema.ts';
 import type { Entry } from '../domain/check.ts';
 import { REQUIRED_ITEMS, type RequiredItem } from '../domain/items.ts';
+import { isWithdrawn } from '../domain/report.ts';
 
 /** Kept here for the callers that read it with the route helpers; it lives in src/domain/report.ts. */
 export { printedHeading } from '../domain/report.ts';
@@ -117,15 +118,28 @@ export function buildReportViews<R extends Entry<ReportData>, S extends Entry<Se
 }
 
 /**
+ * The reports that stand, in the order given: a withdrawn report (撤回) keeps its pages, with
+ * the notice, and stays in the sitemap and the open data, since the pages are still there
+ * and a public record is never taken down; but it leaves what presents reports as current:
+ * the home page's latest report, search, the feed and the comparisons across years.
+ */
+export function notWithdrawn<R extends { data: Pick<ReportData, 'withdrawn'> }>(reports: readonly R[]): R[] {
+  return reports.filter((r) => !isWithdrawn(r.data));
+}
+
+/** The date and reason a report was withdrawn with, when it is withdrawn (isWithdrawn). */
+export const withdrawalOf = (r: Pick<ReportData, 'withdrawn'>): ReportData['withdrawn'] => (isWithdrawn(r) ? r.withdrawn : undefined);
+
+/**
  * One required item's sections across every year, for comparing them year by year: every
  * item, in the regulation's order, each with its reports newest first and, within a report,
- * its sections in order. An item no report covers has no years.
+ * its sections in order. Withdrawn reports are left out. An item no report covers has no years.
  */
 export function sectionsByItem<R extends ReportView>(reports: readonly R[]): ItemView<R>[] {
   return REQUIRED_ITEMS.map((item) => ({
     item,
     path: itemPath(item.slug),
-    years: [...reports]
+    years: notWithdrawn(reports)
       .sort((a, b) => b.year - a.year)
       .map((report) => ({ report, sections: report.sections.filter((s) => s.data.item === item.name) as R['sections'] }))
       .filter((y) => y.sections.length > 0),

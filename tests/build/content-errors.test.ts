@@ -1,9 +1,10 @@
 /**
  * A mistake in content stops `astro build` with a message that names the file, the field
- * and what was expected. Two cases prove the wiring, each a copy of the multi-year fixture
- * with one mistake: a schema error (zod, through Astro's content layer) and a rule across
- * entries (src/domain/check.ts, through src/utils/content.ts). The messages themselves are
- * unit-tested word for word (tests/unit/schema.test.ts, tests/unit/rules/).
+ * and what was expected, before Astro reads an entry (src/integrations/content-check.ts runs
+ * the check `npm run check` runs). Two cases prove the wiring, each a copy of the multi-year
+ * fixture with one mistake: a schema error and a rule across entries. The messages themselves
+ * are unit-tested word for word (tests/unit/schema.test.ts, tests/unit/rules/), and every
+ * kind of bad edit is tried through both doors in tests/build/record.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -36,8 +37,8 @@ function failingBuild(edits: Record<string, (text: string) => string>) {
 describe('npm run build refuses bad content', () => {
   it('a schema error: a year written as 二〇二二', () => {
     const { output, dir } = failingBuild({ 'reports/2022.mdx': (t) => t.replace('year: 2022', 'year: 二〇二二') });
-    expect(output).toContain(`${dir}/reports/2022.mdx`);
-    expect(output).toContain('year: year（报告年度）应为四位阿拉伯数字年份，例如 year: 2023（不要写成“二〇二三”等汉字）；收到 “二〇二二”');
+    expect(output).toContain(`${dir}/reports/2022.mdx · 字段 year：year（报告年度）应为四位阿拉伯数字年份，例如 year: 2023（不要写成“二〇二三”等汉字）；收到 “二〇二二”`);
+    expect(output).not.toMatch(/^\s+at /m);
   });
 
   it('a rule across entries: two sections of one year with the same order', () => {

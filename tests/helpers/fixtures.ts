@@ -7,6 +7,7 @@
  * - `multi-year`: tests/fixtures/multi-year, three synthetic years;
  * - `next-year`: a copy of multi-year into which the yearly path has been run as staff run
  *   it: `npm run import` of a synthetic next year, then `npm run check -- --accept`;
+ * - `withdrawn`: tests/fixtures/withdrawn, two synthetic years, the newest withdrawn;
  * - `real`: src/content, for the conformance test only (tests/conformance/).
  */
 import { spawnSync } from 'node:child_process';
@@ -18,7 +19,7 @@ import { astroEnv, buildSite, ROOT } from './build';
 import { numberedDocx } from './word';
 import { DEFAULT_CONTENT_DIR } from '../../src/domain/layout.ts';
 
-export type FixtureName = 'multi-year' | 'next-year' | 'real';
+export type FixtureName = 'multi-year' | 'next-year' | 'withdrawn' | 'real';
 
 export const FIXTURES_DIR = join(ROOT, 'tests/fixtures');
 
@@ -67,6 +68,7 @@ const slug = (s: string) => s.replace(/[^a-zA-Z0-9]+/g, '_').replace(/^_|_$/g, '
 export async function fixtureContent(name: FixtureName): Promise<string> {
   if (name === 'real') return join(ROOT, DEFAULT_CONTENT_DIR);
   if (name === 'multi-year') return join(FIXTURES_DIR, 'multi-year');
+  if (name === 'withdrawn') return join(FIXTURES_DIR, 'withdrawn');
   const dir = join(runFolder(), 'content-next-year');
   if (existsSync(join(dir, '.ready'))) return dir;
   rmSync(dir, { recursive: true, force: true });

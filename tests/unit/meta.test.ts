@@ -165,3 +165,23 @@ describe('JSON-LD', () => {
     expect(jsonForScript({ a: '</SCRIPT>' })).toBe('{"a":"\\u003c/SCRIPT\\u003e"}');
   });
 });
+
+describe('a withdrawn report', () => {
+  const withdrawn: ReportData = { ...report, withdrawn: { date: '2025-03-01', reason: '示例数据有误。' } };
+
+  it('begins its description, on the report and on each section, by saying it is withdrawn, when and why', () => {
+    const h = headMeta({ ...base, doc: { report: withdrawn } });
+    expect(byKey(h.meta).Description).toBe(`已撤回（2025-03-01）：示例数据有误。${byKey(headMeta({ ...base, doc: { report } }).meta).Description}`);
+    const s = headMeta({ ...base, pathname: '/2023/section-1/', doc: { report: withdrawn, section: { numeral: '一', heading: '示例' } } });
+    expect(byKey(s.meta).Description).toMatch(/^已撤回（2025-03-01）：示例数据有误。.+一、示例。$/);
+  });
+
+  it('keeps its title and dates, adds the status to JSON-LD, and is not marked noindex', () => {
+    const h = headMeta({ ...base, doc: { report: withdrawn } });
+    expect(byKey(h.meta)).toMatchObject({ ArticleTitle: report.title, PubDate: report.signedOn });
+    expect(h.meta.some((m) => 'name' in m && m.name.toLowerCase() === 'robots')).toBe(false);
+    const ld = reportJsonLd({ ...base, doc: { report: withdrawn } });
+    expect(ld).toMatchObject({ creativeWorkStatus: 'Withdrawn', datePublished: report.signedOn });
+    expect(reportJsonLd({ ...base, doc: { report } })).not.toHaveProperty('creativeWorkStatus');
+  });
+});

@@ -215,3 +215,38 @@ describe('/figures.json and /figures.csv', () => {
     expect(toCsv(rows).split('\r\n')[2]).toBe('2022,job-fairs,招聘会,约,"1,200",场,一、示例1,https://example.gov.cn/fzbg/2022/section-1/');
   });
 });
+
+describe('a withdrawn report', () => {
+  const withdrawn = { date: '2025-03-01', reason: '示例数据有误（测试）' };
+  const withWithdrawn = buildReportViews(
+    [report(2024, { withdrawn }), report(2023)],
+    [
+      section(2024, 1, '主要举措和成效', [{ key: 'job-fairs', label: '专场招聘会', value: '3', unit: '场' }, { key: 'only-2024', label: '仅撤回年度', value: '9', unit: '人' }]),
+      section(2023, 1, '主要举措和成效', [{ key: 'job-fairs', label: '专场招聘会', value: '2', unit: '场' }]),
+    ],
+  );
+
+  it('has no feed item', () => {
+    expect(feedItems(withWithdrawn, '/').map((i) => i.link)).toEqual(['/2023/']);
+  });
+
+  it('stays in /data/reports.json with its date and reason; every other report has withdrawn: null; both validate', () => {
+    const data = buildReportsData(withWithdrawn, { base: '/' });
+    expect(data.reports.map((r) => [r.year, r.withdrawn])).toEqual([[2024, withdrawn], [2023, null]]);
+    expect(data.reports[0]!.sections[0]!.figures).toHaveLength(2);
+    const validate = validator(reportsDataJsonSchema());
+    expect(validate(JSON.parse(JSON.stringify(data)))).toEqual([]);
+    const broken = JSON.parse(JSON.stringify(data));
+    delete broken.reports[1].withdrawn;
+    broken.reports[0].withdrawn = { date: '2025-03-01' };
+    expect(validate(broken)).toEqual(expect.arrayContaining(["/reports/0/withdrawn must have required property 'reason'", "/reports/1 must have required property 'withdrawn'"]));
+  });
+
+  it('is left out of /figures.json and /figures.csv, a key only it had with it', () => {
+    const json = figuresJson(withWithdrawn, '/');
+    expect(json.years).toEqual([2023]);
+    expect(json.figures.map((f) => [f.key, f.values.map((v) => v.year)])).toEqual([['job-fairs', [2023]]]);
+    const rows = figuresCsvRows(withWithdrawn, { base: '/', header: ['年度'] });
+    expect(rows.slice(1).map((r) => r[0])).toEqual([2023]);
+  });
+});

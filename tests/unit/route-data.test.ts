@@ -1,7 +1,7 @@
 /** A page's route data as one object (src/utils/route-data.ts), from synthetic entries, without a build. */
 import { describe, expect, it } from 'vitest';
 import { routeData, type SiteContext } from '../../src/utils/route-data';
-import { buildReportViews } from '../../src/utils/routes';
+import { buildReportViews, notWithdrawn, sectionsByItem } from '../../src/utils/routes';
 import { REQUIRED_ITEMS } from '../../src/domain/items';
 import type { Entry } from '../../src/domain/check';
 import type { ReportData, SectionData } from '../../src/domain/schema';
@@ -135,5 +135,58 @@ describe('the other pages', () => {
     expect(route.title).toBe('页面未找到 - 示例年报');
     expect(route.head.canonical).toBeUndefined();
     expect(route.head.printUrl).toBeUndefined();
+  });
+});
+
+describe('a withdrawn report', () => {
+  const withdrawn = { date: '2025-03-01', reason: '示例数据有误（测试）' };
+  const [gone, standing] = buildReportViews(
+    [{ ...report(2024), data: { ...report(2024).data, withdrawn } }, report(2023)],
+    [section(2024, 1, '一'), section(2023, 1, '一')],
+  );
+  const site = { site: 'https://www.example.gov.cn' };
+
+  it('keeps its report page, with the notice’s date and reason and 已撤回 in the title, still printable', () => {
+    const route = routeData({ kind: 'report', report: gone! }, ctx({ ...site, pathname: '/fzbg/2024/' }));
+    expect(route.withdrawn).toEqual(withdrawn);
+    expect(route.title).toBe('示例局2024年法治政府建设年度报告（测试）（已撤回） - 示例年报');
+    expect(route.breadcrumbs).toEqual([{ label: '首页', href: '/fzbg/' }, { label: '2024年报告' }]);
+    expect(route.printable).toBe(true);
+    expect(route.searchable).toBe(false);
+  });
+
+  it('keeps its sections’ pages with the notice, out of search, still linked to their neighbours', () => {
+    const route = routeData({ kind: 'section', report: gone!, section: gone!.sections[0]! }, ctx({ pathname: '/fzbg/2024/section-1/' }));
+    expect(route.withdrawn).toEqual(withdrawn);
+    expect(route.title).toBe('一、示例部分1 - 2024年报告（已撤回） - 示例年报');
+    expect(route.searchable).toBe(false);
+    expect(route.pager!.back.href).toBe('/fzbg/2024/');
+  });
+
+  it('says so in its head metadata, and is not hidden from search engines', () => {
+    const route = routeData({ kind: 'report', report: gone! }, ctx({ ...site, pathname: '/fzbg/2024/' }));
+    const names = Object.fromEntries(route.head.meta.map((m) => ['name' in m ? m.name : m.property, m.content]));
+    expect(names.Description).toMatch(/^已撤回（2025-03-01）：示例数据有误（测试）。/);
+    expect(names['og:description']).toBe(names.Description);
+    expect(names.robots).toBeUndefined();
+    expect(JSON.parse(route.head.jsonLd!)).toMatchObject({ creativeWorkStatus: 'Withdrawn', description: names.Description });
+  });
+
+  it('while a standing report’s section page is the one kind of page search indexes', () => {
+    expect(routeData({ kind: 'section', report: standing!, section: standing!.sections[0]! }, ctx())).toMatchObject({ searchable: true, withdrawn: undefined });
+    expect(routeData({ kind: 'report', report: standing! }, ctx()).searchable).toBe(false);
+    for (const kind of ['home', 'items', 'figures', 'search', 'not-found'] as const) expect(routeData({ kind }, ctx()).searchable, kind).toBe(false);
+  });
+});
+
+describe('the comparisons across years', () => {
+  it('leave withdrawn reports out, and notWithdrawn keeps the order it is given', () => {
+    const views = buildReportViews(
+      [report(2022), { ...report(2023), data: { ...report(2023).data, withdrawn: { date: '2025-03-01', reason: '测试' } } }, report(2021)],
+      [section(2021, 1, '一'), section(2022, 1, '一'), section(2023, 1, '一')],
+    );
+    expect(notWithdrawn(views).map((r) => r.year)).toEqual([2022, 2021]);
+    const measures = sectionsByItem(views).find((v) => v.item.name === '主要举措和成效')!;
+    expect(measures.years.map((y) => y.report.year)).toEqual([2022, 2021]);
   });
 });

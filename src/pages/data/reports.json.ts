@@ -1,6 +1,7 @@
 /**
- * /data/reports.json: every published report with its metadata, each section's plain text,
- * the required items and the key figures, in the shape /data/reports.schema.json describes.
+ * /data/reports.json: every published report (a withdrawn one too, with its date and reason)
+ * with its metadata, each section's plain text, the required items and the key figures, in the
+ * shape /data/reports.schema.json describes.
  */
 import type { APIRoute } from 'astro';
 import { getReports } from '../../utils/content';
