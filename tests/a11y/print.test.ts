@@ -1,15 +1,20 @@
 /**
- * Printing a report: a clean official-looking document (title, metadata, contents, text,
- * signature, the page's address) with none of the site's chrome, whatever the reader chose
- * on screen; and the 打印 button, shown only where JavaScript can open the print dialog.
+ * Printing a report: a document laid out as GB/T 9704-2012 lays out official documents (A4,
+ * 版心 156 × 225 mm, 22 lines of 28 characters, the title broken only between words, page
+ * numbers alternating sides, the signature of a document without seal), with none of the
+ * site's chrome, metadata block or contents, whatever the reader chose on screen; and the 打印
+ * button, shown only where JavaScript can open the print dialog.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { servedSite } from '../helpers/served';
+import { serve, type Served } from '../helpers/serve';
+import { buildSite } from '../helpers/build';
+import { FIXTURES_DIR, runScript } from '../helpers/fixtures';
 import { LATEST, SECTION, withPrefs, type Prefs } from './pages';
 import { signatureLines } from '../../src/domain/report.ts';
 
@@ -52,16 +57,19 @@ function printed(page: Page, selectors: string[]): Promise<string[]> {
 }
 
 describe('print', () => {
-  it('the report prints without chrome, with title, metadata, contents, text, signature and address', async () => {
-    const page = await printView(LATEST.path);
-    expect(await printed(page, CHROME)).toEqual([]);
-    for (const sel of ['h1', '.doc-meta', '.contents', '.report-text', '.signature', '.print-source']) {
-      expect(await page.locator(sel).first().isVisible(), sel).toBe(true);
+  it('the report prints as a document: title, text, signature and address, without chrome, metadata block or contents', async () => {
+    const report = await printView(LATEST.path);
+    expect(await printed(report, [...CHROME, '.doc-meta', '.contents', '.figures-panel'])).toEqual([]);
+    for (const sel of ['h1', '.report-text', '.signature', '.print-source']) {
+      expect(await report.locator(sel).first().isVisible(), sel).toBe(true);
     }
-    expect(await page.locator('h1').textContent()).toBe(LATEST.data.title);
-    expect(await page.locator('.signature').innerText()).toContain(signatureLines(LATEST.data).at(-1));
+    expect(await report.locator('h1').textContent()).toBe(LATEST.data.title);
+    expect(await report.locator('.signature').innerText()).toContain(signatureLines(LATEST.data).at(-1));
     // The address of the page, not of every link: links print as plain text.
-    expect(await page.locator('.print-source').innerText()).toMatch(new RegExp(`^本页网址：\\S*/${LATEST.path}$`));
+    expect(await report.locator('.print-source').innerText()).toMatch(new RegExp(`^本页网址：\\S*/${LATEST.path}$`));
+    await report.context().close();
+    // A section page prints its report's title, a link on screen, as plain text.
+    const page = await printView(SECTION.path);
     const links = await page.locator('main a').evaluateAll((as) =>
       as
         .filter((a) => a.getClientRects().length > 0)
@@ -179,5 +187,93 @@ describe('print', () => {
       expect(await plain.locator('[data-print]').isVisible()).toBe(false);
       await noJs.close();
     }
+  });
+});
+
+describe('print as GB/T 9704-2012 lays out an official document', () => {
+  /** A long synthetic report: the multi-year fixture with one section made many pages long. */
+  let long: Served;
+  beforeAll(async () => {
+    const content = mkdtempSync(join(tmpdir(), 'fznb-print-'));
+    cpSync(join(FIXTURES_DIR, 'multi-year'), content, { recursive: true });
+    rmSync(join(content, 'published-digests.json'));
+    const file = join(content, 'sections/2023/01.mdx');
+    const para = '示例局（测试）在这一年里持续开展测试性的普法宣传教育活动，组织干部职工学习法律法规，提升依法行政能力，所有文字均为排版测试用的虚构内容。';
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\n${Array(14).fill(para.repeat(3)).join('\n\n')}\n`);
+    runScript('scripts/check.ts', ['--accept'], content);
+    const built = buildSite({ CONTENT_DIR: content });
+    if (built.status !== 0) throw new Error(built.output);
+    long = await serve(built.outDir);
+  });
+  afterAll(() => long?.close());
+
+  async function pdfText(): Promise<string[]> {
+    const context = await served.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${long.url}${LATEST.path}`);
+    const file = join(mkdtempSync(join(tmpdir(), 'print-')), 'long.pdf');
+    writeFileSync(file, await page.pdf({ preferCSSPageSize: true }));
+    await context.close();
+    return execFileSync('/usr/bin/pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim());
+  }
+
+  it('22 lines of 28 characters on a full page, page numbers “— N —” right on odd pages and left on even ones', async () => {
+    const pages = await pdfText();
+    expect(pages.length).toBeGreaterThanOrEqual(5);
+    const full: number[] = [];
+    for (const [i, text] of pages.entries()) {
+      const n = i + 1;
+      // The page's address (本页网址, small print after the signature) is no line of the text.
+      const lines = text.split('\n').filter((l) => l.trim() && !l.trim().startsWith('本页网址'));
+      const number = lines.pop()!;
+      expect(number.replace(/\s+/g, ''), `page ${n}`).toBe(`—${n}—`);
+      // Odd pages: the number near the right edge; even pages: at the left.
+      expect(number.search(/\S/) > 20, `page ${n}`).toBe(n % 2 === 1);
+      // No page holds more than the 版心's 22 lines, or lines longer than 28 characters.
+      expect(lines.length, `page ${n}`).toBeLessThanOrEqual(22);
+      expect(Math.max(...lines.map((l) => l.trim().length)), `page ${n}`).toBeLessThanOrEqual(28);
+      if (lines.length === 22 && lines.filter((l) => l.trim().length === 28).length > 10) full.push(n);
+    }
+    // The long section's pages are full: a page short of 22 lines only where a heading or a
+    // paragraph's last two lines must move on with what follows.
+    expect(full.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('the title is 二号, not bold, on the line grid, and breaks only between words', async () => {
+    const context = await served.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${long.url}${LATEST.path}`);
+    await page.emulateMedia({ media: 'print' });
+    const title = await page.evaluate(() => {
+      const h1 = document.querySelector('h1')!;
+      const cs = getComputedStyle(h1);
+      return { size: cs.fontSize, weight: cs.fontWeight, breaks: h1.querySelectorAll('wbr').length, text: h1.textContent };
+    });
+    expect(title).toMatchObject({ size: `${(22 * 96) / 72}px`.replace(/(\.\d{4})\d+px/, '$1px'), weight: '400', text: LATEST.data.title });
+    expect(title.breaks).toBeGreaterThan(2);
+    const body = await page.evaluate(() => getComputedStyle(document.querySelector('.report-text p')!).lineHeight);
+    expect(parseFloat(body)).toBeCloseTo((28.95 * 96) / 72, 1);
+    await context.close();
+  });
+
+  it('the signature: the agency two characters in from the right, the date starting two characters right of it', async () => {
+    const context = await served.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${long.url}${LATEST.path}`);
+    await page.emulateMedia({ media: 'print' });
+    const [agency, date] = await page.locator('.signature p').evaluateAll((ps) =>
+      ps.map((p) => {
+        const range = document.createRange();
+        range.selectNodeContents(p);
+        const r = range.getBoundingClientRect();
+        return { left: r.left, right: r.right, em: parseFloat(getComputedStyle(p).fontSize) };
+      }),
+    );
+    const textRight = await page.locator('.report-text').evaluate((el) => el.getBoundingClientRect().right);
+    const em = agency!.em;
+    // The longer of the two lines ends two characters in from the right of the text block.
+    expect(Math.max(agency!.right, date!.right)).toBeCloseTo(textRight - 2 * em, -1);
+    expect(date!.left - agency!.left).toBeCloseTo(2 * em, -1);
+    await context.close();
   });
 });
