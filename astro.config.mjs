@@ -4,13 +4,23 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import searchIndex from './src/integrations/search-index.ts';
-import siteConfig from './site.config.ts';
-import { basePath, siteUrl } from './src/domain/site.ts';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { basePath, DEFAULT_SITE_CONFIG, siteConfigModule, siteUrl } from './src/domain/site.ts';
+import { loadContentFolder } from './src/domain/content-folder.ts';
+import { contentDirOf } from './src/domain/layout.ts';
+import { lastmodByPath } from './src/utils/routes.ts';
 import drafts from './src/integrations/drafts.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import sitemap from '@astrojs/sitemap';
 
 const env = (/** @type {string} */ name) => process.env[name]?.trim() || undefined;
+// SITE_CONFIG names another site configuration (a fixture's, a second deployment's); every
+// import of site.config.ts in the site's code is sent to it (siteConfigAlias below).
+const SITE_CONFIG_FILE = resolve(siteConfigModule(process.env));
+const DEFAULT_SITE_CONFIG_FILE = resolve(DEFAULT_SITE_CONFIG);
+/** @type {import('./src/domain/site.ts').SiteConfig} */
+const siteConfig = (await import(pathToFileURL(SITE_CONFIG_FILE).href)).default;
 const SITE_URL = env('SITE_URL');
 const BASE_PATH = env('BASE_PATH');
 const site = SITE_URL ? siteUrl(SITE_URL, '环境变量 SITE_URL') : siteUrl(siteConfig.url, 'site.config.ts 的 url');
@@ -30,13 +40,14 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   // A sitemap needs full addresses: only when the site's address is known (robots.txt then names it).
-  integrations: [contentCheck(), mdx(), drafts(), searchIndex(), ...(site ? [sitemap({ filter: (page) => page.endsWith('/') })] : [])],
+  integrations: [contentCheck(), mdx(), drafts(), searchIndex(), ...(site ? [sitemap({ filter: (page) => page.endsWith('/'), serialize: withLastmod() })] : [])],
   markdown: {
     // Report text is published verbatim: no typographic quote or dash rewriting.
     processor: unified({ remarkPlugins: [remarkGfm], gfm: false, smartypants: false }),
   },
   devToolbar: { enabled: false },
   vite: {
+    plugins: [siteConfigAlias()],
     build: {
       // Scripts stay in files of their own (none inline), for a strict Content-Security-Policy.
       assetsInlineLimit: 0,
@@ -51,3 +62,32 @@ export default defineConfig({
     },
   },
 });
+
+/** Sends every import of the project's site.config.ts to the module SITE_CONFIG names. */
+function siteConfigAlias() {
+  return {
+    name: 'fznb-site-config',
+    enforce: /** @type {const} */ ('pre'),
+    /** @param {string} source @param {string | undefined} importer @param {any} options @returns {Promise<string | null>} */
+    async resolveId(source, importer, options) {
+      if (SITE_CONFIG_FILE === DEFAULT_SITE_CONFIG_FILE || !/site\.config(\.ts)?$/.test(source)) return null;
+      // @ts-ignore Vite's plugin context
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      return resolved?.id === DEFAULT_SITE_CONFIG_FILE ? SITE_CONFIG_FILE : null;
+    },
+  };
+}
+
+/**
+ * The sitemap's lastmod: a report's pages carry its last correction or 发布日期 when known
+ * (lastmodByPath), every other page none, so the sitemap claims no date nobody gave.
+ */
+function withLastmod() {
+  const { reports, sections } = loadContentFolder(resolve(contentDirOf(process.env)), process.cwd());
+  const dates = lastmodByPath(reports, sections, base);
+  /** @param {import('@astrojs/sitemap').SitemapItem} item */
+  return (item) => {
+    const date = dates.get(new URL(item.url).pathname);
+    return date ? { ...item, lastmod: date } : item;
+  };
+}

@@ -1,7 +1,9 @@
 /**
  * The one file a bureau edits to make this site its own. Footer registrations are real
  * numbers issued to the site: leave a field out until it has been issued, and it is not
- * shown. SITE_URL and BASE_PATH in the environment override `url` and `base`.
+ * shown. SITE_URL and BASE_PATH in the environment override `url` and `base`; SITE_CONFIG
+ * names another configuration module to read instead of this one. `npm run check` lists the
+ * fields an inspection expects that are still unset.
  */
 import { defineSiteConfig } from './src/domain/site.ts';
 
@@ -21,7 +23,19 @@ export default defineSiteConfig({
     // siteCode: '',
     /** ICP备案编号 */
     // icp: '',
-    /** 公安机关备案号 */
+    /** 公安机关备案号, as issued: 粤公网安备 44020302000123号 */
     // police: '',
+    /** The record's address on the 全国互联网安全管理服务平台, which the number links to. */
+    // policeUrl: '',
+    /** 党政机关网站标识 as issued: the image under public/ and the link given with it. */
+    // badge: { image: 'images/dzjg.png', href: '' },
   },
+  /** 联系我们: the fields of the site's own /contact/ page, or `url` of such a page elsewhere. */
+  // contactUs: { address: '', postcode: '', telephone: '', email: '', hours: '' },
+  /** 我为政府网站找错: the address of the error-report form for this site. */
+  // errorReportUrl: '',
+  /** 互动: the 咨询建言 / 留言 channel (the district's 12345, the portal's message board). */
+  // interaction: { url: '', label: '咨询建言' },
+  /** The district portal this site is a 专栏 of, linked in the header (上级网站). */
+  // parentSite: { name: '', url: '' },
 });

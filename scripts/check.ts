@@ -1,27 +1,48 @@
 /**
- * npm run check [-- --accept]: the same check `npm run build` makes before it builds
- * (src/domain/content-folder.ts): every entry as written, the rules across entries, and the
- * published reports against the record of what was published. In Chinese, naming file,
- * field (or line) and fix. --accept records what may be recorded.
+ * npm run check [-- --accept] [-- --strict]: the same check `npm run build` makes before it
+ * builds (src/domain/content-folder.ts): every entry as written, the rules across entries, and
+ * the published reports against the record of what was published; then the inspection
+ * self-audit (src/domain/audit.ts) over the content and the site configuration (site.config.ts,
+ * or the module SITE_CONFIG names). In Chinese, naming file, field (or line) and fix.
+ * --accept records what may be recorded; --strict makes the audit's warnings errors.
  */
 import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { errorsOf, formatProblems } from '../src/domain/check.ts';
 import { checkContentFolder } from '../src/domain/content-folder.ts';
 import { contentDir, ROOT } from './lib/content.ts';
 import { argsError } from './lib/args.ts';
+import { siteConfigModule, type SiteConfig } from '../src/domain/site.ts';
+import { strictByEnv } from '../src/domain/audit.ts';
 
-const USAGE = '用法：npm run check [-- --accept]';
-const OPTIONS = { accept: { type: 'boolean' } } as const;
+const USAGE = '用法：npm run check [-- --accept] [-- --strict]';
+const OPTIONS = { accept: { type: 'boolean' }, strict: { type: 'boolean' } } as const;
 
 let accept = false;
+let strict = strictByEnv(process.env);
 try {
-  accept = parseArgs({ args: process.argv.slice(2), options: OPTIONS, strict: true, allowPositionals: false }).values.accept === true;
+  const { values } = parseArgs({ args: process.argv.slice(2), options: OPTIONS, strict: true, allowPositionals: false });
+  accept = values.accept === true;
+  strict ||= values.strict === true;
 } catch (e) {
   console.error((argsError(e, process.argv.slice(2), { options: OPTIONS, usage: USAGE }) as Error).message);
   process.exit(2);
 }
 
-const result = checkContentFolder(contentDir(), { root: ROOT, accept });
+/** The site configuration the build reads; its own Chinese message when it is malformed. */
+async function loadSiteConfig(module: string): Promise<SiteConfig> {
+  try {
+    return (await import(pathToFileURL(resolve(ROOT, module)).href)).default as SiteConfig;
+  } catch (e) {
+    console.error((e as Error).message);
+    process.exit(1);
+  }
+}
+
+const configFile = siteConfigModule(process.env);
+const site = await loadSiteConfig(configFile);
+const result = checkContentFolder(contentDir(), { root: ROOT, accept, site, configFile, strict });
 if (result.recorded.length) {
   console.log(`已记入发布记录：${result.recorded.join('、')} 年 → ${result.recordPath}（请一起提交）`);
 }

@@ -4,12 +4,15 @@
  * single entry). It reads every entry as written (entry-file.ts: YAML as text, MDX as the
  * build reads it), validates it with the schemas, runs the rules across entries (check.ts)
  * and holds the published reports to the record of what was published (record.ts), itself
- * held to its git history (record-history.ts).
+ * held to its git history (record-history.ts). Then the inspection self-audit (audit.ts):
+ * warnings, errors when strict; the rules about the site configuration only when it is given.
  */
 import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { reportSchema, sectionSchema, type ReportData, type SectionData } from './schema.ts';
-import { checkContent, errorsOf, type Entry, type Problem } from './check.ts';
+import { checkContent, contentView, errorsOf, type Entry, type Problem } from './check.ts';
+import { audit, strictByEnv, withoutAudited } from './audit.ts';
+import type { SiteConfig } from './site.ts';
 import { mdxProblem, parseEntryFile } from './entry-file.ts';
 import { matchesPattern, REPORT_PATTERN, reportFile, reportsRoot, SECTION_PATTERN, sectionsRoot, shownPath } from './layout.ts';
 import { readAttachments } from './attachments.ts';
@@ -72,16 +75,32 @@ export interface FolderCheck extends LoadedContent {
   recordPath: string;
 }
 
+export interface CheckOptions {
+  root: string;
+  /** Record what may be recorded, when nothing else is wrong. */
+  accept?: boolean;
+  /** The site configuration, for the audit's rules about it (registrations, 互动). */
+  site?: SiteConfig;
+  /** The configuration file as staff name it, for the audit's messages. */
+  configFile?: string;
+  /** Audit findings are errors, not warnings; by default AUDIT_STRICT=1 in the environment. */
+  strict?: boolean;
+}
+
 /**
  * Checks a content folder: entries, rules, and the record of what was published. With
  * `accept`, records what may be recorded (written atomically) when nothing else is wrong.
  */
-export function checkContentFolder(dir: string, { root, accept = false }: { root: string; accept?: boolean }): FolderCheck {
+export function checkContentFolder(
+  dir: string,
+  { root, accept = false, site, configFile = 'site.config.ts', strict = strictByEnv(process.env) }: CheckOptions,
+): FolderCheck {
   const loaded = loadContentFolder(dir, root);
-  const problems = [...loaded.problems, ...checkContent(loaded.reports, loaded.sections, loaded.unreadable)];
+  const audited = audit({ view: contentView(loaded.reports, loaded.sections, loaded.unreadable), site, configFile }, { strict });
+  const problems = withoutAudited([...loaded.problems, ...checkContent(loaded.reports, loaded.sections, loaded.unreadable)], audited);
   const recordFile = join(dir, RECORD_FILE);
   const recordPath = shownPath(root, recordFile);
-  const done = (recorded: string[] = []) => ({ ...loaded, problems, recorded, recordPath });
+  const done = (recorded: string[] = []) => ({ ...loaded, problems: [...problems, ...audited], recorded, recordPath });
   // With entries in error, only what is plain without them is compared: a published year
   // deleted or made a draft again. Digests of half-read content would only mislead.
   const entriesOk = errorsOf(problems).length === 0;
@@ -107,9 +126,10 @@ export function checkContentFolder(dir: string, { root, accept = false }: { root
   }
   problems.push(...checked.problems);
   const text = formatRecordFile(checked.record);
-  if (accept && !errorsOf(problems).length && (!existsSync(recordFile) || readFileSync(recordFile, 'utf8') !== text)) {
+  const clean = !errorsOf([...problems, ...audited]).length;
+  if (accept && clean && (!existsSync(recordFile) || readFileSync(recordFile, 'utf8') !== text)) {
     writeFileSync(`${recordFile}.tmp`, text);
     renameSync(`${recordFile}.tmp`, recordFile);
   }
-  return done(accept && !errorsOf(problems).length ? checked.recorded : []);
+  return done(accept && clean ? checked.recorded : []);
 }

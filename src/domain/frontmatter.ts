@@ -20,6 +20,9 @@ export interface ReportFields {
   publishedOn?: IsoDate;
   indexNumber?: string;
   topic?: string;
+  documentNumber?: string;
+  validity?: string;
+  keywords?: readonly string[];
   signature?: readonly string[];
   draft?: boolean;
   corrections?: readonly { date: IsoDate; note: string }[];
@@ -48,6 +51,7 @@ export function reportFrontmatter(fields: ReportFields, notes: FieldNotes<Report
     ...fields,
     signedOn: yamlDate(fields.signedOn),
     publishedOn: fields.publishedOn && yamlDate(fields.publishedOn),
+    keywords: fields.keywords?.length ? [...fields.keywords] : undefined,
     draft: fields.draft || undefined,
     corrections: fields.corrections?.length ? fields.corrections.map((c) => ({ date: yamlDate(c.date), note: c.note })) : undefined,
     withdrawn: fields.withdrawn && { date: yamlDate(fields.withdrawn.date), reason: fields.withdrawn.reason },

@@ -59,6 +59,9 @@ const report = z
     publishedOn: date.nullable().describe('发布日期；不知道时为 null'),
     indexNumber: nonEmpty.nullable().describe('索引号；没有时为 null'),
     topic: nonEmpty.nullable().describe('主题分类；没有时为 null'),
+    documentNumber: nonEmpty.nullable().describe('文号，照原文，例如 武退役军人〔2024〕5号；没有时为 null'),
+    validity: nonEmpty.nullable().describe('有效性，例如 有效；未说明时为 null'),
+    keywords: z.array(nonEmpty).min(1).nullable().describe('关键词（主题词）；未说明时为 null'),
     signature: z.array(nonEmpty).min(1).describe('落款，逐行'),
     corrections: z.array(z.strictObject({ date, note: nonEmpty })).describe('更正说明'),
     withdrawn: z

@@ -11,7 +11,7 @@
  *   with `withdrawn: { date, reason }`, and a withdrawal is never taken back or reworded;
  * - correction entries are added, never removed or reworded;
  * - text, title, metadata, figures and attachments change only together with a new correction;
- *   filling in metadata that was unknown (发布日期, 索引号, 主题分类) and adding key figures or
+ *   filling in metadata that was unknown (发布日期, 索引号, 主题分类, 文号, 有效性, 关键词) and adding key figures or
  *   attachments need no correction, but are recorded;
  * - `npm run check -- --accept` records what may be recorded; what may not stays a problem.
  */
@@ -86,6 +86,9 @@ export function snapshotOf(
         ['publishedOn', d.publishedOn],
         ['indexNumber', d.indexNumber],
         ['topic', d.topic],
+        ['documentNumber', d.documentNumber],
+        ['validity', d.validity],
+        ['keywords', d.keywords?.join('、')],
         ['signature', d.signature?.join('\n')],
       ] as const
     ).filter((kv): kv is [typeof kv[0], string] => kv[1] !== undefined),

@@ -40,10 +40,18 @@ export function lastCorrection(r: Pick<ReportData, 'corrections'>): string | und
 }
 
 /**
- * The date a report counts as published: 发布日期 when known, else 成文日期 (the earliest it
- * can have been published). PubDate, JSON-LD, the feed and the date checks all use it.
+ * The date a report counts as published for ordering and the date checks: 发布日期 when
+ * known, else 成文日期 (the earliest it can have been published). Never shown as a
+ * publication date: pages, feeds and the sitemap claim one only through knownPublicationDate.
  */
 export const publishedDate = (r: Pick<ReportData, 'publishedOn' | 'signedOn'>): IsoDate => r.publishedOn ?? r.signedOn;
+
+/**
+ * The 发布日期 when the report entry states it, else undefined: what PubDate, JSON-LD
+ * datePublished, the feed's pubDate and the sitemap's lastmod may claim. A page without it
+ * says nothing of publication rather than passing the 成文日期 off as one.
+ */
+export const knownPublicationDate = (r: Pick<ReportData, 'publishedOn'>): IsoDate | undefined => r.publishedOn;
 
 /**
  * The day by which a year's report must be public: 4月1日 of the following year

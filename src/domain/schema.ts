@@ -82,6 +82,17 @@ const reportShape = {
   indexNumber: text('indexNumber', '索引号', '007123456/2024-00001').optional(),
   /** 主题分类, e.g. 综合政务. */
   topic: text('topic', '主题分类', '综合政务').optional(),
+  /** 文号 as printed under the title, e.g. 武退役军人〔2024〕5号; only when the document has one. */
+  documentNumber: text('documentNumber', '文号', '武退役军人〔2024〕5号').optional(),
+  /** 有效性, as the disclosure catalogue states it, e.g. 有效. Leave out when not stated. */
+  validity: text('validity', '有效性', '有效').optional(),
+  /** 关键词 (主题词): a list of words, as the disclosure catalogue gives them. */
+  keywords: z
+    .array(text('keywords', '关键词', '法治政府建设'), {
+      error: 'keywords（关键词）应为词语列表，例如 keywords: [法治政府建设, 年度报告]',
+    })
+    .min(1, 'keywords（关键词）至少要有一个词；没有时请删掉这个字段')
+    .optional(),
   /**
    * The signature block as printed, one line per entry. Omit it when it is just the agency
    * and the signing date written as 2024年1月8日, which is the default.

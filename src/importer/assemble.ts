@@ -36,6 +36,7 @@ export function assemble(parsed: Parsed, yearOption?: number): Report {
     yearSource: source,
     title: parsed.title ?? `${agency}${year}年法治政府建设年度报告`,
     titleFromSource: parsed.title !== undefined,
+    ...(parsed.documentNumber && { documentNumber: parsed.documentNumber }),
     agency,
     signedOn,
     signature: dateText === formatChineseDate(signedOn) ? undefined : [agency, dateText],

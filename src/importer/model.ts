@@ -40,6 +40,8 @@ export interface Signature {
 export interface Parsed {
   /** The title line(s) as printed, when the text has one. */
   title?: string;
+  /** The 文号 printed right under the title, verbatim, when there is one. */
+  documentNumber?: string;
   preface: Block[];
   sections: Section[];
   signature: Signature;
@@ -58,6 +60,8 @@ export interface Report {
   yearSource: YearSource;
   title: string;
   titleFromSource: boolean;
+  /** 文号 as printed under the title; absent when the text has none. */
+  documentNumber?: string;
   agency: string;
   signedOn: string;
   /** Set only when the printed signature differs from agency + the formatted date. */

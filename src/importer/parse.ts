@@ -1,5 +1,5 @@
 /**
- * Reading a report's structure out of its paragraphs: title, preface, the numbered
+ * Reading a report's structure out of its paragraphs: title, the 文号 under it, preface, the numbered
  * sections 一、二、…, their (一) sub-headings, and the signature block. Text is never
  * changed here, only sorted into parts.
  */
@@ -93,6 +93,24 @@ export function findTitle(blocks: readonly Block[]): { title: string; lines: num
   return undefined;
 }
 
+/**
+ * A 文号 as printed on a line of its own: the issuer's short name, the year in 〔〕 (or 【】,
+ * [], ［］) and the number with 号 — 武退役军人〔2024〕5号, 武退役军人【2024】5号, 某局[2024]第5号.
+ */
+const DOCUMENT_NUMBER = /^[\u4e00-\u9fa5A-Za-z]{1,20}\s*[〔【\[［]\s*\d{4}\s*[〕】\]］]\s*第?\s*\d{1,5}\s*号$/;
+
+/** Whether a line is a 文号 and nothing else. */
+export const isDocumentNumber = (line: string): boolean => DOCUMENT_NUMBER.test(line.trim());
+
+/**
+ * The 文号 printed right under the title, verbatim, when there is one: it is the document's
+ * metadata (documentNumber), not the preface's first paragraph.
+ */
+export function findDocumentNumber(blocks: readonly Block[], titleLines: number): string | undefined {
+  const next = blocks[titleLines];
+  return titleLines > 0 && next?.kind === 'line' && isDocumentNumber(next.text) ? next.text : undefined;
+}
+
 function bodyBlock(b: Block): BodyBlock {
   return b.kind === 'line' && isSubHeading(b.text) ? { kind: 'subheading', text: b.text } : b;
 }
@@ -118,7 +136,8 @@ export function parseReport(blocks: readonly Block[], file: string): Parsed {
   }
   const head = blocks.slice(0, firstHeading);
   const title = findTitle(head);
-  const preface = head.slice(title?.lines ?? 0);
+  const documentNumber = findDocumentNumber(head, title?.lines ?? 0);
+  const preface = head.slice((title?.lines ?? 0) + (documentNumber ? 1 : 0));
   const sections: Section[] = [];
   for (const b of blocks.slice(firstHeading, -2)) {
     const h = b.kind === 'line' ? numberedHeading(b.text) : undefined;
@@ -135,7 +154,7 @@ export function parseReport(blocks: readonly Block[], file: string): Parsed {
     if (!s.body.length) warnings.push(`第 ${s.order} 部分“${printedHeading({ numeral: s.numeral, heading: short(s.heading) })}”没有正文。`);
   }
   if (!preface.length) warnings.push('第一个编号标题之前没有前言（开头段）。');
-  return { title: title?.title, preface, sections, signature, warnings };
+  return { title: title?.title, ...(documentNumber && { documentNumber }), preface, sections, signature, warnings };
 }
 
 export function short(text: string, max = 30): string {

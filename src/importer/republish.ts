@@ -191,6 +191,10 @@ function carryReport(report: Report, old: PublishedYear, sections: SectionToWrit
     publishedOn: o.publishedOn,
     indexNumber: o.indexNumber,
     topic: o.topic,
+    // The 文号 the new text prints, else the one already published; 有效性 and 关键词 stay.
+    documentNumber: report.documentNumber ?? o.documentNumber,
+    validity: o.validity,
+    keywords: o.keywords,
     corrections: o.corrections,
     withdrawn: o.withdrawn,
     sections,

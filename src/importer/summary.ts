@@ -17,6 +17,7 @@ export function summary(p: Prepared, shown: string, show: (path: string) => stri
     `读取：${shown}，${p.format}`,
     `年度：${r.year}（${YEAR_SOURCE[r.yearSource](r.year)}）`,
     `标题：${r.title}（${r.titleFromSource ? '原文标题' : '原文没有标题行，按发布机构和年度生成'}）`,
+    ...(r.documentNumber ? [`文号：${r.documentNumber}（标题下一行，照原文）`] : []),
     `发布机构：${r.agency}（取自落款）`,
     `成文日期：${r.signedOn}（落款“${r.signature?.[1] ?? formatChineseDate(r.signedOn)}”）`,
   ];

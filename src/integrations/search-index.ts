@@ -6,13 +6,99 @@
  * own page, never again for the whole-report page; a withdrawn report's sections carry none.
  * Only pages that carry it are handed to Pagefind, because Pagefind indexes every page whole
  * when no page has it, as when every report is withdrawn.
+ *
+ * Each report's preface is a unit of its own: a custom record linking to the preface on the
+ * report page (/2023/#preface), added for each year that has indexed sections (so never for
+ * a withdrawn report). Beside the index go the assist files (src/search/vocabulary.ts): the
+ * site's words by pinyin and by typo key, and the 繁體 map, all made from the indexed text.
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { createRequire } from 'node:module';
 import * as pagefind from 'pagefind';
+import { load } from 'cheerio';
+import { pinyin } from 'pinyin-pro';
+import * as OpenCC from 'opencc-js/t2cn';
 import { pagefindPath, withBase } from '../utils/routes.ts';
+import { assistFiles } from '../search/vocabulary.ts';
+import { ui } from '../i18n/ui.ts';
+
+const require = createRequire(import.meta.url);
+
+/** The build-time tools the assist files are made with: jieba, pinyin-pro and OpenCC. */
+function assistTools() {
+  const { Jieba } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
+  const { dict } = require('@node-rs/jieba/dict') as { dict: Uint8Array };
+  const jieba = Jieba.withDict(dict);
+  const t2s = OpenCC.Converter({ from: 't', to: 'cn' });
+  return {
+    cut: (text: string) => jieba.cut(text),
+    syllables: (word: string) => pinyin(word, { toneType: 'none', type: 'array', v: true }),
+    toSimplified: (ch: string) => t2s(ch),
+  };
+}
+
+interface Page {
+  /** Where the page is: its file under the output folder, or (dev) its URL. */
+  sourcePath?: string;
+  url?: string;
+  content: string;
+}
+
+/** The text of a page's indexed body, as Pagefind reads it (ignored parts left out). */
+function bodyText(html: string): string {
+  const $ = load(html);
+  $('[data-pagefind-ignore]').remove();
+  return $('[data-pagefind-body]').text();
+}
+
+/** The year of a report page (2023/ or 2023/index.html) or of a section page under it. */
+const yearOf = (path: string) => /^\/?(\d{4})\//.exec(path)?.[1];
+const isReportPage = (path: string) => /^\/?\d{4}\/(index\.html)?$/.test(path);
+
+/** A report page's preface as a search unit, or undefined when the page has none. */
+export function prefaceRecord(year: string, html: string) {
+  const text = load(html)('#preface').text().trim();
+  if (!text) return undefined;
+  return {
+    url: `/${year}/#preface`,
+    content: text,
+    language: 'zh-cn',
+    meta: { title: ui.preface, order: '0' },
+    filters: { year: [year] },
+    sort: { year },
+  };
+}
+
+/**
+ * Adds every unit to the index: the pages that mark a body, then the preface of each year
+ * that has one of those pages. Returns the indexed texts, for the assist files.
+ */
+async function addUnits(index: pagefind.PagefindIndex, pages: readonly Page[]): Promise<string[]> {
+  const texts: string[] = [];
+  const years = new Set<string>();
+  for (const p of pages) {
+    if (!indexed(p.content)) continue;
+    fail('读取页面', (await index.addHTMLFile(p.sourcePath ? { sourcePath: p.sourcePath, content: p.content } : { url: p.url, content: p.content })).errors);
+    texts.push(bodyText(p.content));
+    const y = yearOf(p.sourcePath ?? p.url ?? '');
+    if (y) years.add(y);
+  }
+  for (const p of pages) {
+    const path = p.sourcePath ?? p.url ?? '';
+    const y = yearOf(path);
+    if (!y || !years.has(y) || !isReportPage(path)) continue;
+    const record = prefaceRecord(y, p.content);
+    if (!record) continue;
+    fail('读取前言', (await index.addCustomRecord(record)).errors);
+    texts.push(record.content);
+  }
+  return texts;
+}
 
 async function withIndex<T>(logger: AstroIntegrationLogger, fill: (index: pagefind.PagefindIndex) => Promise<T>) {
   const { index, errors } = await pagefind.createIndex({});
@@ -43,17 +129,17 @@ export default function searchIndex(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
         await withIndex(logger, async (index) => {
-          const pages = readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
-          let count = 0;
-          for (const sourcePath of pages.sort()) {
-            const content = readFileSync(join(out, sourcePath), 'utf8');
-            if (!indexed(content)) continue;
-            fail('读取页面', (await index.addHTMLFile({ sourcePath, content })).errors);
-            count++;
-          }
+          const files = readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
+          const pages = files.sort().map((sourcePath) => ({ sourcePath, content: readFileSync(join(out, sourcePath), 'utf8') }));
+          const texts = await addUnits(index, pages);
           const written = await index.writeFiles({ outputPath: join(out, pagefindPath) });
           fail('写入', written.errors);
-          logger.info(`搜索索引已生成：${count} 个页面 → ${pagefindPath}`);
+          for (const [path, json] of assistFiles(texts, assistTools())) {
+            const file = join(out, pagefindPath, path);
+            mkdirSync(dirname(file), { recursive: true });
+            writeFileSync(file, json);
+          }
+          logger.info(`搜索索引已生成：${texts.length} 个单元 → ${pagefindPath}`);
         });
       },
 
@@ -119,12 +205,13 @@ async function buildDevIndex(origin: string, base: string, logger: AstroIntegrat
     }
   }
   return withIndex(logger, async (index) => {
-    const marked = pages.filter((p) => indexed(p.content));
-    for (const p of marked) fail('读取页面', (await index.addHTMLFile({ url: p.url, content: p.content })).errors);
+    const texts = await addUnits(index, pages);
     const { files, errors } = await index.getFiles();
     fail('生成', errors);
-    logger.info(`开发服务器的搜索索引已生成：${marked.length} 个页面`);
-    return new Map(files.map((f) => [f.path.replace(/^\/+/, ''), f.content]));
+    logger.info(`开发服务器的搜索索引已生成：${texts.length} 个单元`);
+    const served = new Map(files.map((f) => [f.path.replace(/^\/+/, ''), f.content]));
+    for (const [path, json] of assistFiles(texts, assistTools())) served.set(path, new TextEncoder().encode(json));
+    return served;
   });
 }
 

@@ -1,6 +1,6 @@
 /**
  * /feed.xml: an RSS feed of the published reports that are not withdrawn, newest first,
- * each linking to its whole-report page, dated 发布日期 (else 成文日期). Links are full
+ * each linking to its whole-report page, dated only when its 发布日期 is known. Links are full
  * addresses when the site's address is set (site.config.ts url or SITE_URL); without it the
  * feed is still written, so every page's <link rel="alternate"> resolves, with links
  * relative to the site root.

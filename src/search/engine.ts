@@ -4,11 +4,20 @@
  * Pagefind finds candidate sections; its Chinese segmentation (jieba at index time,
  * Intl.Segmenter in the browser) disagrees on word boundaries, so on its own it returns
  * sections that hold only some characters of a term, ranks them by those pieces and
- * highlights pieces ([锦][旗]). Chinese is written without spaces, so what a reader types is
- * treated as a phrase: a section matches when it contains every space-separated term
- * exactly (after width and case folding), ranking counts whole-term occurrences, and
- * excerpts mark whole terms.
+ * highlights pieces ([锦][旗]). Here each term of the query (query.ts) is a group of
+ * alternatives: the term itself, and the words that stand for it (near words from the
+ * thesaurus, the word a pinyin spelling or a typo stands for), each with a weight. A group is
+ * covered by a section holding any of its alternatives whole (after width and case folding).
+ *
+ * A section covering every group is a full match; when there is none, sections covering some
+ * groups are ranked by what they cover, each group weighing by how rare it is among the
+ * candidates, and the outcome says the match is partial. That only when every term occurs
+ * somewhere: a term found nowhere (社保卡) means a topic the reports do not cover, and the
+ * query returns nothing. Excerpts mark whole terms.
  */
+import { fold, parseQuery } from './query.ts';
+
+export { fold, parseQuery };
 
 export interface Candidate {
   url: string;
@@ -37,60 +46,89 @@ export interface Refinement {
   sort?: SortOrder;
 }
 
+export interface Alternative {
+  text: string;
+  weight: number;
+}
+
+/** One term of the query and what else counts for it. */
+export interface TermGroup {
+  term: string;
+  alternatives: Alternative[];
+}
+
 export interface Outcome {
+  /** Every alternative searched for, for highlighting. */
   terms: string[];
   /** Hits after the year and item filters, in the requested order. */
   hits: Hit[];
   /** Hits per year and per item before those filters, for the filter controls. */
   counts: { year: Map<number, number>; item: Map<string, number> };
+  /** True when no section holds every term and the hits hold only some. */
+  partial: boolean;
 }
 
-/** Folds full-width forms and case per character, keeping a map back to the original. */
-export function fold(text: string): { folded: string; origin: number[] } {
-  let folded = '';
-  const origin: number[] = [];
-  let i = 0;
-  for (const ch of text) {
-    const f = ch.normalize('NFKC').toLowerCase();
-    folded += f;
-    for (let k = 0; k < f.length; k++) origin.push(i);
-    i += ch.length;
-  }
-  origin.push(i);
-  return { folded, origin };
-}
-
-const QUOTES = /["“”'‘’「」『』]/g;
-
-/** Terms of a query: split on spaces (of either width), quotes dropped, folded, unique. */
-export function parseQuery(query: string): string[] {
-  const terms = fold(query.replace(QUOTES, ' ')).folded.split(/\s+/).filter(Boolean);
-  return [...new Set(terms)];
-}
+/** A term as a group with only itself. */
+export const plainGroup = (term: string): TermGroup => ({ term, alternatives: [{ text: term, weight: 1 }] });
 
 /** Start offsets (in the folded text) of every non-overlapping occurrence of term. */
 function occurrences(folded: string, term: string): number[] {
   const at: number[] = [];
+  if (!term) return at;
   for (let i = folded.indexOf(term); i !== -1; i = folded.indexOf(term, i + term.length)) at.push(i);
   return at;
 }
 
 /**
  * Each occurrence of a term in the text counts once; the term in the heading counts
- * HEADING_WEIGHT more. A section matches only when every term occurs in one or the other.
+ * HEADING_WEIGHT more.
  */
 const HEADING_WEIGHT = 3;
 
+function termCount(body: string, heading: string, term: string): number {
+  return occurrences(body, term).length + (heading.includes(term) ? HEADING_WEIGHT : 0);
+}
+
+/** How strongly a section holds a group: its alternatives' counts, each times its weight. */
+function groupStrength(body: string, heading: string, g: TermGroup): number {
+  let s = 0;
+  for (const a of g.alternatives) s += a.weight * termCount(body, heading, a.text);
+  return s;
+}
+
+/** The score of a section holding every term (the sum of their counts), or undefined. */
 export function score(c: Pick<Candidate, 'content' | 'title'>, terms: string[]): number | undefined {
   const body = fold(c.content).folded;
   const heading = fold(c.title).folded;
   let total = 0;
   for (const t of terms) {
-    const n = occurrences(body, t).length + (heading.includes(t) ? HEADING_WEIGHT : 0);
+    const n = termCount(body, heading, t);
     if (n === 0) return undefined;
     total += n;
   }
   return total;
+}
+
+/** Per group, how strongly a candidate holds it (0: not at all). */
+export function strengths(c: Pick<Candidate, 'content' | 'title'>, groups: readonly TermGroup[]): number[] {
+  const body = fold(c.content).folded;
+  const heading = fold(c.title).folded;
+  return groups.map((g) => groupStrength(body, heading, g));
+}
+
+/** How rare a group is among n candidates of which df hold it: rarer terms weigh more. */
+export const rarity = (df: number, n: number) => Math.log(1 + (n + 1) / Math.max(df, 1));
+
+/**
+ * A partial match's score: each covered group's rarity, a little more the more strongly it
+ * is held, so covering more (and rarer) terms always beats repeating one.
+ */
+export function partialScore(held: readonly number[], weights: readonly number[]): number {
+  let s = 0;
+  held.forEach((h, i) => {
+    if (h > 0) s += weights[i]! * (1 + Math.min(h, 10) / 20);
+  });
+  return s;
 }
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -126,19 +164,36 @@ export function excerpt(content: string, terms: string[], length = 96, before = 
   return html;
 }
 
-export function rank(candidates: readonly Candidate[], query: string, refine: Refinement = {}): Outcome {
-  const terms = parseQuery(query);
+/** Every alternative's text, longest first (so a mark covers the longest whole term). */
+export function allTerms(groups: readonly TermGroup[]): string[] {
+  const out = new Set<string>();
+  for (const g of groups) for (const a of g.alternatives) out.add(a.text);
+  return [...out].sort((a, b) => b.length - a.length);
+}
+
+/** Ranks candidates for a query (a string, or its term groups) and applies the refinement. */
+export function rank(candidates: readonly Candidate[], query: string | readonly TermGroup[], refine: Refinement = {}): Outcome {
+  const groups = typeof query === 'string' ? parseQuery(query).map(plainGroup) : query;
+  const terms = allTerms(groups);
+  const held = groups.length ? candidates.map((c) => strengths(c, groups)) : [];
+  const full = held.map((h) => h.every((s) => s > 0));
+  const df = groups.map((_, i) => held.filter((h) => h[i]! > 0).length);
+  // Partial matches only when each term occurs somewhere: a term found nowhere is a topic
+  // the reports do not cover, and its company of common words must not stand in for it.
+  const partial = groups.length > 1 && !full.some(Boolean) && df.every((n) => n > 0);
+  const weights = df.map((n) => rarity(n, candidates.length));
+
   const all: Hit[] = [];
-  if (terms.length) {
-    for (const c of candidates) {
-      const s = score(c, terms);
-      if (s !== undefined) all.push({ ...c, score: s, excerpt: excerpt(c.content, terms) });
-    }
-  }
+  candidates.forEach((c, i) => {
+    const h = held[i];
+    if (!h) return;
+    const s = full[i] ? h.reduce((a, b) => a + b, 0) : partial && h.some((x) => x > 0) ? partialScore(h, weights) : undefined;
+    if (s !== undefined) all.push({ ...c, score: s, excerpt: excerpt(c.content, terms) });
+  });
   const counts = { year: new Map<number, number>(), item: new Map<string, number>() };
   for (const h of all) {
     counts.year.set(h.year, (counts.year.get(h.year) ?? 0) + 1);
-    counts.item.set(h.item, (counts.item.get(h.item) ?? 0) + 1);
+    if (h.item) counts.item.set(h.item, (counts.item.get(h.item) ?? 0) + 1);
   }
   const byRelevance = (a: Hit, b: Hit) =>
     b.score - a.score || b.engineScore - a.engineScore || b.year - a.year || a.order - b.order;
@@ -146,5 +201,5 @@ export function rank(candidates: readonly Candidate[], query: string, refine: Re
   const hits = all
     .filter((h) => (refine.year === undefined || h.year === refine.year) && (!refine.item || h.item === refine.item))
     .sort(refine.sort === 'newest' ? byNewest : byRelevance);
-  return { terms, hits, counts };
+  return { terms, hits, counts, partial };
 }

@@ -31,9 +31,11 @@ export function attachHeaderSearch(input: HTMLInputElement): void {
     panel.hidden = false;
     status.textContent = ui.searching;
     try {
-      const { hits, terms } = await searchSections(q);
+      const { hits, terms, partial, suggestion } = await searchSections(q);
       if (ticket !== latest) return;
-      status.textContent = hits.length ? ui.searchFound(hits.length, q) : ui.searchNone(q);
+      const found = hits.length ? ui.searchFound(hits.length, suggestion ?? q) : ui.searchNone(q);
+      const lead = suggestion && hits.length ? `${ui.didYouMean(suggestion)}。` : '';
+      status.textContent = lead + found + (partial && hits.length ? `。${ui.searchPartial}` : '');
       renderHits(list, hits.slice(0, SHOWN), terms);
       more.hidden = hits.length <= SHOWN;
       more.href = `${form.action}${queryString({ q })}`;

@@ -20,7 +20,7 @@ export function highlightTerms(root: Element, terms: string[]): HTMLElement[] {
       }
     }
     if (!ranges.length) continue;
-    ranges.sort((a, b) => a[0] - b[0]);
+    ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
     const frag = document.createDocumentFragment();
     let pos = 0;
     for (const [a, b] of ranges) {

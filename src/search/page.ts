@@ -1,10 +1,17 @@
-/** The /search/ page: runs the query in the URL, keeps the URL in step as the reader refines. */
+/**
+ * The /search/ page: runs the query in the URL, keeps the URL in step as the reader refines.
+ * It draws PAGE results at a time, with a button for more; a partial match and a typo
+ * replaced by a near site word are said above the list, with the reader's own query a link away.
+ */
 import { searchSections } from './client';
 import type { SortOrder } from './engine';
 import { renderHits } from './render';
 import { limitQuery } from './limits';
 import { ui } from '../i18n/ui';
 import { queryString } from '../utils/routes';
+
+/** Results drawn at once, and added by each press of 更多结果. */
+export const PAGE = 20;
 
 export function attachSearchPage(): void {
   const form = document.getElementById('search-form') as HTMLFormElement;
@@ -14,7 +21,12 @@ export function attachSearchPage(): void {
   const sort = form.elements.namedItem('sort') as HTMLSelectElement;
   const status = document.getElementById('search-status')!;
   const list = document.getElementById('search-results') as HTMLOListElement;
+  const note = document.getElementById('search-note')!;
+  const more = document.getElementById('search-more') as HTMLButtonElement;
   let latest = 0;
+  let exact = false;
+  let showMore = () => {};
+  more.addEventListener('click', () => showMore());
 
   function fromUrl() {
     const p = new URLSearchParams(location.search);
@@ -22,6 +34,7 @@ export function attachSearchPage(): void {
     year.value = p.get('year') ?? '';
     item.value = p.get('item') ?? '';
     sort.value = p.get('sort') === 'newest' ? 'newest' : 'relevance';
+    exact = p.get('exact') === '1';
   }
 
   function toUrl() {
@@ -30,6 +43,7 @@ export function attachSearchPage(): void {
       year: year.value,
       item: item.value,
       sort: sort.value === 'relevance' ? undefined : sort.value,
+      exact: exact ? '1' : undefined,
     });
     const url = `${location.pathname}${query}`;
     if (url !== location.pathname + location.search) history.pushState(null, '', url);
@@ -43,10 +57,25 @@ export function attachSearchPage(): void {
     }
   }
 
+  /** The typo heading (您是不是要找：X, with the reader's own query as a link) or the partial-match note. */
+  function showNote(suggestion: string | undefined, partial: boolean, query: string) {
+    note.replaceChildren();
+    if (suggestion) {
+      const asTyped = document.createElement('a');
+      asTyped.href = `${location.pathname}${queryString({ q: query, exact: '1' })}`;
+      asTyped.textContent = ui.searchAsTyped(query);
+      note.append(ui.didYouMean(suggestion), ' ', asTyped);
+    }
+    if (partial) note.append(suggestion ? '；' : '', ui.searchPartial);
+    note.hidden = !note.childNodes.length;
+  }
+
   async function run() {
     const ticket = ++latest;
     const query = limitQuery(q.value).trim();
     document.title = query ? `${query} - ${ui.searchTitle}` : document.title;
+    note.hidden = true;
+    more.hidden = true;
     if (!query) {
       status.textContent = ui.searchPrompt;
       list.replaceChildren();
@@ -61,12 +90,20 @@ export function attachSearchPage(): void {
         year: year.value ? Number(year.value) : undefined,
         item: item.value || undefined,
         sort: sort.value as SortOrder,
-      });
+      }, { exact });
       if (ticket !== latest) return;
       showCounts(year, new Map([...outcome.counts.year].map(([k, v]) => [String(k), v])));
       showCounts(item, outcome.counts.item);
-      status.textContent = outcome.hits.length ? ui.searchFound(outcome.hits.length, query) : ui.searchNone(query);
-      renderHits(list, outcome.hits, outcome.terms);
+      const shown = outcome.suggestion ?? query;
+      status.textContent = outcome.hits.length ? ui.searchFound(outcome.hits.length, shown) : ui.searchNone(query);
+      showNote(outcome.suggestion, outcome.partial && outcome.hits.length > 0, query);
+      let drawn = 0;
+      showMore = () => {
+        drawn = Math.min(outcome.hits.length, drawn + PAGE);
+        renderHits(list, outcome.hits.slice(0, drawn), outcome.terms);
+        more.hidden = drawn >= outcome.hits.length;
+      };
+      showMore();
       list.dataset.query = query;
     } catch {
       if (ticket === latest) status.textContent = ui.searchFailed;
@@ -77,6 +114,7 @@ export function attachSearchPage(): void {
 
   form.addEventListener('submit', (e) => {
     e.preventDefault();
+    exact = false;
     toUrl();
     void run();
   });

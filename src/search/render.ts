@@ -3,9 +3,12 @@ import type { Hit } from './engine';
 import { ui } from '../i18n/ui';
 import { highlightHref } from '../utils/routes';
 
-/** Link to a section that marks the search terms on arrival (see highlight.ts). */
+/**
+ * Link to a section that marks the search terms on arrival (see highlight.ts). A unit inside
+ * a page (the preface, /2023/#preface) is linked as it is.
+ */
 export function hitHref(hit: Hit, terms: string[]): string {
-  return highlightHref(hit.url, terms);
+  return hit.url.includes('#') ? hit.url : highlightHref(hit.url, terms);
 }
 
 export function renderHits(list: HTMLOListElement, hits: Hit[], terms: string[]): void {

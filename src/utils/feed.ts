@@ -1,11 +1,12 @@
 /**
  * Feed items for /feed.xml, as a pure function of the route data: one per report that is not
  * withdrawn (a feed announces reports to read; a withdrawn one says so on its own page),
- * newest first, linking to its whole-report page under the base path, dated 发布日期 or else
- * 成文日期 (midnight UTC, so the day reads the same in China), described by its preface.
+ * newest first, linking to its whole-report page under the base path, described by its
+ * preface, and dated only when its 发布日期 is known (midnight UTC, so the day reads the same
+ * in China): an item without one has no pubDate, since the 成文日期 is not a publication date.
  */
 import type { RSSFeedItem } from '@astrojs/rss';
-import { publishedDate } from '../domain/report.ts';
+import { knownPublicationDate } from '../domain/report.ts';
 import { mdxToPlainText } from './plain-text.ts';
 import { notWithdrawn, withBase, type ReportView } from './routes.ts';
 
@@ -16,12 +17,15 @@ export const UNKNOWN_SITE = 'https://site-address-not-set.invalid';
 export function feedItems(reports: readonly ReportView<{ body?: string }>[], base: string): RSSFeedItem[] {
   return notWithdrawn(reports)
     .sort((a, b) => b.year - a.year)
-    .map((r) => ({
-      title: r.data.title,
-      link: withBase(base, r.path),
-      pubDate: new Date(`${publishedDate(r.data)}T00:00:00Z`),
-      description: mdxToPlainText(r.entry.body ?? ''),
-    }));
+    .map((r) => {
+      const published = knownPublicationDate(r.data);
+      return {
+        title: r.data.title,
+        link: withBase(base, r.path),
+        ...(published && { pubDate: new Date(`${published}T00:00:00Z`) }),
+        description: mdxToPlainText(r.entry.body ?? ''),
+      };
+    });
 }
 
 /** The feed with the placeholder host taken out of every link: root-relative links. */

@@ -9,7 +9,7 @@
  * address, and a reader who arrives from a search engine meets the notice first.
  */
 import type { ReportData } from '../domain/schema';
-import { isWithdrawn, lastCorrection, printedHeading, publishedDate } from '../domain/report';
+import { isWithdrawn, knownPublicationDate, lastCorrection, printedHeading, publishedDate } from '../domain/report';
 import { feedPath, reportPath, withBase, withdrawalOf } from './routes';
 import { ui } from '../i18n/ui';
 
@@ -59,8 +59,8 @@ export function absoluteUrl(site: URL | string | undefined, path: string): strin
   return site ? new URL(path, site).href : undefined;
 }
 
-/** Kept here for the callers that read it with the head metadata; it lives in src/domain/report.ts. */
-export { publishedDate };
+/** Kept here for the callers that read them with the head metadata; they live in src/domain/report.ts. */
+export { knownPublicationDate, publishedDate };
 
 /** The title a document is known by: the report's, or for a section its printed heading. */
 export function docTitle(doc: DocInfo): string {
@@ -77,10 +77,13 @@ export function docDescription(doc: DocInfo): string {
   return withdrawal ? ui.withdrawnDescription(withdrawal.date, withdrawal.reason, description) : description;
 }
 
-/** Keywords: the site's, the year, the agency, the topic and, for a section, its item; no repeats. */
+/**
+ * Keywords: the report's own 关键词 when it states them, then the site's, the year, the
+ * agency, the topic and, for a section, its item; no repeats.
+ */
 export function docKeywords(doc: DocInfo): string {
   const r = doc.report;
-  const words = [...ui.keywordsBase.split(','), ui.yearReport(r.year), r.agency, r.topic, doc.section?.item];
+  const words = [...(r.keywords ?? []), ...ui.keywordsBase.split(','), ui.yearReport(r.year), r.agency, r.topic, doc.section?.item];
   return [...new Set(words.filter((w): w is string => Boolean(w)))].join(',');
 }
 
@@ -106,18 +109,31 @@ export function reportJsonLd(input: HeadInput & { doc: DocInfo }): Record<string
     inLanguage: 'zh-CN',
     description: input.description ?? docDescription(doc),
     keywords: docKeywords(doc),
-    datePublished: publishedDate(r),
+    // Only a stated 发布日期 is a publication date; the 成文日期 is when it was written.
+    ...(knownPublicationDate(r) && { datePublished: knownPublicationDate(r) }),
     dateCreated: r.signedOn,
     ...(modified && { dateModified: modified }),
     // schema.org has no withdrawal date; the status says it, the description gives date and reason.
-    ...(isWithdrawn(r) && { creativeWorkStatus: 'Withdrawn' }),
-    ...(r.indexNumber && { identifier: r.indexNumber }),
+    ...(isWithdrawn(r) ? { creativeWorkStatus: 'Withdrawn' } : r.validity ? { creativeWorkStatus: r.validity } : {}),
+    ...(identifiers(r).length && { identifier: identifiers(r) }),
     author: { '@type': 'GovernmentOrganization', name: r.agency },
     publisher: { '@type': 'GovernmentOrganization', name: input.bureau, ...(siteUrl && { url: siteUrl }) },
     isPartOf: doc.section
       ? [{ '@type': 'Report', name: r.title, ...(reportUrl && { url: reportUrl }) }, website]
       : website,
   };
+}
+
+/**
+ * The report's 索引号 and 文号 as schema.org PropertyValues, those it states; 有效性 is not an
+ * identifier and goes in creativeWorkStatus only when the report is not withdrawn.
+ */
+function identifiers(r: ReportData): { '@type': 'PropertyValue'; name: string; value: string }[] {
+  const pairs: [string, string | undefined][] = [
+    [ui.indexNumber, r.indexNumber],
+    [ui.documentNumber, r.documentNumber],
+  ];
+  return pairs.flatMap(([name, value]) => (value ? [{ '@type': 'PropertyValue' as const, name, value }] : []));
 }
 
 /**
@@ -149,7 +165,7 @@ export function headMeta(input: HeadInput): HeadMeta {
       ['SiteIDCode', input.siteCode],
       ['ColumnName', ui.columnName],
       ['ArticleTitle', docTitle(doc)],
-      ['PubDate', publishedDate(r)],
+      ['PubDate', knownPublicationDate(r)],
       ['ContentSource', r.agency],
       ['Keywords', docKeywords(doc)],
       ['Description', description],
@@ -169,7 +185,7 @@ export function headMeta(input: HeadInput): HeadMeta {
     ['og:description', description],
   ];
   if (doc) {
-    og.push(['article:published_time', publishedDate(doc.report)], ['article:modified_time', lastCorrection(doc.report)]);
+    og.push(['article:published_time', knownPublicationDate(doc.report)], ['article:modified_time', lastCorrection(doc.report)]);
   }
   for (const [property, content] of og) if (content) meta.push({ property, content });
 

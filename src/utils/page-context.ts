@@ -4,7 +4,7 @@
  * routeData (src/utils/route-data.ts).
  */
 import site from '../../site.config';
-import { footerRows } from '../domain/site';
+import { footerRegistrations, siteLinks } from '../domain/site';
 import { routeData, type Route, type RouteData, type SiteContext } from './route-data';
 
 /** What a page knows of itself: Astro.site and Astro.url. */
@@ -23,7 +23,10 @@ export function siteContext(page: PageAddress): SiteContext {
     siteName: site.siteName,
     siteCode: site.footer.siteCode,
     editUrl: site.editUrl,
-    footer: footerRows(site),
+    footer: footerRegistrations(site),
+    links: siteLinks(site),
+    // The 无障碍声明 is linked once its page exists.
+    accessibilityPage: Object.keys(import.meta.glob('../pages/accessibility.astro')).length > 0,
   };
 }
 

@@ -1,7 +1,9 @@
 /**
  * A page's route data as one object, made by one pure function (no Astro imports): its
  * document title, head metadata, the site's names and footer, the site navigation with the
- * current page marked, breadcrumbs, and on a section's page the pager and the edit link. Pages call `routeData`
+ * current page marked, breadcrumbs, and on a section's page the pager and the edit link;
+ * the footer's registrations and links (网站地图 always; 联系我们, 找错, 互动, 无障碍声明 and the
+ * 党政机关网站标识 when configured), the header's 上级网站 link, and the 网站地图's groups. Pages call `routeData`
  * once and hand the result to Page.astro and the components, which only read it.
  *
  * A withdrawn report's pages (and its sections' pages) carry the withdrawal for the notice,
@@ -11,8 +13,23 @@ import { printedHeading } from '../domain/report';
 import type { RequiredItem } from '../domain/items';
 import { ui } from '../i18n/ui';
 import { fullSiteName, headMeta, type HeadMeta } from './meta';
-import { faviconPath, figuresPath, homePath, itemsPath, searchPath, withBase, withdrawalOf, type ReportView, type SectionView } from './routes';
+import {
+  accessibilityPath,
+  contactPath,
+  faviconPath,
+  figuresPath,
+  homePath,
+  itemsPath,
+  searchPath,
+  sectionsByItem,
+  siteMapPath,
+  withBase,
+  withdrawalOf,
+  type ReportView,
+  type SectionView,
+} from './routes';
 import type { ReportData } from '../domain/schema';
+import type { FooterRow, SiteLinks } from '../domain/site';
 
 /** What every page shares: the deployment, the page's own address, the site configuration. */
 export interface SiteContext {
@@ -29,7 +46,11 @@ export interface SiteContext {
   /** Prefix of a source file's address in the repository, when configured. */
   editUrl?: string;
   /** The footer's registrations (主办单位, 网站标识码 …), only those configured, in order. */
-  footer?: { label: string; value: string }[];
+  footer?: FooterRow[];
+  /** The footer's and header's links from site.config.ts (siteLinks), those configured. */
+  links?: SiteLinks;
+  /** Whether the site has a 无障碍声明 page (src/pages/accessibility.astro). */
+  accessibilityPage?: boolean;
 }
 
 /** Which page this is, with what it shows. */
@@ -41,6 +62,8 @@ export type Route =
   | { kind: 'item'; item: RequiredItem }
   | { kind: 'figures' }
   | { kind: 'search' }
+  | { kind: 'sitemap'; reports: readonly ReportView[] }
+  | { kind: 'contact' }
   | { kind: 'not-found' };
 
 export interface Link {
@@ -59,6 +82,16 @@ export interface NavLink extends Link {
   current: boolean;
 }
 
+/** A 网站地图 entry: a page, and the pages under it (a report's sections). */
+export interface SiteMapEntry extends Link {
+  children?: Link[];
+}
+
+export interface SiteMapGroup {
+  heading: string;
+  entries: SiteMapEntry[];
+}
+
 export interface RouteData {
   kind: Route['kind'];
   /** The <title>: the page's own title and the site name, or on the home page bureau and site name. */
@@ -69,7 +102,19 @@ export interface RouteData {
     iconHref: string;
   };
   /** The header's names and the footer's registrations, as site.config.ts gives them. */
-  site: { bureau: string; siteName: string; footer: { label: string; value: string }[] };
+  site: {
+    bureau: string;
+    siteName: string;
+    footer: FooterRow[];
+    /** 党政机关网站标识: the image (under the base path) and its link, as issued. */
+    badge?: { src: string; href: string; alt: string };
+    /** The portal this site is a 专栏 of, linked in the header. */
+    parent?: Link;
+  };
+  /** The footer's links: 网站地图 always, then those configured, in order. */
+  footerLinks: NavLink[];
+  /** On the 网站地图: every page a reader can reach, in groups. */
+  siteMap?: SiteMapGroup[];
   homeHref: string;
   nav: NavLink[];
   /** Empty on pages that show no breadcrumbs. */
@@ -115,9 +160,11 @@ export function routeData(route: Route, ctx: SiteContext): RouteData {
     kind: route.kind,
     title: own ? `${own} - ${ctx.siteName}` : fullSiteName(ctx.bureau, ctx.siteName),
     head: { ...head, printUrl: fullAddress(head.canonical), iconHref: href(faviconPath) },
-    site: { bureau: ctx.bureau, siteName: ctx.siteName, footer: ctx.footer ?? [] },
+    site: siteNames(ctx, href),
     homeHref,
     nav: siteNav(href, ctx.pathname),
+    footerLinks: footerLinks(ctx, href),
+    siteMap: route.kind === 'sitemap' ? siteMapGroups(route.reports, ctx, href) : undefined,
     breadcrumbs: breadcrumbs(route, home, href),
     pager: route.kind === 'section' ? pager(route.section, href(route.report.path), href) : undefined,
     editHref: route.kind === 'section' && ctx.editUrl ? ctx.editUrl + route.section.entry.filePath : undefined,
@@ -144,9 +191,71 @@ function ownTitle(route: Route): string | undefined {
       return ui.figuresTitle;
     case 'search':
       return ui.searchTitle;
+    case 'sitemap':
+      return ui.siteMap;
+    case 'contact':
+      return ui.contactUs;
     case 'not-found':
       return ui.notFoundTitle;
   }
+}
+
+/** The header's names, the footer's registrations, the 党政机关网站标识 and the 上级网站 link. */
+function siteNames(ctx: SiteContext, href: (path: string) => string): RouteData['site'] {
+  const { badge, parentSite } = ctx.links ?? {};
+  return {
+    bureau: ctx.bureau,
+    siteName: ctx.siteName,
+    footer: ctx.footer ?? [],
+    ...(badge && { badge: { src: href(badge.image), href: badge.href, alt: ui.badgeAlt } }),
+    ...(parentSite && { parent: { href: parentSite.url, label: parentSite.name } }),
+  };
+}
+
+/**
+ * The footer's links, in order: 网站地图 (always), 联系我们 (the site's page or an address
+ * elsewhere), 我为政府网站找错, the 互动 channel, 无障碍声明 (once its page exists).
+ */
+function footerLinks(ctx: SiteContext, href: (path: string) => string): NavLink[] {
+  const l = ctx.links;
+  const contact = l?.contactUrl ?? (l?.contactPage ? href(contactPath) : undefined);
+  const links: [string, string | undefined][] = [
+    [ui.siteMap, href(siteMapPath)],
+    [ui.contactUs, contact],
+    [ui.errorReport, l?.errorReportUrl],
+    [l?.interaction?.label ?? '', l?.interaction?.url],
+    [ui.accessibility, ctx.accessibilityPage ? href(accessibilityPath) : undefined],
+  ];
+  return links.flatMap(([label, to]) => (to && label ? [{ label, href: to, current: to === ctx.pathname }] : []));
+}
+
+/**
+ * The 网站地图's groups: every report (withdrawn ones too, since their pages stay) with its
+ * sections; the items pages; then the site's other pages, this one included. What is listed
+ * here is every page the build writes except 404.
+ */
+export function siteMapGroups(reports: readonly ReportView[], ctx: SiteContext, href: (path: string) => string): SiteMapGroup[] {
+  const reportEntries = [...reports]
+    .sort((a, b) => b.year - a.year)
+    .map((r) => ({
+      label: withdrawalOf(r.data) ? ui.withdrawnTitle(r.data.title) : r.data.title,
+      href: href(r.path),
+      children: r.sections.map((s) => ({ label: printedHeading(s.data), href: href(s.path) })),
+    }));
+  const items = sectionsByItem([...reports]).map((i) => ({ label: i.item.full, href: href(i.path) }));
+  const other: [string, string | undefined][] = [
+    [ui.home, homePath],
+    [ui.figuresTitle, figuresPath],
+    [ui.searchTitle, searchPath],
+    [ui.contactUs, ctx.links?.contactPage && !ctx.links.contactUrl ? contactPath : undefined],
+    [ui.accessibility, ctx.accessibilityPage ? accessibilityPath : undefined],
+    [ui.siteMap, siteMapPath],
+  ];
+  return [
+    { heading: ui.siteMapReports, entries: reportEntries },
+    { heading: ui.siteMapItems, entries: [{ label: ui.itemsTitle, href: href(itemsPath) }, ...items] },
+    { heading: ui.siteMapOther, entries: other.flatMap(([label, path]) => (path === undefined ? [] : [{ label, href: href(path) }])) },
+  ];
 }
 
 /** The header's links, the one for this page marked current. */
@@ -176,6 +285,10 @@ function breadcrumbs(route: Route, home: Crumb, href: (path: string) => string):
       return [home, { label: ui.itemsTitle, href: href(itemsPath) }, { label: route.item.name }];
     case 'figures':
       return [home, { label: ui.figuresTitle }];
+    case 'sitemap':
+      return [home, { label: ui.siteMap }];
+    case 'contact':
+      return [home, { label: ui.contactUs }];
     default:
       return [];
   }

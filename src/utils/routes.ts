@@ -7,7 +7,7 @@
 import type { ReportData, SectionData } from '../domain/schema.ts';
 import type { Entry } from '../domain/check.ts';
 import { REQUIRED_ITEMS, type RequiredItem } from '../domain/items.ts';
-import { isWithdrawn } from '../domain/report.ts';
+import { isWithdrawn, knownPublicationDate, lastCorrection } from '../domain/report.ts';
 
 /** Kept here for the callers that read it with the route helpers; it lives in src/domain/report.ts. */
 export { printedHeading } from '../domain/report.ts';
@@ -39,6 +39,12 @@ export const reportsDataPath = 'data/reports.json';
 export const reportsSchemaPath = 'data/reports.schema.json';
 /** The search page; it reads q, year, item and sort from its address. */
 export const searchPath = 'search/';
+/** 网站地图: every page a reader can reach, grouped; linked from every footer. */
+export const siteMapPath = 'sitemap/';
+/** 联系我们, when site.config.ts gives its fields rather than an address elsewhere. */
+export const contactPath = 'contact/';
+/** 无障碍声明: linked from the footer once a page is there (src/pages/accessibility.astro). */
+export const accessibilityPath = 'accessibility/';
 /** The RSS feed of published reports. */
 export const feedPath = 'feed.xml';
 /** Files that are not pages: the sitemap (@astrojs/sitemap), the icon (public/), the search index. */
@@ -150,4 +156,32 @@ export interface ItemView<R extends ReportView = ReportView> {
   item: RequiredItem;
   path: string;
   years: { report: R; sections: R['sections'] }[];
+}
+
+/**
+ * The sitemap's lastmod for a report's pages (the whole report and each section): the latest
+ * dated change it is known for, its last correction or else its 发布日期; none when neither
+ * is known, since the 成文日期 says nothing of when the page went up.
+ */
+export function reportLastmod(r: Pick<ReportData, 'publishedOn' | 'corrections'>): string | undefined {
+  return lastCorrection(r) ?? knownPublicationDate(r);
+}
+
+/**
+ * lastmod by page path (with the base path) for every report page and its sections' pages,
+ * those with a known date; the sitemap integration looks each page's address up here.
+ */
+export function lastmodByPath(
+  reports: readonly { data: Pick<ReportData, 'year' | 'publishedOn' | 'corrections'> }[],
+  sections: readonly { data: Pick<SectionData, 'report' | 'order'> }[],
+  base: string,
+): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const r of reports) {
+    const date = reportLastmod(r.data);
+    if (!date) continue;
+    out.set(withBase(base, reportPath(r.data.year)), date);
+    for (const s of sections) if (s.data.report === String(r.data.year)) out.set(withBase(base, sectionPath(r.data.year, s.data.order)), date);
+  }
+  return out;
 }

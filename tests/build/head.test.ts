@@ -1,7 +1,8 @@
 /**
  * What every built page carries in <head> (Page.astro, src/utils/meta.ts): the reading-aids
  * script first and external, the feed link, canonical address and Open Graph card; on report
- * and section pages the 政府网站 meta names and schema.org JSON-LD. Nothing a strict CSP
+ * and section pages the 政府网站 meta names and schema.org JSON-LD, claiming a publication date
+ * only where the report states its 发布日期 (the fixture has years with and without one). Nothing a strict CSP
  * would block: no inline script, no style attribute.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +12,7 @@ import site from '../../site.config.ts';
 import { htmlFiles, page } from '../helpers/site';
 import { builtFixture } from '../helpers/fixtures';
 import { expectedSite, type ExpectedReport } from '../helpers/expected';
-import { publishedDate } from '../../src/domain/report.ts';
+import { knownPublicationDate } from '../../src/domain/report.ts';
 
 let pages: { name: string; $: CheerioAPI }[] = [];
 let reports: ExpectedReport[] = [];
@@ -74,7 +75,8 @@ describe('report and section pages', () => {
       expect(meta('ColumnName'), name).toBe(site.siteName);
       expect(meta('SiteName'), name).toBe(`${site.bureau}${site.siteName}`);
       expect(meta('ContentSource'), name).toBe(report.agency);
-      expect(meta('PubDate'), name).toBe(publishedDate(report));
+      expect(meta('PubDate'), name).toBe(knownPublicationDate(report));
+      expect($('meta[property="article:published_time"]').attr('content'), name).toBe(knownPublicationDate(report));
       expect(meta('ArticleTitle'), name).toBe($('h1').text());
       const raw = $('script[type="application/ld+json"]').html()!;
       expect(raw, name).not.toMatch(/</);
@@ -84,10 +86,21 @@ describe('report and section pages', () => {
         '@type': 'Report',
         name: $('h1').text(),
         inLanguage: 'zh-CN',
-        datePublished: publishedDate(report),
+        dateCreated: report.signedOn,
         publisher: { '@type': 'GovernmentOrganization', name: site.bureau },
         author: { '@type': 'GovernmentOrganization', name: report.agency },
       });
+      expect(ld.datePublished, name).toBe(knownPublicationDate(report));
     }
+  });
+
+  it('the fixture holds years with and without a 发布日期, so both cases are built', () => {
+    const known = reports.map((r) => knownPublicationDate(r.data) !== undefined);
+    expect(known).toContain(true);
+    expect(known).toContain(false);
+    const undated = reports.find((r) => !r.data.publishedOn)!;
+    const $ = pages.find((p) => p.name === `${undated.year}/index.html`)!.$;
+    expect($('meta[name="PubDate"]').length).toBe(0);
+    expect(JSON.parse($('script[type="application/ld+json"]').html()!)).not.toHaveProperty('datePublished');
   });
 });

@@ -184,7 +184,7 @@ describe('every bad edit gets the site’s own message', () => {
   it('an unknown option is named, with the usage', () => {
     const r = check(committedSite(), '--acept');
     expect(r.status).toBe(2);
-    expect(r.out).toBe('不认识的选项 --acept。是不是 --accept？可用：--accept\n用法：npm run check [-- --accept]\n');
+    expect(r.out).toBe('不认识的选项 --acept。是不是 --accept？可用：--accept、--strict\n用法：npm run check [-- --accept] [-- --strict]\n');
   });
 });
 

@@ -126,7 +126,7 @@ describe.each(FIXTURES)('the %s site', (name) => {
       }
     });
 
-    it('indexes each section once, with year and item filters', () => {
+    it('indexes each section and each preface once, with year and item filters', () => {
       const indexed = htmlFiles(built.dist).filter((f) => page(built.dist, relative(built.dist, f))('[data-pagefind-body]').length > 0);
       const sections = expected.reports.flatMap((r) => r.sections);
       expect(indexed.map((f) => relative(built.dist, f).replace(/index\.html$/, '')).sort()).toEqual(sections.map((s) => s.path).sort());
@@ -136,7 +136,8 @@ describe.each(FIXTURES)('the %s site', (name) => {
         expect($('h1').attr('data-pagefind-filter')).toBe(`item:${s.data.item}`);
       }
       const entry = JSON.parse(readFileSync(join(built.dist, 'pagefind/pagefind-entry.json'), 'utf8'));
-      expect(entry.languages['zh-cn'].page_count).toBe(sections.length);
+      // Every section page, and each report's preface as a record of its own.
+      expect(entry.languages['zh-cn'].page_count).toBe(sections.length + expected.reports.length);
     });
 
     it('the search page offers every year, every item and the order as plain form fields', () => {

@@ -9,6 +9,9 @@
  *   it: `npm run import` of a synthetic next year, then `npm run check -- --accept`;
  * - `withdrawn`: tests/fixtures/withdrawn, two synthetic years, the newest withdrawn;
  * - `real`: src/content, for the conformance test only (tests/conformance/).
+ *
+ * Any of them can be built with another site configuration (SITE_CONFIG): `inspectionBuild`
+ * gives the options for the configurations in tests/fixtures/inspection.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -126,3 +129,17 @@ export async function builtFixture(name: FixtureName, options: BuildOptions = {}
  * astro.config.mjs, not the environment, owns the base path.
  */
 export const PORTAL: BuildOptions = { base: '/fzbg/', siteUrl: 'https://example.gov.cn', env: { BASE_URL: '/' } };
+
+/** The site configurations of tests/fixtures/inspection, which builds read through SITE_CONFIG. */
+export const INSPECTION_CONFIGS = {
+  /** Every footer, header and contact field set, with fake values. */
+  full: 'tests/fixtures/inspection/site.config.ts',
+  /** Only the two names: no registration, no link but the 网站地图. */
+  empty: 'tests/fixtures/inspection/empty.site.config.ts',
+} as const;
+
+/** A build with one of those configurations, its site address known (so the sitemap is written). */
+export const inspectionBuild = (config: keyof typeof INSPECTION_CONFIGS): BuildOptions => ({
+  siteUrl: 'https://example.gov.cn',
+  env: { SITE_CONFIG: INSPECTION_CONFIGS[config] },
+});

@@ -1,9 +1,11 @@
 /** The importer's reading of a report's structure: headings, sub-headings, title, signature. */
 import { describe, expect, it } from 'vitest';
 import {
+  findDocumentNumber,
   findSignature,
   findTitle,
   isAgencyLine,
+  isDocumentNumber,
   isSubHeading,
   numberedHeading,
   parseReport,
@@ -196,5 +198,33 @@ describe('a whole report', () => {
   it('warns about a section without text, naming it by its printed heading', () => {
     const { warnings } = parseReport(lines('一、示例（测试）', '二、示例二', '正文。', '示例局', '2031年1月10日'), 'x.txt');
     expect(warnings).toEqual(['第 1 部分“一、示例（测试）”没有正文。', '第一个编号标题之前没有前言（开头段）。']);
+  });
+});
+
+describe('the 文号 under the title', () => {
+  const report = (...head: string[]) =>
+    parseReport(lines(...head, '一、示例举措（测试）', '示例正文。', '示例局', '2025年1月10日'), '示例.txt');
+
+  it.each(['武退役军人〔2024〕5号', '示例局【2025】12号', '示例[2025]3号', '示例局［2025］第3号'])('reads %s verbatim, not as preface', (number) => {
+    const parsed = report('示例局2024年法治政府建设年度报告', number, '2024年，示例前言。');
+    expect(parsed.documentNumber).toBe(number);
+    expect(parsed.title).toBe('示例局2024年法治政府建设年度报告');
+    expect(parsed.preface).toEqual(lines('2024年，示例前言。'));
+  });
+
+  it('is read after a two-line title too', () => {
+    expect(report('示例局', '2024年法治政府建设年度报告', '示例〔2025〕1号', '示例前言。').documentNumber).toBe('示例〔2025〕1号');
+  });
+
+  it('is absent when the line under the title is text, or there is no title', () => {
+    const none = report('示例局2024年法治政府建设年度报告', '2024年，示例局按〔2024〕5号文件开展工作。');
+    expect(none.documentNumber).toBeUndefined();
+    expect(none.preface).toHaveLength(1);
+    expect(report('示例〔2025〕1号', '示例前言。').documentNumber).toBeUndefined();
+    expect(findDocumentNumber(lines('示例〔2025〕1号'), 0)).toBeUndefined();
+  });
+
+  it.each(['示例〔2025〕号', '〔2025〕1号', '示例（2025）1号', '示例〔25〕1号'])('does not take %s for one', (line) => {
+    expect(isDocumentNumber(line)).toBe(false);
   });
 });

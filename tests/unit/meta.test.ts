@@ -64,14 +64,15 @@ describe('meta names and Open Graph', () => {
       SiteIDCode: '4402040001',
       ColumnName: '法治政府建设年度报告',
       ArticleTitle: report.title,
-      PubDate: '2024-01-08',
       ContentSource: '示例局（测试）',
       Url: 'https://www.example.gov.cn/2023/',
       'og:type': 'article',
       'og:title': report.title,
       'og:site_name': '示例局（测试）法治政府建设年度报告',
-      'article:published_time': '2024-01-08',
     });
+    // No 发布日期 is known: nothing claims one, the 成文日期 least of all.
+    expect(m.PubDate).toBeUndefined();
+    expect(m['article:published_time']).toBeUndefined();
     expect(m.Keywords!.split(',')).toEqual(['法治政府建设', '年度报告', '2023年报告', '示例局（测试）']);
     expect(m.Description).toBe(m['og:description']);
     expect(m['article:modified_time']).toBeUndefined();
@@ -93,9 +94,10 @@ describe('meta names and Open Graph', () => {
     expect(m.SiteName).toBeDefined();
   });
 
-  it('PubDate is 发布日期 when known, else 成文日期; a given description is used as is', () => {
+  it('PubDate is 发布日期 when known, and absent otherwise; a given description is used as is', () => {
     const m = byKey(headMeta({ ...base, description: '摘要', doc: { report: { ...report, publishedOn: '2024-01-20' } } }).meta);
     expect(m.PubDate).toBe('2024-01-20');
+    expect(m['article:published_time']).toBe('2024-01-20');
     expect(m.Description).toBe('摘要');
     expect(m['og:description']).toBe('摘要');
   });
@@ -126,16 +128,17 @@ describe('JSON-LD', () => {
       datePublished: '2024-01-20',
       dateCreated: '2024-01-08',
       dateModified: '2024-03-01',
-      identifier: '007/2024-1',
+      identifier: [{ '@type': 'PropertyValue', name: '索引号', value: '007/2024-1' }],
       author: { '@type': 'GovernmentOrganization', name: '示例局（测试）' },
       publisher: { '@type': 'GovernmentOrganization', name: '示例局（测试）', url: 'https://www.example.gov.cn/' },
       isPartOf: { '@type': 'WebSite', name: '示例局（测试）法治政府建设年度报告', url: 'https://www.example.gov.cn/' },
     });
   });
 
-  it('datePublished falls back to 成文日期; no dateModified or urls when not known', () => {
+  it('has no datePublished without a 发布日期 (the 成文日期 is dateCreated); no dateModified or urls when not known', () => {
     const ld = reportJsonLd({ ...base, doc: { report } });
-    expect(ld.datePublished).toBe('2024-01-08');
+    expect(ld).not.toHaveProperty('datePublished');
+    expect(ld.dateCreated).toBe('2024-01-08');
     expect(ld).not.toHaveProperty('dateModified');
     expect(ld).not.toHaveProperty('url');
     expect(ld).not.toHaveProperty('identifier');
@@ -178,10 +181,40 @@ describe('a withdrawn report', () => {
 
   it('keeps its title and dates, adds the status to JSON-LD, and is not marked noindex', () => {
     const h = headMeta({ ...base, doc: { report: withdrawn } });
-    expect(byKey(h.meta)).toMatchObject({ ArticleTitle: report.title, PubDate: report.signedOn });
+    expect(byKey(h.meta)).toMatchObject({ ArticleTitle: report.title });
     expect(h.meta.some((m) => 'name' in m && m.name.toLowerCase() === 'robots')).toBe(false);
-    const ld = reportJsonLd({ ...base, doc: { report: withdrawn } });
-    expect(ld).toMatchObject({ creativeWorkStatus: 'Withdrawn', datePublished: report.signedOn });
+    const ld = reportJsonLd({ ...base, doc: { report: { ...withdrawn, publishedOn: '2024-01-20', validity: '有效' } } });
+    expect(ld).toMatchObject({ creativeWorkStatus: 'Withdrawn', datePublished: '2024-01-20', dateCreated: report.signedOn });
     expect(reportJsonLd({ ...base, doc: { report } })).not.toHaveProperty('creativeWorkStatus');
+  });
+});
+
+describe('文号, 有效性 and 关键词', () => {
+  const full: ReportData = { ...report, indexNumber: '示例/2024-00001', documentNumber: '示例〔2024〕1号', validity: '有效', keywords: ['示例词', '测试词'] };
+
+  it('the report’s own 关键词 come first in Keywords, without repeats', () => {
+    const m = byKey(headMeta({ ...base, doc: { report: { ...full, keywords: ['示例词', '年度报告'] } } }).meta);
+    expect(m.Keywords!.split(',')).toEqual(['示例词', '年度报告', '法治政府建设', '2023年报告', '示例局（测试）']);
+  });
+
+  it('JSON-LD names 索引号 and 文号 as identifiers and 有效性 as the status', () => {
+    const ld = reportJsonLd({ ...base, doc: { report: full } });
+    expect(ld.identifier).toEqual([
+      { '@type': 'PropertyValue', name: '索引号', value: '示例/2024-00001' },
+      { '@type': 'PropertyValue', name: '文号', value: '示例〔2024〕1号' },
+    ]);
+    expect(ld.creativeWorkStatus).toBe('有效');
+    expect(String(ld.keywords).split(',').slice(0, 2)).toEqual(['示例词', '测试词']);
+  });
+
+  it('a report page with a 发布日期 claims it everywhere; without one, nowhere', () => {
+    const dated = headMeta({ ...base, doc: { report: { ...full, publishedOn: '2024-02-01' } } });
+    const undated = headMeta({ ...base, doc: { report: full } });
+    expect(byKey(dated.meta)).toMatchObject({ PubDate: '2024-02-01', 'article:published_time': '2024-02-01' });
+    expect(JSON.parse(dated.jsonLd!)).toMatchObject({ datePublished: '2024-02-01', dateCreated: '2024-01-08' });
+    expect(byKey(undated.meta)).not.toHaveProperty('PubDate');
+    expect(byKey(undated.meta)).not.toHaveProperty('article:published_time');
+    expect(JSON.parse(undated.jsonLd!)).not.toHaveProperty('datePublished');
+    expect(undated.jsonLd).not.toContain('2024-01-08"'.replace('"', '",\"datePublished'));
   });
 });

@@ -146,12 +146,14 @@ const views = buildReportViews(
 );
 
 describe('feed items', () => {
-  it('one per report, newest first, linking under the base path, dated 发布日期 else 成文日期', () => {
+  it('one per report, newest first, linking under the base path, dated only by a known 发布日期', () => {
     const items = feedItems(views, '/fzbg/');
-    expect(items.map((i) => [i.title, i.link, (i.pubDate as Date).toISOString().slice(0, 10)])).toEqual([
+    expect(items.map((i) => [i.title, i.link, i.pubDate && (i.pubDate as Date).toISOString().slice(0, 10)])).toEqual([
       ['示例局2023年报告', '/fzbg/2023/', '2024-02-01'],
-      ['示例局2022年报告', '/fzbg/2022/', '2023-01-08'],
+      // No 发布日期: no pubDate at all, rather than the 成文日期.
+      ['示例局2022年报告', '/fzbg/2022/', undefined],
     ]);
+    expect(items[1]).not.toHaveProperty('pubDate');
     expect(items[0]!.description).toBe('2023年前言，*示例*。');
     expect(relativeFeed(`<link>${UNKNOWN_SITE}/fzbg/2023/</link>`)).toBe('<link>/fzbg/2023/</link>');
   });
@@ -165,7 +167,7 @@ describe('/data/reports.json', () => {
     expect(data.site).toBe('https://example.gov.cn/fzbg/');
     expect(data.items.map((i) => i.path)).toEqual(['measures', 'shortcomings', 'first-responsibility', 'next-year', 'other'].map((s) => `/fzbg/items/${s}/`));
     const [r2023, r2022] = data.reports;
-    expect(r2023).toMatchObject({ year: 2023, publishedOn: '2024-02-01', indexNumber: null, topic: null, signature: ['示例局', '2024年1月8日'], path: '/fzbg/2023/', preface: '2023年前言，*示例*。' });
+    expect(r2023).toMatchObject({ year: 2023, publishedOn: '2024-02-01', indexNumber: null, topic: null, documentNumber: null, validity: null, keywords: null, signature: ['示例局', '2024年1月8日'], path: '/fzbg/2023/', preface: '2023年前言，*示例*。' });
     expect(r2023!.corrections).toEqual([{ date: '2024-03-01', note: '示例更正' }]);
     expect(r2023!.sections.map((s) => [s.path, s.itemSlug, s.text])).toEqual([
       ['/fzbg/2023/section-1/', 'measures', '正文1：招聘会2场。'],
@@ -188,6 +190,16 @@ describe('/data/reports.json', () => {
       '/reports/0/signedOn must match pattern "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"',
       '/reports/1 must have required property \'publishedOn\'',
     ].sort());
+  });
+
+  it('carries 文号, 有效性 and 关键词 when stated, and the schema requires them (null when unknown)', () => {
+    const stated = buildReportReportsData();
+    expect(stated.reports[0]).toMatchObject({ documentNumber: '示例〔2024〕1号', validity: '有效', keywords: ['示例词', '测试词'] });
+    expect(validate(JSON.parse(JSON.stringify(stated)))).toEqual([]);
+    const broken = JSON.parse(JSON.stringify(data));
+    delete broken.reports[0].documentNumber;
+    delete broken.reports[0].keywords;
+    expect(validate(broken).sort()).toEqual(["/reports/0 must have required property 'documentNumber'", "/reports/0 must have required property 'keywords'"]);
   });
 
   it('has no site address when none is set', () => {
@@ -250,3 +262,9 @@ describe('a withdrawn report', () => {
     expect(rows.slice(1).map((r) => r[0])).toEqual([2023]);
   });
 });
+
+/** /data/reports.json of one report that states its 文号, 有效性 and 关键词. */
+function buildReportReportsData() {
+  const stated = buildReportViews([report(2023, { documentNumber: '示例〔2024〕1号', validity: '有效', keywords: ['示例词', '测试词'] })], []);
+  return buildReportsData(stated, { base: '/' });
+}

@@ -67,8 +67,18 @@ describe('a report page', () => {
 
   it('carries the report’s head metadata: 政府网站 names and JSON-LD', () => {
     const names = Object.fromEntries(route.head.meta.map((m) => ['name' in m ? m.name : m.property, m.content]));
-    expect(names).toMatchObject({ ArticleTitle: r2023!.data.title, PubDate: '2024-01-08', 'og:type': 'article', Url: 'https://www.example.gov.cn/fzbg/2023/' });
-    expect(JSON.parse(route.head.jsonLd!)).toMatchObject({ '@type': 'Report', name: r2023!.data.title, url: 'https://www.example.gov.cn/fzbg/2023/' });
+    expect(names).toMatchObject({ ArticleTitle: r2023!.data.title, 'og:type': 'article', Url: 'https://www.example.gov.cn/fzbg/2023/' });
+    expect(JSON.parse(route.head.jsonLd!)).toMatchObject({ '@type': 'Report', name: r2023!.data.title, url: 'https://www.example.gov.cn/fzbg/2023/', dateCreated: '2024-01-08' });
+  });
+
+  it('claims no publication date without a 发布日期, and the 发布日期 when there is one', () => {
+    const names = (r: typeof route) => Object.fromEntries(r.head.meta.map((m) => ['name' in m ? m.name : m.property, m.content]));
+    expect(names(route)).not.toHaveProperty('PubDate');
+    expect(JSON.parse(route.head.jsonLd!)).not.toHaveProperty('datePublished');
+    const [dated] = buildReportViews([{ ...report(2023), data: { ...report(2023).data, publishedOn: '2024-01-20' } }], []);
+    const withDate = routeData({ kind: 'report', report: dated! }, ctx({ pathname: '/fzbg/2023/' }));
+    expect(names(withDate).PubDate).toBe('2024-01-20');
+    expect(JSON.parse(withDate.head.jsonLd!)).toMatchObject({ datePublished: '2024-01-20', dateCreated: '2024-01-08' });
   });
 });
 
@@ -188,5 +198,65 @@ describe('the comparisons across years', () => {
     expect(notWithdrawn(views).map((r) => r.year)).toEqual([2022, 2021]);
     const measures = sectionsByItem(views).find((v) => v.item.name === '主要举措和成效')!;
     expect(measures.years.map((y) => y.report.year)).toEqual([2022, 2021]);
+  });
+});
+
+describe('the footer and header', () => {
+  const links = {
+    badge: { image: 'images/badge-test.png', href: 'https://bszs.example.gov.cn/?id=TEST' },
+    contactPage: true,
+    errorReportUrl: 'https://zfwzzc.example.gov.cn/?sitecode=TEST',
+    interaction: { url: 'https://www.example.gov.cn/hdjl/', label: '咨询建言（示例）' },
+    parentSite: { name: '示例区人民政府（测试）', url: 'https://www.example.gov.cn/' },
+  };
+  const footer = [{ label: 'ICP备案编号', value: '测ICP备00000000号', href: 'https://beian.miit.gov.cn/' }];
+
+  it('with every field configured: each link in order, the badge under the base path, the portal in the header', () => {
+    const route = routeData({ kind: 'home' }, ctx({ links, footer, accessibilityPage: true }));
+    expect(route.footerLinks.map((l) => [l.label, l.href])).toEqual([
+      ['网站地图', '/fzbg/sitemap/'],
+      ['联系我们', '/fzbg/contact/'],
+      ['我为政府网站找错', 'https://zfwzzc.example.gov.cn/?sitecode=TEST'],
+      ['咨询建言（示例）', 'https://www.example.gov.cn/hdjl/'],
+      ['无障碍声明', '/fzbg/accessibility/'],
+    ]);
+    expect(route.site.badge).toEqual({ src: '/fzbg/images/badge-test.png', href: 'https://bszs.example.gov.cn/?id=TEST', alt: '党政机关网站标识' });
+    expect(route.site.parent).toEqual({ label: '示例区人民政府（测试）', href: 'https://www.example.gov.cn/' });
+    expect(route.site.footer).toEqual(footer);
+  });
+
+  it('with nothing configured: only 网站地图, no badge, no portal link', () => {
+    const route = routeData({ kind: 'home' }, ctx());
+    expect(route.footerLinks).toEqual([{ label: '网站地图', href: '/fzbg/sitemap/', current: false }]);
+    expect(route.site.badge).toBeUndefined();
+    expect(route.site.parent).toBeUndefined();
+    expect(route.site.footer).toEqual([]);
+  });
+
+  it('联系我们 elsewhere links there instead of the site’s own page', () => {
+    const route = routeData({ kind: 'home' }, ctx({ links: { contactPage: false, contactUrl: 'https://www.example.gov.cn/lxwm/' } }));
+    expect(route.footerLinks.map((l) => l.href)).toEqual(['/fzbg/sitemap/', 'https://www.example.gov.cn/lxwm/']);
+  });
+});
+
+describe('the 网站地图', () => {
+  const reports = buildReportViews([report(2023), report(2022)], [section(2023, 1, '一'), section(2022, 1, '一'), section(2022, 2, '二')]);
+  const route = routeData({ kind: 'sitemap', reports }, ctx({ pathname: '/fzbg/sitemap/', links: { contactPage: true } }));
+
+  it('lists every report with its sections, the items pages and the other pages, grouped', () => {
+    expect(route.title).toBe('网站地图 - 示例年报');
+    expect(route.breadcrumbs).toEqual([{ label: '首页', href: '/fzbg/' }, { label: '网站地图' }]);
+    expect(route.footerLinks[0]).toMatchObject({ href: '/fzbg/sitemap/', current: true });
+    const [years, items, other] = route.siteMap!;
+    expect(years!.entries.map((e) => [e.href, e.children?.map((c) => c.href)])).toEqual([
+      ['/fzbg/2023/', ['/fzbg/2023/section-1/']],
+      ['/fzbg/2022/', ['/fzbg/2022/section-1/', '/fzbg/2022/section-2/']],
+    ]);
+    expect(items!.entries.map((e) => e.href)).toEqual(['/fzbg/items/', ...REQUIRED_ITEMS.map((i) => `/fzbg/items/${i.slug}/`)]);
+    expect(other!.entries.map((e) => e.href)).toEqual(['/fzbg/', '/fzbg/figures/', '/fzbg/search/', '/fzbg/contact/', '/fzbg/sitemap/']);
+  });
+
+  it('is only on the 网站地图 page', () => {
+    expect(routeData({ kind: 'home' }, ctx()).siteMap).toBeUndefined();
   });
 });

@@ -5,6 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { reportSchema, sectionSchema } from '../../src/domain/schema';
 import { isReportYear, parseReportYear, REPORT_YEARS } from '../../src/domain/layout';
+import { parse } from 'yaml';
+import { reportFrontmatter } from '../../src/domain/frontmatter';
+import { snapshotOf } from '../../src/domain/record';
+import { defineSiteConfig, footerRegistrations, hasContactPage, siteConfigModule, siteLinks } from '../../src/domain/site';
 
 const messages = (r: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
   r.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? [];
@@ -131,5 +135,121 @@ describe('section schema rejects, saying what was expected', () => {
         'report: report（所属报告）应为四位阿拉伯数字年份，例如 report: 2023',
       ]);
     }
+  });
+});
+
+describe('文号, 有效性 and 关键词 (optional report fields)', () => {
+  it('are kept as written when given', () => {
+    const r = reportSchema.parse({ ...validReport, documentNumber: '示例〔2024〕1号', validity: '有效', keywords: ['示例词', '测试词'] });
+    expect(r).toMatchObject({ documentNumber: '示例〔2024〕1号', validity: '有效', keywords: ['示例词', '测试词'] });
+    expect(reportSchema.parse(validReport)).not.toHaveProperty('documentNumber');
+  });
+
+  it('are refused when empty or of the wrong kind, each message naming the field in Chinese', () => {
+    expect(messages(reportSchema.safeParse({ ...validReport, documentNumber: ' ' }))).toEqual([
+      'documentNumber: documentNumber（文号）不能为空，例如 documentNumber: 武退役军人〔2024〕5号',
+    ]);
+    expect(messages(reportSchema.safeParse({ ...validReport, validity: 1 }))).toEqual(['validity: validity（有效性）应为文字，例如 validity: 有效；收到 1']);
+    expect(messages(reportSchema.safeParse({ ...validReport, keywords: '示例词' }))).toEqual([
+      'keywords: keywords（关键词）应为词语列表，例如 keywords: [法治政府建设, 年度报告]',
+    ]);
+    expect(messages(reportSchema.safeParse({ ...validReport, keywords: [] }))).toEqual(['keywords: keywords（关键词）至少要有一个词；没有时请删掉这个字段']);
+  });
+});
+
+describe('site configuration (site.config.ts)', () => {
+  const base = { bureau: '示例局', siteName: '示例年报' };
+  const refused = (input: Record<string, unknown>) => {
+    try {
+      defineSiteConfig({ ...base, ...input } as Parameters<typeof defineSiteConfig>[0]);
+    } catch (e) {
+      return (e as Error).message;
+    }
+    return '';
+  };
+
+  it('takes every inspection field, with fake values', () => {
+    const config = defineSiteConfig({
+      ...base,
+      footer: {
+        icp: '测ICP备00000000号-1',
+        police: '测公网安备 00000000000000号',
+        policeUrl: 'https://beian.example.gov.cn/?code=0',
+        badge: { image: 'images/badge-test.png', href: 'https://bszs.example.gov.cn/?id=TEST' },
+      },
+      contactUs: { telephone: '0000-00000000（测试）', email: 'test@example.gov.cn' },
+      errorReportUrl: 'https://zfwzzc.example.gov.cn/',
+      interaction: { url: 'https://www.example.gov.cn/hdjl/' },
+      parentSite: { name: '示例区人民政府（测试）', url: 'https://www.example.gov.cn/' },
+    });
+    expect(config.interaction?.label).toBe('咨询建言');
+    expect(hasContactPage(config)).toBe(true);
+    expect(footerRegistrations(config)).toEqual([
+      { label: 'ICP备案编号', value: '测ICP备00000000号-1', href: 'https://beian.miit.gov.cn/' },
+      { label: '公安机关备案号', value: '测公网安备 00000000000000号', href: 'https://beian.example.gov.cn/?code=0' },
+    ]);
+    expect(siteLinks(config)).toMatchObject({ contactPage: true, errorReportUrl: 'https://zfwzzc.example.gov.cn/' });
+  });
+
+  it('has no /contact/ page when 联系我们 is an address elsewhere', () => {
+    const config = defineSiteConfig({ ...base, contactUs: { url: 'https://www.example.gov.cn/lxwm/', telephone: '0000' } });
+    expect(hasContactPage(config)).toBe(false);
+    expect(siteLinks(config).contactUrl).toBe('https://www.example.gov.cn/lxwm/');
+  });
+
+  it.each([
+    [{ footer: { icp: '示例备案0号' } }, 'footer.icp：footer.icp（ICP备案编号）应照备案写，例如 粤ICP备12345678号'],
+    [{ footer: { police: '公安备案0号' } }, 'footer.police：footer.police（公安机关备案号）应照备案写'],
+    [{ footer: { policeUrl: 'beian.example.gov.cn' } }, 'footer.policeUrl：footer.policeUrl（公安机关备案号的查询网址）应为完整网址'],
+    [{ footer: { badge: { image: '/abs/badge.png', href: 'https://bszs.example.gov.cn/' } } }, 'footer.badge.image：footer.badge.image（党政机关网站标识图片）应为 public/ 下图片文件的路径'],
+    [{ footer: { badge: { image: 'badge.png', href: 'ftp://x' } } }, 'footer.badge.href：footer.badge.href（党政机关网站标识的链接）应为完整网址'],
+    [{ errorReportUrl: 'javascript:alert(1)' }, 'errorReportUrl：errorReportUrl（我为政府网站找错的网址）应为完整网址'],
+    [{ interaction: { url: '12345' } }, 'interaction.url：interaction.url（互动交流的网址）应为完整网址'],
+    [{ parentSite: { name: '示例', url: 'www.example.gov.cn' } }, 'parentSite.url：parentSite.url（上级网站的网址）应为完整网址'],
+    [{ contactUs: { email: '不是邮箱' } }, 'contactUs.email：contactUs.email（电子邮箱）应为电子邮箱地址'],
+  ])('refuses %j, naming the field', (input, message) => {
+    const m = refused(input);
+    expect(m).toContain('网站配置 site.config.ts 有误');
+    expect(m).toContain(`site.config.ts · ${message}`);
+  });
+
+  it('reads another configuration module when SITE_CONFIG names one', () => {
+    expect(siteConfigModule({})).toBe('site.config.ts');
+    expect(siteConfigModule({ SITE_CONFIG: ' tests/fixtures/inspection/site.config.ts ' })).toBe('tests/fixtures/inspection/site.config.ts');
+  });
+});
+
+describe('the frontmatter writer and the new fields', () => {
+  it('writes 文号, 有效性 and 关键词 in the schema’s order, and they read back as written', () => {
+    const text = reportFrontmatter({
+      year: 2024,
+      title: '示例局2024年法治政府建设年度报告（测试）',
+      agency: '示例局',
+      signedOn: '2025-01-10',
+      keywords: ['示例词', '测试词'],
+      validity: '有效',
+      documentNumber: '示例〔2025〕1号',
+      topic: '综合政务',
+    });
+    const keys = [...text.matchAll(/^([A-Za-z]+):/gm)].map((m) => m[1]);
+    expect(keys).toEqual(['year', 'title', 'agency', 'signedOn', 'topic', 'documentNumber', 'validity', 'keywords']);
+    const parsed = reportSchema.parse(parse(text.replace(/^---\n|---\n$/g, '')));
+    expect(parsed).toMatchObject({ documentNumber: '示例〔2025〕1号', validity: '有效', keywords: ['示例词', '测试词'] });
+  });
+});
+
+describe('the record of what was published and the new fields', () => {
+  it('records 文号, 有效性 and 关键词 with the other metadata, so a later change needs a correction', () => {
+    const entry = (over: Record<string, unknown>) => ({
+      id: '2024',
+      filePath: 'reports/2024.mdx',
+      body: '示例前言（测试）。',
+      data: reportSchema.parse({ ...validReport, year: 2024, signedOn: '2025-01-10', ...over }),
+    });
+    const before = snapshotOf(entry({}), [], []);
+    const after = snapshotOf(entry({ documentNumber: '示例〔2025〕1号', validity: '有效', keywords: ['示例词', '测试词'] }), [], []);
+    expect(before.metadata).not.toHaveProperty('documentNumber');
+    expect(after.metadata).toMatchObject({ documentNumber: '示例〔2025〕1号', validity: '有效', keywords: '示例词、测试词' });
+    expect(after.text).toBe(before.text);
   });
 });

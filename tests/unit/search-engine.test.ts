@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { excerpt, fold, parseQuery, rank, score, type Candidate } from '../../src/search/engine';
+import { allTerms, excerpt, fold, parseQuery, partialScore, plainGroup, rank, rarity, score, type Candidate, type TermGroup } from '../../src/search/engine';
 
 const candidate = (over: Partial<Candidate>): Candidate => ({
   url: '/x/',
@@ -104,5 +104,59 @@ describe('rank', () => {
   it('returns nothing for an empty query or an absent term', () => {
     expect(rank(cs, '  ').hits).toEqual([]);
     expect(rank(cs, '火星').hits).toEqual([]);
+  });
+});
+
+describe('term groups, near words and partial matches', () => {
+  const group = (term: string, ...near: string[]): TermGroup => ({
+    term,
+    alternatives: [{ text: term, weight: 1 }, ...near.map((text) => ({ text, weight: 0.6 }))],
+  });
+  const cs = [
+    candidate({ url: '/a/', content: '示例法治宣传活动', order: 1 }),
+    candidate({ url: '/b/', content: '示例岗位 测试招聘会', order: 2 }),
+    candidate({ url: '/c/', content: '测试招聘会 测试招聘会', order: 3 }),
+    candidate({ url: '/d/', content: '无关的测试文字', order: 4 }),
+  ];
+
+  it('a near word finds what the reader’s word does not, and is marked', () => {
+    const out = rank(cs, [group('法制宣传', '法治宣传')]);
+    expect(out.hits.map((h) => h.url)).toEqual(['/a/']);
+    expect(out.hits[0]!.excerpt).toContain('<mark>法治宣传</mark>');
+    expect(out.partial).toBe(false);
+  });
+
+  it('when no section holds every term, ranks by what each covers, rarer terms first, and says so', () => {
+    const out = rank(cs, [plainGroup('法治宣传'), plainGroup('测试招聘会')]);
+    expect(out.partial).toBe(true);
+    // 法治宣传 is in one section, 测试招聘会 in two: the rarer term's section comes first.
+    expect(out.hits.map((h) => h.url)).toEqual(['/a/', '/c/', '/b/']);
+  });
+
+  it('a full match leaves partial matches out', () => {
+    const out = rank(cs, [plainGroup('岗位'), plainGroup('测试招聘会')]);
+    expect(out.partial).toBe(false);
+    expect(out.hits.map((h) => h.url)).toEqual(['/b/']);
+  });
+
+  it('a term found nowhere returns nothing, even beside a common one', () => {
+    const out = rank(cs, [plainGroup('社保卡'), plainGroup('测试')]);
+    expect(out.hits).toEqual([]);
+    expect(out.partial).toBe(false);
+  });
+
+  it('scores partial matches by covered rarity', () => {
+    expect(rarity(1, 10)).toBeGreaterThan(rarity(5, 10));
+    expect(partialScore([1, 0], [2, 1])).toBeGreaterThan(partialScore([0, 10], [2, 1]));
+  });
+
+  it('highlights every alternative, longest first', () => {
+    expect(allTerms([group('优待', '优待证')])).toEqual(['优待证', '优待']);
+  });
+
+  it('counts items only for units that have one (a preface has none)', () => {
+    const out = rank([candidate({ content: '测试前言', item: '' })], '测试');
+    expect([...out.counts.item]).toEqual([]);
+    expect([...out.counts.year]).toEqual([[2023, 1]]);
   });
 });

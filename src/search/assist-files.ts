@@ -1,0 +1,35 @@
+/**
+ * The small files that help search with pinyin, typos and 繁體, written at build time
+ * (vocabulary.ts) beside Pagefind's index and fetched by the browser (assist.ts) only when a
+ * query needs them. Names and sharding are shared by both sides here.
+ */
+
+/** Folder under the Pagefind folder. */
+export const ASSIST_DIR = 'fznb/';
+
+/** Traditional characters whose simplified form occurs in the site's text → that form. */
+export const T2S_FILE = `${ASSIST_DIR}t2s.json`;
+
+/** Pinyin (full, toneless, no spaces) and initials → site words, one file per first letter. */
+export const pinyinFile = (key: string) => `${ASSIST_DIR}py-${key[0]}.json`;
+
+/** Typo keys (a word with one character as ?) → site words, in TYPO_SHARDS files. */
+export const TYPO_SHARDS = 16;
+export const typoFile = (key: string) => `${ASSIST_DIR}typo-${shardOf(key, TYPO_SHARDS)}.json`;
+
+/** FNV-1a of a string, modulo n: which shard a key is in. */
+export function shardOf(key: string, n: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    h ^= key.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h % n;
+}
+
+/** A word's typo keys: the word with each character in turn as ?. Only words of 3 or more characters. */
+export function typoKeys(word: string): string[] {
+  const chars = Array.from(word);
+  if (chars.length < 3) return [];
+  return chars.map((_, i) => chars.map((c, j) => (i === j ? '?' : c)).join(''));
+}

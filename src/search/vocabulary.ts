@@ -1,0 +1,98 @@
+/**
+ * The site's own vocabulary, made at build time from the indexed text (pure functions; the
+ * segmenter, pinyin and conversion are passed in): the words jieba finds, and phrases of two
+ * adjacent words, each with its count. From it come the pinyin and typo files
+ * (assist-files.ts) and the 繁體 character map, all trimmed to what the site's text holds.
+ */
+import { typoKeys, pinyinFile, typoFile, T2S_FILE } from './assist-files.ts';
+
+/** Words and two-word phrases of Han characters, 2–6 characters long, with their counts. */
+export function siteWords(texts: readonly string[], cut: (text: string) => string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  const add = (w: string) => counts.set(w, (counts.get(w) ?? 0) + 1);
+  for (const text of texts) {
+    const words = cut(text);
+    words.forEach((w, i) => {
+      if (!/^\p{Script=Han}+$/u.test(w)) return;
+      if (w.length >= 2 && w.length <= 6) add(w);
+      const next = words[i + 1];
+      if (next && /^\p{Script=Han}+$/u.test(next) && w.length + next.length <= 6) add(w + next);
+    });
+  }
+  return counts;
+}
+
+/** The most frequent words first, at most `keep` per key. */
+function byCount(map: Map<string, Map<string, number>>, keep: number): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [key, words] of [...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    out[key] = [...words].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, keep).map(([w]) => w);
+  }
+  return out;
+}
+
+function addTo(map: Map<string, Map<string, number>>, key: string, word: string, n: number) {
+  const m = map.get(key) ?? new Map<string, number>();
+  m.set(word, n);
+  map.set(key, m);
+}
+
+/** Files as path → JSON value, grouped by the file a key belongs to. */
+function files(map: Map<string, Map<string, number>>, fileOf: (key: string) => string, keep: number) {
+  const grouped = new Map<string, Map<string, Map<string, number>>>();
+  for (const [key, words] of map) {
+    const f = fileOf(key);
+    const g = grouped.get(f) ?? new Map();
+    g.set(key, words);
+    grouped.set(f, g);
+  }
+  return new Map([...grouped].map(([f, g]) => [f, byCount(g, keep)]));
+}
+
+/**
+ * Pinyin files: each word under its full pinyin (youdaizheng) and its initials (ydz).
+ * `syllables` gives a word's toneless syllables, one per character.
+ */
+export function pinyinFiles(words: Map<string, number>, syllables: (word: string) => string[]) {
+  const map = new Map<string, Map<string, number>>();
+  for (const [w, n] of words) {
+    const s = syllables(w).map((x) => x.toLowerCase().replace(/[^a-z]/g, ''));
+    if (s.length !== Array.from(w).length || s.some((x) => !x)) continue;
+    addTo(map, s.join(''), w, n);
+    addTo(map, s.map((x) => x[0]).join(''), w, n);
+  }
+  return files(map, pinyinFile, 3);
+}
+
+/** Typo files: each word of 3 or more characters under its typo keys. */
+export function typoFiles(words: Map<string, number>) {
+  const map = new Map<string, Map<string, number>>();
+  for (const [w, n] of words) for (const k of typoKeys(w)) addTo(map, k, w, n);
+  return files(map, typoFile, 3);
+}
+
+/**
+ * The 繁體 map: each traditional character (of the CJK block) whose simplified form is made
+ * only of characters the site's text holds. Others cannot match anything once converted.
+ */
+export function traditionalMap(siteChars: ReadonlySet<string>, toSimplified: (ch: string) => string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let c = 0x4e00; c <= 0x9fff; c++) {
+    const ch = String.fromCodePoint(c);
+    const s = toSimplified(ch);
+    if (s !== ch && Array.from(s).every((x) => siteChars.has(x))) out[ch] = s;
+  }
+  return out;
+}
+
+/** Every assist file for a site's texts, as path (under the Pagefind folder) → JSON text. */
+export function assistFiles(
+  texts: readonly string[],
+  tools: { cut: (text: string) => string[]; syllables: (word: string) => string[]; toSimplified: (ch: string) => string },
+): Map<string, string> {
+  const words = siteWords(texts, tools.cut);
+  const out = new Map<string, string>();
+  for (const [f, v] of [...pinyinFiles(words, tools.syllables), ...typoFiles(words)]) out.set(f, JSON.stringify(v));
+  out.set(T2S_FILE, JSON.stringify(traditionalMap(new Set(texts.join('')), tools.toSimplified)));
+  return out;
+}

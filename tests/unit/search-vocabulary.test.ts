@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { pinyinFiles, siteWords, traditionalMap, typoFiles, assistFiles } from '../../src/search/vocabulary';
+import { pinyinFile, shardOf, T2S_FILE, typoFile, typoKeys } from '../../src/search/assist-files';
+
+/** A stand-in segmenter: splits at the | the test writes. */
+const cut = (t: string) => t.split('|');
+const SYL: Record<string, string> = { 示: 'shi', 例: 'li', 优: 'you', 待: 'dai', 证: 'zheng', 测: 'ce', 试: 'shi' };
+const syllables = (w: string) => Array.from(w, (c) => SYL[c] ?? '');
+
+describe('site vocabulary', () => {
+  it('counts Han words and two-word phrases, nothing else', () => {
+    const words = siteWords(['示例|优待证|，|2023|年', '优待证'], cut);
+    expect(words.get('优待证')).toBe(2);
+    expect(words.get('示例优待证')).toBe(1);
+    expect(words.has('2023')).toBe(false);
+    expect(words.has('年')).toBe(false);
+  });
+
+  it('files words under full pinyin and initials, by first letter', () => {
+    const files = pinyinFiles(new Map([['优待证', 3], ['示例', 1]]), syllables);
+    expect(files.get(pinyinFile('y'))).toEqual({ youdaizheng: ['优待证'], ydz: ['优待证'] });
+    expect(files.get(pinyinFile('s'))).toEqual({ shili: ['示例'], sl: ['示例'] });
+  });
+
+  it('skips words it has no pinyin for', () => {
+    expect(pinyinFiles(new Map([['优待金', 1]]), syllables).size).toBe(0);
+  });
+
+  it('files words of three or more characters under each one-character-away key', () => {
+    expect(typoKeys('优待证')).toEqual(['?待证', '优?证', '优待?']);
+    expect(typoKeys('示例')).toEqual([]);
+    const files = typoFiles(new Map([['优待证', 2], ['优待金', 5]]));
+    expect(files.get(typoFile('优待?'))!['优待?']).toEqual(['优待金', '优待证']);
+  });
+
+  it('shards keys the same way every time, within range', () => {
+    expect(shardOf('优待?', 16)).toBe(shardOf('优待?', 16));
+    for (const k of ['a', '示例?', '?例']) expect(shardOf(k, 16)).toBeLessThan(16);
+  });
+
+  it('maps traditional characters only when their simplified form is in the text', () => {
+    const toS = (c: string) => ({ 優: '优', 證: '证', 龍: '龙' })[c] ?? c;
+    expect(traditionalMap(new Set('优待证'), toS)).toEqual({ 優: '优', 證: '证' });
+  });
+
+  it('writes every file as JSON', () => {
+    const files = assistFiles(['示例|优待证'], { cut, syllables, toSimplified: (c) => c });
+    expect(JSON.parse(files.get(T2S_FILE)!)).toEqual({});
+    expect(JSON.parse(files.get(pinyinFile('y'))!).ydz).toEqual(['优待证']);
+  });
+});
