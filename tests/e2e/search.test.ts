@@ -63,6 +63,8 @@ describe('the search page', () => {
     await expect.poll(() => first.textContent()).toBe(resultTitle(hits(ONE)[0]!));
     expect(await page.locator('#search-status').textContent()).toBe(`找到 1 个包含“${ONE}”的部分`);
     expect(await page.locator('#search-q').inputValue()).toBe(ONE);
+    // One result: nothing more to draw, so no 更多结果.
+    expect(await page.getByRole('button', { name: '更多结果' }).isVisible()).toBe(false);
     await page.close();
   });
 
