@@ -19,12 +19,14 @@ import { join } from 'node:path';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createRequire } from 'node:module';
+import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { load } from 'cheerio';
 import { pinyin } from 'pinyin-pro';
 import * as OpenCC from 'opencc-js/t2cn';
 import { pagefindPath, withBase } from '../utils/routes.ts';
 import { assistFiles } from '../search/vocabulary.ts';
+import { fragmentBody, termIndexFiles, type UnitSource } from '../search/term-index.ts';
 import { ui } from '../i18n/ui.ts';
 
 const require = createRequire(import.meta.url);
@@ -39,7 +41,22 @@ function assistTools() {
     cut: (text: string) => jieba.cut(text),
     syllables: (word: string) => pinyin(word, { toneType: 'none', type: 'array', v: true }),
     toSimplified: (ch: string) => t2s(ch),
+    readings: (ch: string) => pinyin(ch, { toneType: 'none', type: 'array', v: true, multiple: true }),
+    commonChars: gb2312(),
   };
+}
+
+/** The 6,763 characters of GB 2312 (the ones Chinese input methods offer first), for the reading files. */
+function gb2312(): string[] {
+  const decoder = new TextDecoder('gb18030');
+  const out: string[] = [];
+  for (let row = 0xb0; row <= 0xf7; row++) {
+    for (let col = 0xa1; col <= 0xfe; col++) {
+      const ch = decoder.decode(new Uint8Array([row, col]));
+      if (/^\p{Script=Han}$/u.test(ch)) out.push(ch);
+    }
+  }
+  return out;
 }
 
 interface Page {
@@ -100,6 +117,53 @@ async function addUnits(index: pagefind.PagefindIndex, pages: readonly Page[]): 
   return texts;
 }
 
+/** Pagefind's signature at the start of every fragment file, after gzip. */
+const SIGNATURE = 'pagefind_dcd';
+
+interface Fragment {
+  url: string;
+  content: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+}
+
+/** A fragment file's JSON: one fragment, or (a group file) fragments by page hash. */
+function readFragmentFile(path: string, bytes: Uint8Array): Fragment | Record<string, Fragment> {
+  let data = Buffer.from(bytes);
+  if (data.subarray(0, SIGNATURE.length).toString() !== SIGNATURE) data = gunzipSync(data);
+  if (data.subarray(0, SIGNATURE.length).toString() !== SIGNATURE) {
+    throw new Error(`搜索索引的片段文件 ${path} 不是 Pagefind 的格式（缺少 ${SIGNATURE}）：Pagefind 的版本变了，请更新 src/integrations/search-index.ts 的读取方式`);
+  }
+  return JSON.parse(data.subarray(SIGNATURE.length).toString('utf8'));
+}
+
+/** Every search unit, from Pagefind's own fragments (the texts the browser would read). */
+export function unitsFromFragments(files: readonly { path: string; content: Uint8Array }[]): UnitSource[] {
+  const units: UnitSource[] = [];
+  const add = (f: Fragment, fragment: string, key?: string) => {
+    const title = f.meta.title ?? '';
+    units.push({
+      url: f.url,
+      title,
+      content: fragmentBody(f.content, title),
+      year: Number(f.filters.year?.[0]),
+      item: f.filters.item?.[0] ?? '',
+      order: Number(f.meta.order ?? 0),
+      fragment,
+      ...(key ? { key } : {}),
+    });
+  };
+  for (const file of files) {
+    const m = /(?:^|\/)fragment\/([^/]+)\.pf_fragment$/.exec(file.path);
+    if (!m) continue;
+    const json = readFragmentFile(file.path, file.content);
+    if (typeof (json as Fragment).url === 'string') add(json as Fragment, m[1]!);
+    else for (const [key, f] of Object.entries(json as Record<string, Fragment>)) add(f, m[1]!, key);
+  }
+  // In reading order, so the files are the same from build to build.
+  return units.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+}
+
 async function withIndex<T>(logger: AstroIntegrationLogger, fill: (index: pagefind.PagefindIndex) => Promise<T>) {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`搜索索引创建失败：${errors.join('; ')}`);
@@ -134,7 +198,9 @@ export default function searchIndex(): AstroIntegration {
           const texts = await addUnits(index, pages);
           const written = await index.writeFiles({ outputPath: join(out, pagefindPath) });
           fail('写入', written.errors);
-          for (const [path, json] of assistFiles(texts, assistTools())) {
+          const { files: indexFiles, errors } = await index.getFiles();
+          fail('读取', errors);
+          for (const [path, json] of [...assistFiles(texts, assistTools()), ...termIndexFiles(unitsFromFragments(indexFiles))]) {
             const file = join(out, pagefindPath, path);
             mkdirSync(dirname(file), { recursive: true });
             writeFileSync(file, json);
@@ -210,7 +276,9 @@ async function buildDevIndex(origin: string, base: string, logger: AstroIntegrat
     fail('生成', errors);
     logger.info(`开发服务器的搜索索引已生成：${texts.length} 个单元`);
     const served = new Map(files.map((f) => [f.path.replace(/^\/+/, ''), f.content]));
-    for (const [path, json] of assistFiles(texts, assistTools())) served.set(path, new TextEncoder().encode(json));
+    for (const [path, json] of [...assistFiles(texts, assistTools()), ...termIndexFiles(unitsFromFragments(files))]) {
+      served.set(path, new TextEncoder().encode(json));
+    }
     return served;
   });
 }

@@ -13,7 +13,10 @@ export const T2S_FILE = `${ASSIST_DIR}t2s.json`;
 /** Pinyin (full, toneless, no spaces) and initials → site words, one file per first letter. */
 export const pinyinFile = (key: string) => `${ASSIST_DIR}py-${key[0]}.json`;
 
-/** Typo keys (a word with one character as ?) → site words, in TYPO_SHARDS files. */
+/**
+ * Typo keys (a word with one character as ?) → site words, each with the readings (pinyin)
+ * of the character the ? stands for, in TYPO_SHARDS files.
+ */
 export const TYPO_SHARDS = 16;
 export const typoFile = (key: string) => `${ASSIST_DIR}typo-${shardOf(key, TYPO_SHARDS)}.json`;
 
@@ -27,9 +30,13 @@ export function shardOf(key: string, n: number): number {
   return h % n;
 }
 
-/** A word's typo keys: the word with each character in turn as ?. Only words of 3 or more characters. */
+/** Characters → their toneless readings ('wen', 'zhong chong'), in READING_SHARDS files. */
+export const READING_SHARDS = 16;
+export const readingFile = (ch: string) => `${ASSIST_DIR}hz-${shardOf(ch, READING_SHARDS)}.json`;
+
+/** A word's typo keys: the word with each character in turn as ?. Only words of 2 or more characters. */
 export function typoKeys(word: string): string[] {
   const chars = Array.from(word);
-  if (chars.length < 3) return [];
+  if (chars.length < 2) return [];
   return chars.map((_, i) => chars.map((c, j) => (i === j ? '?' : c)).join(''));
 }

@@ -4,12 +4,12 @@
  * files only when a term of the query is found nowhere) and kept for the visit.
  */
 import { pagefindPath, withBase } from '../utils/routes';
-import { pinyinFile, T2S_FILE, typoFile, typoKeys } from './assist-files';
+import { pinyinFile, readingFile, T2S_FILE, typoFile, typoKeys } from './assist-files';
 
 const base = import.meta.env.BASE_URL;
 const cache = new Map<string, Promise<Record<string, string | string[]>>>();
 
-function load<T extends string | string[]>(file: string): Promise<Record<string, T>> {
+function load<T>(file: string): Promise<Record<string, T>> {
   let p = cache.get(file);
   if (!p) {
     p = fetch(withBase(base, pagefindPath + file)).then((r) => (r.ok ? r.json() : {}));
@@ -30,9 +30,32 @@ export async function simplified(term: string): Promise<string> {
   return Array.from(term, (c) => map[c] ?? c).join('');
 }
 
-/** Site words one character away from a term, most frequent first. */
+/** A character's toneless readings. */
+async function readingsOf(ch: string): Promise<string[]> {
+  return ((await load<string>(readingFile(ch)))[ch] ?? '').split(' ').filter(Boolean);
+}
+
+/**
+ * Site words one character away from a term: those where the other character sounds the
+ * same (优代 → 优待, 法律顾文 → 法律顾问) first, then the rest, each most frequent first.
+ * For a two-character term only words that sound the same: with one character of two
+ * changed, any other word is as likely a different topic (社保 is not 社会).
+ */
 export async function wordsOneAway(term: string): Promise<string[]> {
+  const chars = Array.from(term);
   const keys = typoKeys(term);
-  const found = await Promise.all(keys.map(async (k) => (await load<string[]>(typoFile(k)))[k] ?? []));
-  return [...new Set(found.flat())].filter((w) => w !== term);
+  const same: string[] = [];
+  const other: string[] = [];
+  await Promise.all(
+    keys.map(async (k, i) => {
+      const [found, typed] = await Promise.all([load<[string, string][]>(typoFile(k)).then((f) => f[k] ?? []), readingsOf(chars[i]!)]);
+      for (const [w, r] of found) {
+        if (w === term) continue;
+        const sounds = r.split(' ').some((x) => x && typed.includes(x));
+        (sounds ? same : other).push(w);
+      }
+    }),
+  );
+  const ordered = chars.length >= 3 ? [...same, ...other] : same;
+  return [...new Set(ordered)];
 }

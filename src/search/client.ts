@@ -1,64 +1,83 @@
 /**
- * The browser side of search: loads Pagefind from the site's /pagefind/ (under the base
- * path) on first use, turns the query into term groups (query.ts, thesaurus.ts, pinyin),
- * asks Pagefind for the candidate sections of each alternative, and hands them to the
- * ranking in engine.ts. A term found nowhere is tried in simplified form (繁體 input), then
- * as a near site word (a one-character typo, offered as "did you mean"), then, when long,
- * split into words.
+ * The browser side of search. The query becomes term groups (query.ts, thesaurus.ts,
+ * pinyin); the site's term index (term-index.ts) tells, from a few small shards, which
+ * units hold each alternative whole and how often; engine.ts ranks them and counts them per
+ * year and item. Only the results shown are then read from Pagefind's fragments, for their
+ * headings and excerpts, so what a search fetches hardly grows with the number of matches.
+ *
+ * A term found nowhere is tried in simplified form (繁體 input), then as a near site word (a
+ * one-character typo, offered as "did you mean"), then, when long, split into words.
  */
-import { rank, strengths, type Candidate, type Outcome, type Refinement, type TermGroup } from './engine';
+import { allTerms, closePairs, excerpt, groupStrengthOf, rankHeld, type Spans, type RankedOutcome, type Refinement, type TermGroup } from './engine';
 import { isHan, isLatin, parseQuery, wordsOf } from './query';
 import { nearWords, NEAR_WEIGHT } from './thesaurus';
 import { simplified, wordsForPinyin, wordsOneAway } from './assist';
+import {
+  fragmentBody,
+  occurrencesOf,
+  readUnits,
+  shardsFor,
+  termChars,
+  termShardFile,
+  TERM_INDEX_VERSION,
+  UNITS_FILE,
+  type IndexedUnit,
+  type Occurrence,
+  type TermShard,
+  type UnitsFile,
+} from './term-index';
 import { pagefindPath, withBase } from '../utils/routes';
 
-interface PagefindResult {
-  id: string;
-  score: number;
-  data(): Promise<{
-    url: string;
-    content: string;
-    meta: Record<string, string>;
-    filters: Record<string, string[]>;
-  }>;
-}
-interface Pagefind {
-  options(o: Record<string, unknown>): Promise<void>;
-  init(): Promise<void>;
-  search(q: string): Promise<{ results: PagefindResult[] }>;
-}
-
 const base = import.meta.env.BASE_URL;
-let loading: Promise<Pagefind> | undefined;
+const cache = new Map<string, Promise<unknown>>();
 
-export function loadPagefind(): Promise<Pagefind> {
-  loading ??= (async () => {
-    const pf: Pagefind = await import(/* @vite-ignore */ withBase(base, `${pagefindPath}pagefind.js`));
-    // Result URLs are indexed from the site root; the base path is added here.
-    await pf.options({ baseUrl: withBase(base, '') });
-    await pf.init();
-    return pf;
-  })();
-  loading.catch(() => (loading = undefined));
-  return loading;
+/** A file under the Pagefind folder, fetched once per visit (again after a failure). */
+function fetched<T>(path: string, read: (r: Response) => Promise<T>): Promise<T> {
+  let p = cache.get(path) as Promise<T> | undefined;
+  if (!p) {
+    p = fetch(withBase(base, pagefindPath + path)).then((r) => {
+      if (!r.ok) throw new Error(`${r.status} ${path}`);
+      return read(r);
+    });
+    p.catch(() => cache.delete(path));
+    cache.set(path, p);
+  }
+  return p;
 }
 
-/** A Pagefind result as a candidate for ranking (Pagefind caches the fragment it fetches). */
-async function candidate(r: PagefindResult): Promise<Candidate> {
-  const d = await r.data();
-  const title = d.meta.title ?? '';
-  // Pagefind's text starts with the heading and a '. ' it adds; the heading is scored and
-  // shown on its own, so the excerpt starts with the text.
-  const content = title && d.content.startsWith(title) ? d.content.slice(title.length).replace(/^\.\s*/, '') : d.content;
-  return {
-    url: d.url,
-    content,
-    title,
-    year: Number(d.filters.year?.[0]),
-    item: d.filters.item?.[0] ?? '',
-    order: Number(d.meta.order ?? 0),
-    engineScore: r.score,
-  };
+interface TermIndex {
+  units: IndexedUnit[];
+  shards: number;
+  /** Where each text searched for occurs, per unit number. */
+  found: Map<string, Promise<Map<number, Occurrence>>>;
+}
+
+let index: Promise<TermIndex> | undefined;
+
+/** The units file, fetched on first use (the header field fetches it as the reader starts typing). */
+export function loadIndex(): Promise<TermIndex> {
+  index ??= fetched<UnitsFile>(UNITS_FILE, (r) => r.json()).then((file) => {
+    if (file.v !== TERM_INDEX_VERSION) throw new Error('term index version');
+    return { units: readUnits(file), shards: file.shards, found: new Map() };
+  });
+  index.catch(() => (index = undefined));
+  return index;
+}
+
+/** Where a text occurs, per unit (its shards fetched once). */
+function occurrences(ix: TermIndex, text: string): Promise<Map<number, Occurrence>> {
+  let p = ix.found.get(text);
+  if (!p) {
+    p = (async () => {
+      const ns = shardsFor(text, ix.shards);
+      const loaded = new Map<number, TermShard>();
+      await Promise.all(ns.map(async (n) => loaded.set(n, await fetched<TermShard>(termShardFile(n), (r) => r.json()))));
+      return occurrencesOf(text, ix.units, (n) => loaded.get(n) ?? {}, ix.shards);
+    })();
+    p.catch(() => ix.found.delete(text));
+    ix.found.set(text, p);
+  }
+  return p;
 }
 
 /** A term with its near words, and for Latin letters the site words they spell in pinyin. */
@@ -69,14 +88,23 @@ async function groupFor(term: string): Promise<TermGroup> {
   return { term, alternatives };
 }
 
-/** Candidates for every alternative of every group, each section once. */
-async function candidatesFor(pf: Pagefind, groups: readonly TermGroup[]): Promise<Candidate[]> {
+/** A unit found, numbered as in the units file. */
+export interface FoundUnit extends IndexedUnit {
+  n: number;
+}
+
+/** Every unit holding any alternative of any group, with how strongly it holds each group. */
+async function held(ix: TermIndex, groups: readonly TermGroup[]) {
   const texts = [...new Set(groups.flatMap((g) => g.alternatives.map((a) => a.text)))];
-  const found = new Map<string, PagefindResult>();
-  for (const { results } of await Promise.all(texts.map((t) => pf.search(t)))) {
-    for (const r of results) if (!found.has(r.id)) found.set(r.id, r);
-  }
-  return Promise.all([...found.values()].map(candidate));
+  const found = new Map(await Promise.all(texts.map(async (t) => [t, await occurrences(ix, t)] as const)));
+  const ns = [...new Set([...found.values()].flatMap((m) => [...m.keys()]))].sort((a, b) => a - b);
+  const units: FoundUnit[] = ns.map((n) => ({ ...ix.units[n]!, n }));
+  const strengths = ns.map((n) => groups.map((g) => groupStrengthOf(g, (t) => found.get(t)?.get(n))));
+  const covered = groups.map((_, i) => strengths.some((s) => s[i]! > 0));
+  const spans = (n: number): Spans[] =>
+    groups.map((g) => g.alternatives.flatMap((a) => (found.get(a.text)?.get(n)?.at ?? []).map((p): [number, number] => [p, termChars(a.text).length])));
+  const close = groups.length > 1 ? ns.map((n) => closePairs(spans(n))) : [];
+  return { units, strengths, covered, close };
 }
 
 /** The browser's word segmenter (ICU), for long terms found nowhere as a whole. */
@@ -84,7 +112,7 @@ function segment(text: string): string[] {
   return [...new Intl.Segmenter('zh', { granularity: 'word' }).segment(text)].map((s) => s.segment);
 }
 
-export interface SearchOutcome extends Outcome {
+export interface SearchOutcome extends RankedOutcome<FoundUnit> {
   /** The query as searched when a term was replaced by a near site word (a typo). */
   suggestion?: string;
 }
@@ -94,21 +122,19 @@ export interface SearchOptions {
   exact?: boolean;
 }
 
-const covered = (cands: readonly Candidate[], g: TermGroup) => cands.some((c) => strengths(c, [g])[0]! > 0);
-
 export async function searchSections(query: string, refine: Refinement = {}, options: SearchOptions = {}): Promise<SearchOutcome> {
-  const pf = await loadPagefind();
+  const ix = await loadIndex();
   let terms = parseQuery(query);
-  if (!terms.length) return rank([], '');
+  if (!terms.length) return rankHeld<FoundUnit>([], [], []);
   let groups = await Promise.all(terms.map(groupFor));
-  let cands = await candidatesFor(pf, groups);
+  let found = await held(ix, groups);
   let suggestion: string | undefined;
 
-  const missing = () => groups.filter((g) => !covered(cands, g)).map((g) => g.term);
+  const missing = () => groups.filter((_, i) => !found.covered[i]).map((g) => g.term);
   const retry = async (next: string[]) => {
     terms = next;
     groups = await Promise.all(terms.map(groupFor));
-    cands = await candidatesFor(pf, groups);
+    found = await held(ix, groups);
   };
 
   if (missing().some((t) => /\p{Script=Han}/u.test(t))) {
@@ -116,7 +142,7 @@ export async function searchSections(query: string, refine: Refinement = {}, opt
     if (simple.some((t, i) => t !== terms[i])) await retry(simple);
   }
   if (!options.exact) {
-    const typos = missing().filter((t) => isHan(t) && Array.from(t).length >= 3);
+    const typos = missing().filter((t) => isHan(t) && Array.from(t).length >= 2);
     if (typos.length) {
       const replaced = await Promise.all(terms.map(async (t) => (typos.includes(t) ? ((await wordsOneAway(t))[0] ?? t) : t)));
       if (replaced.some((t, i) => t !== terms[i])) {
@@ -130,5 +156,47 @@ export async function searchSections(query: string, refine: Refinement = {}, opt
     const split = terms.flatMap((t) => (long.includes(t) ? wordsOf(t, segment) : [t]));
     if (split.join(' ') !== terms.join(' ')) await retry([...new Set(split)]);
   }
-  return { ...rank(cands, groups, refine), suggestion };
+  return { ...rankHeld(found.units, found.strengths, groups, refine, found.close), suggestion };
+}
+
+/** Pagefind's signature at the start of a fragment file, after gzip. */
+const SIGNATURE = 'pagefind_dcd';
+
+/** A fragment file as JSON: Pagefind's files are gzip (read with the browser's own decompressor). */
+async function readFragmentFile(r: Response): Promise<Record<string, unknown>> {
+  let bytes = new Uint8Array(await r.arrayBuffer());
+  const signed = (b: Uint8Array) => new TextDecoder().decode(b.subarray(0, SIGNATURE.length)) === SIGNATURE;
+  if (!signed(bytes)) {
+    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+    bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+  }
+  if (!signed(bytes)) throw new Error('fragment');
+  return JSON.parse(new TextDecoder().decode(bytes.subarray(SIGNATURE.length)));
+}
+
+/** A result as shown: its link, heading and excerpt. */
+export interface ShownHit {
+  url: string;
+  year: number;
+  title: string;
+  /** HTML: the text escaped, each whole term in <mark>; empty when the text could not be read. */
+  excerpt: string;
+}
+
+/** The heading and excerpt of each result shown, from its Pagefind fragment. */
+export function showHits(hits: readonly FoundUnit[], terms: readonly string[]): Promise<ShownHit[]> {
+  const marked = allTerms([{ term: '', alternatives: terms.map((text) => ({ text, weight: 1 })) }]);
+  return Promise.all(
+    hits.map(async (h) => {
+      const url = withBase(base, h.url);
+      try {
+        const file = await fetched(`fragment/${h.fragment}.pf_fragment`, readFragmentFile);
+        const f = (h.key ? file[h.key] : file) as { content: string; meta: Record<string, string> };
+        const title = f.meta.title ?? '';
+        return { url, year: h.year, title, excerpt: excerpt(fragmentBody(f.content, title), marked) };
+      } catch {
+        return { url, year: h.year, title: '', excerpt: '' };
+      }
+    }),
+  );
 }

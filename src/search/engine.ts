@@ -28,8 +28,8 @@ export interface Candidate {
   year: number;
   item: string;
   order: number;
-  /** Pagefind's own score, used only to break ties. */
-  engineScore: number;
+  /** Another engine's score, used only to break ties. */
+  engineScore?: number;
 }
 
 export interface Hit extends Candidate {
@@ -116,6 +116,38 @@ export function strengths(c: Pick<Candidate, 'content' | 'title'>, groups: reado
   return groups.map((g) => groupStrength(body, heading, g));
 }
 
+/**
+ * Terms a reader puts together usually stand together in the text they mean: 老兵招聘会 is
+ * the 退役军人专场招聘会, not a 招聘会 paragraphs away from 退役军人. Two groups are close in a
+ * section when an occurrence of one ends within CLOSE_GAP characters of an occurrence of the
+ * other; each close pair adds CLOSE_BONUS to a full match's score.
+ */
+export const CLOSE_GAP = 8;
+export const CLOSE_BONUS = 2;
+
+/** Where one group occurs in a text: start offsets, each with the length of what occurs there. */
+export type Spans = [start: number, length: number][];
+
+/** How many pairs of groups are close, given where each group occurs. */
+export function closePairs(spans: readonly Spans[]): number {
+  let n = 0;
+  for (let i = 0; i < spans.length; i++) {
+    for (let j = i + 1; j < spans.length; j++) {
+      const close = spans[i]!.some(([a, la]) =>
+        spans[j]!.some(([b, lb]) => (b >= a + la ? b - (a + la) : a >= b + lb ? a - (b + lb) : 0) <= CLOSE_GAP),
+      );
+      if (close) n++;
+    }
+  }
+  return n;
+}
+
+/** Where each group occurs in a candidate's text (its alternatives, whole). */
+export function groupSpans(c: Pick<Candidate, 'content'>, groups: readonly TermGroup[]): Spans[] {
+  const body = fold(c.content).folded;
+  return groups.map((g) => g.alternatives.flatMap((a) => occurrences(body, a.text).map((p): [number, number] => [p, a.text.length])));
+}
+
 /** How rare a group is among n candidates of which df hold it: rarer terms weigh more. */
 export const rarity = (df: number, n: number) => Math.log(1 + (n + 1) / Math.max(df, 1));
 
@@ -171,35 +203,80 @@ export function allTerms(groups: readonly TermGroup[]): string[] {
   return [...out].sort((a, b) => b.length - a.length);
 }
 
-/** Ranks candidates for a query (a string, or its term groups) and applies the refinement. */
-export function rank(candidates: readonly Candidate[], query: string | readonly TermGroup[], refine: Refinement = {}): Outcome {
-  const groups = typeof query === 'string' ? parseQuery(query).map(plainGroup) : query;
+/** What ranking needs of a unit: where it is and what it belongs to. */
+export interface Ranked {
+  url: string;
+  year: number;
+  item: string;
+  order: number;
+  /** Another engine's score, used only to break ties. */
+  engineScore?: number;
+}
+
+export interface RankedOutcome<T extends Ranked> {
+  terms: string[];
+  hits: (T & { score: number })[];
+  counts: { year: Map<number, number>; item: Map<string, number> };
+  partial: boolean;
+}
+
+/**
+ * Ranks units by how strongly each holds each group (held[i][g], as `strengths` gives it)
+ * and applies the refinement. Units holding none of the groups may be left out of the list.
+ */
+export function rankHeld<T extends Ranked>(
+  units: readonly T[],
+  held: readonly (readonly number[])[],
+  groups: readonly TermGroup[],
+  refine: Refinement = {},
+  /** Per unit, how many pairs of groups stand close together in it (closePairs). */
+  close: readonly number[] = [],
+): RankedOutcome<T> {
   const terms = allTerms(groups);
-  const held = groups.length ? candidates.map((c) => strengths(c, groups)) : [];
+  if (!groups.length) return { terms, hits: [], counts: { year: new Map(), item: new Map() }, partial: false };
   const full = held.map((h) => h.every((s) => s > 0));
   const df = groups.map((_, i) => held.filter((h) => h[i]! > 0).length);
   // Partial matches only when each term occurs somewhere: a term found nowhere is a topic
   // the reports do not cover, and its company of common words must not stand in for it.
   const partial = groups.length > 1 && !full.some(Boolean) && df.every((n) => n > 0);
-  const weights = df.map((n) => rarity(n, candidates.length));
+  const weights = df.map((n) => rarity(n, units.length));
 
-  const all: Hit[] = [];
-  candidates.forEach((c, i) => {
+  const all: (T & { score: number })[] = [];
+  units.forEach((c, i) => {
     const h = held[i];
     if (!h) return;
-    const s = full[i] ? h.reduce((a, b) => a + b, 0) : partial && h.some((x) => x > 0) ? partialScore(h, weights) : undefined;
-    if (s !== undefined) all.push({ ...c, score: s, excerpt: excerpt(c.content, terms) });
+    const s = full[i] ? h.reduce((a, b) => a + b, 0) + CLOSE_BONUS * (close[i] ?? 0) : partial && h.some((x) => x > 0) ? partialScore(h, weights) : undefined;
+    if (s !== undefined) all.push({ ...c, score: s });
   });
   const counts = { year: new Map<number, number>(), item: new Map<string, number>() };
   for (const h of all) {
     counts.year.set(h.year, (counts.year.get(h.year) ?? 0) + 1);
     if (h.item) counts.item.set(h.item, (counts.item.get(h.item) ?? 0) + 1);
   }
-  const byRelevance = (a: Hit, b: Hit) =>
-    b.score - a.score || b.engineScore - a.engineScore || b.year - a.year || a.order - b.order;
-  const byNewest = (a: Hit, b: Hit) => b.year - a.year || byRelevance(a, b);
+  const byRelevance = (a: T & { score: number }, b: T & { score: number }) =>
+    b.score - a.score || (b.engineScore ?? 0) - (a.engineScore ?? 0) || b.year - a.year || a.order - b.order;
+  const byNewest = (a: T & { score: number }, b: T & { score: number }) => b.year - a.year || byRelevance(a, b);
   const hits = all
     .filter((h) => (refine.year === undefined || h.year === refine.year) && (!refine.item || h.item === refine.item))
     .sort(refine.sort === 'newest' ? byNewest : byRelevance);
   return { terms, hits, counts, partial };
+}
+
+/** Ranks candidates with their texts for a query (a string, or its term groups), each hit with its excerpt. */
+export function rank(candidates: readonly Candidate[], query: string | readonly TermGroup[], refine: Refinement = {}): Outcome {
+  const groups = typeof query === 'string' ? parseQuery(query).map(plainGroup) : query;
+  const held = candidates.map((c) => strengths(c, groups));
+  const close = groups.length > 1 ? candidates.map((c) => closePairs(groupSpans(c, groups))) : [];
+  const out = rankHeld(candidates, held, groups, refine, close);
+  return { ...out, hits: out.hits.map((h) => ({ ...h, excerpt: excerpt(h.content, out.terms) })) };
+}
+
+/** How strongly a unit holds a group, from where each alternative occurs in it (term-index.ts). */
+export function groupStrengthOf(g: TermGroup, occurrence: (text: string) => { body: number; heading: boolean } | undefined): number {
+  let s = 0;
+  for (const a of g.alternatives) {
+    const o = occurrence(a.text);
+    if (o) s += a.weight * (o.body + (o.heading ? HEADING_WEIGHT : 0));
+  }
+  return s;
 }

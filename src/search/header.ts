@@ -1,5 +1,5 @@
 /** Live results under the header field: the five best sections and a link to the rest. */
-import { searchSections } from './client';
+import { loadIndex, searchSections, showHits } from './client';
 import { renderHits } from './render';
 import { limitQuery } from './limits';
 import { ui } from '../i18n/ui';
@@ -36,7 +36,9 @@ export function attachHeaderSearch(input: HTMLInputElement): void {
       const found = hits.length ? ui.searchFound(hits.length, suggestion ?? q) : ui.searchNone(q);
       const lead = suggestion && hits.length ? `${ui.didYouMean(suggestion)}。` : '';
       status.textContent = lead + found + (partial && hits.length ? `。${ui.searchPartial}` : '');
-      renderHits(list, hits.slice(0, SHOWN), terms);
+      const shown = await showHits(hits.slice(0, SHOWN), terms);
+      if (ticket !== latest) return;
+      renderHits(list, shown, terms);
       more.hidden = hits.length <= SHOWN;
       more.href = `${form.action}${queryString({ q })}`;
       more.textContent = ui.seeAllResults(hits.length);
@@ -53,6 +55,6 @@ export function attachHeaderSearch(input: HTMLInputElement): void {
     if (e.key === 'Escape') panel.hidden = true;
   });
   // Warm the index while the reader types the first character.
-  void searchSections('').catch(() => {});
+  loadIndex().catch(() => {});
   if (input.value.trim()) void run();
 }

@@ -1,17 +1,20 @@
 /**
  * The /search/ page: runs the query in the URL, keeps the URL in step as the reader refines.
- * It draws PAGE results at a time, with a button for more; a partial match and a typo
+ * It draws PAGE results at a time, with a button for more (focus moves to the first new one); a partial match and a typo
  * replaced by a near site word are said above the list, with the reader's own query a link away.
  */
-import { searchSections } from './client';
+import { searchSections, showHits } from './client';
 import type { SortOrder } from './engine';
 import { renderHits } from './render';
 import { limitQuery } from './limits';
 import { ui } from '../i18n/ui';
 import { queryString } from '../utils/routes';
 
-/** Results drawn at once, and added by each press of 更多结果. */
-export const PAGE = 20;
+/**
+ * Results drawn at once, and added by each press of 更多结果: each drawn result's text is
+ * fetched for its excerpt, so a page never fetches more than this many.
+ */
+export const PAGE = 10;
 
 export function attachSearchPage(): void {
   const form = document.getElementById('search-form') as HTMLFormElement;
@@ -25,8 +28,8 @@ export function attachSearchPage(): void {
   const more = document.getElementById('search-more') as HTMLButtonElement;
   let latest = 0;
   let exact = false;
-  let showMore = () => {};
-  more.addEventListener('click', () => showMore());
+  let showMore = async () => {};
+  more.addEventListener('click', () => void showMore());
 
   function fromUrl() {
     const p = new URLSearchParams(location.search);
@@ -98,12 +101,16 @@ export function attachSearchPage(): void {
       status.textContent = outcome.hits.length ? ui.searchFound(outcome.hits.length, shown) : ui.searchNone(query);
       showNote(outcome.suggestion, outcome.partial && outcome.hits.length > 0, query);
       let drawn = 0;
-      showMore = () => {
-        drawn = Math.min(outcome.hits.length, drawn + PAGE);
-        renderHits(list, outcome.hits.slice(0, drawn), outcome.terms);
+      showMore = async () => {
+        const next = outcome.hits.slice(drawn, drawn + PAGE);
+        const shown = await showHits(next, outcome.terms);
+        if (ticket !== latest) return;
+        const items = renderHits(list, shown, outcome.terms, drawn > 0);
+        if (drawn > 0) items[0]?.querySelector('a')?.focus();
+        drawn += next.length;
         more.hidden = drawn >= outcome.hits.length;
       };
-      showMore();
+      await showMore();
       list.dataset.query = query;
     } catch {
       if (ticket === latest) status.textContent = ui.searchFailed;

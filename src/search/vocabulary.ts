@@ -4,7 +4,7 @@
  * adjacent words, each with its count. From it come the pinyin and typo files
  * (assist-files.ts) and the 繁體 character map, all trimmed to what the site's text holds.
  */
-import { typoKeys, pinyinFile, typoFile, T2S_FILE } from './assist-files.ts';
+import { typoKeys, pinyinFile, readingFile, typoFile, T2S_FILE } from './assist-files.ts';
 
 /** Words and two-word phrases of Han characters, 2–6 characters long, with their counts. */
 export function siteWords(texts: readonly string[], cut: (text: string) => string[]): Map<string, number> {
@@ -64,11 +64,40 @@ export function pinyinFiles(words: Map<string, number>, syllables: (word: string
   return files(map, pinyinFile, 3);
 }
 
-/** Typo files: each word of 3 or more characters under its typo keys. */
-export function typoFiles(words: Map<string, number>) {
+/** Words kept per typo key, most frequent first. */
+const TYPO_KEEP = 6;
+
+/**
+ * Typo files: each word of 2 or more characters under its typo keys, as [word, readings of
+ * the character the ? stands for], so the browser can put words that sound the same first.
+ */
+export function typoFiles(words: Map<string, number>, readings: (ch: string) => string[] = () => []) {
   const map = new Map<string, Map<string, number>>();
   for (const [w, n] of words) for (const k of typoKeys(w)) addTo(map, k, w, n);
-  return files(map, typoFile, 3);
+  const out = new Map<string, Record<string, [string, string][]>>();
+  for (const [f, byKey] of files(map, typoFile, TYPO_KEEP)) {
+    const withReadings: Record<string, [string, string][]> = {};
+    for (const [key, ws] of Object.entries(byKey)) {
+      const at = Array.from(key).indexOf('?');
+      withReadings[key] = ws.map((w) => [w, readings(Array.from(w)[at]!).join(' ')]);
+    }
+    out.set(f, withReadings);
+  }
+  return out;
+}
+
+/** Reading files: each character's toneless readings, for the characters a reader may type. */
+export function readingFiles(chars: Iterable<string>, readings: (ch: string) => string[]) {
+  const out = new Map<string, Record<string, string>>();
+  for (const ch of [...new Set(chars)].sort()) {
+    const r = readings(ch).join(' ');
+    if (!r) continue;
+    const f = readingFile(ch);
+    const m = out.get(f) ?? {};
+    m[ch] = r;
+    out.set(f, m);
+  }
+  return out;
 }
 
 /**
@@ -88,11 +117,23 @@ export function traditionalMap(siteChars: ReadonlySet<string>, toSimplified: (ch
 /** Every assist file for a site's texts, as path (under the Pagefind folder) → JSON text. */
 export function assistFiles(
   texts: readonly string[],
-  tools: { cut: (text: string) => string[]; syllables: (word: string) => string[]; toSimplified: (ch: string) => string },
+  tools: {
+    cut: (text: string) => string[];
+    syllables: (word: string) => string[];
+    toSimplified: (ch: string) => string;
+    /** A character's toneless readings; none when not given. */
+    readings?: (ch: string) => string[];
+    /** Characters readers commonly type (besides the site's own), for the reading files. */
+    commonChars?: Iterable<string>;
+  },
 ): Map<string, string> {
   const words = siteWords(texts, tools.cut);
+  const readings = tools.readings ?? (() => []);
+  const chars = [...(tools.commonChars ?? []), ...[...new Set(texts.join(''))].filter((c) => /\p{Script=Han}/u.test(c))];
   const out = new Map<string, string>();
-  for (const [f, v] of [...pinyinFiles(words, tools.syllables), ...typoFiles(words)]) out.set(f, JSON.stringify(v));
+  for (const [f, v] of [...pinyinFiles(words, tools.syllables), ...typoFiles(words, readings), ...readingFiles(chars, readings)]) {
+    out.set(f, JSON.stringify(v));
+  }
   out.set(T2S_FILE, JSON.stringify(traditionalMap(new Set(texts.join('')), tools.toSimplified)));
   return out;
 }

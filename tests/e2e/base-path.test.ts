@@ -3,6 +3,7 @@
  * under it: every link, asset, the favicon, the search form, the Pagefind index and the
  * search result links stay inside /fzbg/.
  */
+import { UNITS_FILE } from '../../src/search/term-index';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -107,7 +108,7 @@ describe(`served under ${BASE}, in Chromium`, () => {
     const first = page.locator('#site-search-panel li a').first();
     await expect.poll(() => first.textContent()).toBe(resultTitle(hit));
     expect(await first.getAttribute('href')).toMatch(new RegExp(`^${BASE}${hit.path}\\?highlight=`));
-    expect(requested.some((u) => u.endsWith('/fzbg/pagefind/pagefind.js'))).toBe(true);
+    expect(requested.some((u) => u.endsWith(`/fzbg/pagefind/${UNITS_FILE}`))).toBe(true);
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -118,7 +119,7 @@ describe(`served under ${BASE}, in Chromium`, () => {
     const first = page.locator('#search-results li a').first();
     await expect.poll(() => first.textContent()).toBe(resultTitle(hit));
     expect(await page.locator('form.site-search').getAttribute('action')).toBe(`${BASE}search/`);
-    // Pagefind's files, including its hashed index and fragments, came from /fzbg/pagefind/.
+    // The search files, the term index and Pagefind's fragments, came from /fzbg/pagefind/.
     const pagefind = requested.filter((u) => u.includes('/pagefind/')).map((u) => new URL(u).pathname);
     expect(pagefind.length).toBeGreaterThan(2);
     expect(pagefind.filter((p) => !p.startsWith(`${BASE}pagefind/`))).toEqual([]);

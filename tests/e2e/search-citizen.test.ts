@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { servedSite } from '../helpers/served';
 import { resultTitle, sectionsContaining } from '../helpers/expected';
+import { PAGE } from '../../src/search/page';
 
 const served = servedSite();
 
@@ -67,6 +68,22 @@ describe('queries as citizens write them', () => {
       const titles = await search(page, q);
       expect(await titles.first().textContent()).toBe(resultTitle(onlySection('专场')));
     }
+    await page.close();
+  });
+
+  it('a two-character typo that sounds like a site word finds that word; one that does not finds nothing', async () => {
+    const page = await served.browser.newPage();
+    expect(sectionsContaining(served.expected, '普发')).toEqual([]);
+    const titles = await search(page, '普发');
+    expect(await page.locator('#search-note').textContent()).toContain('您是不是要找：普法');
+    const holding = sectionsContaining(served.expected, '普法').map(resultTitle);
+    expect(holding).toContain(await titles.first().textContent());
+    expect(await titles.count()).toBe(Math.min(holding.length, PAGE));
+
+    expect(sectionsContaining(served.expected, '普查')).toEqual([]);
+    await search(page, '普查');
+    expect(await page.locator('#search-results li').count()).toBe(0);
+    expect(await page.locator('#search-note').isHidden()).toBe(true);
     await page.close();
   });
 

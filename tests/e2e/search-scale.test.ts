@@ -2,7 +2,8 @@
  * Search over 100 reports, in Chromium: the multi-year fixture's entries written again for
  * 100 years (years changed, nothing else) into this test's temp folder, accepted by the
  * content check as staff accept a year, built once. A term printed once a year finds 100
- * sections: the page draws 20, 更多结果 draws 20 more, and the filter counts stay exact.
+ * sections: the page draws a page of them, fetching the text of those only, 更多结果 draws
+ * the next page, and the filter counts stay exact.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,12 +14,12 @@ import { buildSite } from '../helpers/build';
 import { FIXTURES_DIR, runScript } from '../helpers/fixtures';
 import { serve, type Served } from '../helpers/serve';
 import { launch } from '../helpers/browser';
+import { PAGE as SHOWN } from '../../src/search/page';
 import { expectedSite, sectionsContaining, type ExpectedSite } from '../helpers/expected';
 
 const REPORTS = 100;
 const FIRST = 1990;
 const SOURCE = join(FIXTURES_DIR, 'multi-year');
-const SHOWN = 20;
 /** Printed once in each year's 主要举措和成效 section (the fixture's README). */
 const EACH_YEAR = '示例普法';
 
@@ -64,20 +65,31 @@ afterAll(async () => {
 });
 
 describe('search over 100 reports', () => {
-  it('draws 20 results at a time with 更多结果, and counts every year exactly', async () => {
+  it('draws a page of results at a time with 更多结果, reading only their texts, and counts every year exactly', async () => {
     expect(expected.reports).toHaveLength(REPORTS);
     const all = sectionsContaining(expected, EACH_YEAR);
     expect(all).toHaveLength(REPORTS);
     const page = await browser.newPage();
+    const fragments = new Set<string>();
+    page.on('request', (r) => {
+      if (r.url().endsWith('.pf_fragment')) fragments.add(r.url());
+    });
     await page.goto(`${site.url}search/?q=${encodeURIComponent(EACH_YEAR)}`);
     const items = page.locator('#search-results li');
     await expect.poll(() => page.locator('#search-results').getAttribute('data-query')).toBe(EACH_YEAR);
     expect(await items.count()).toBe(SHOWN);
+    expect(SHOWN).toBeLessThanOrEqual(20);
+    // Ranking and counts come from the term index: only the texts drawn are fetched.
+    expect(fragments.size).toBeGreaterThan(0);
+    expect(fragments.size).toBeLessThanOrEqual(SHOWN);
     expect(await page.locator('#search-status').textContent()).toBe(`找到 ${REPORTS} 个包含“${EACH_YEAR}”的部分`);
 
     const more = page.getByRole('button', { name: '更多结果' });
     await more.click();
-    expect(await items.count()).toBe(2 * SHOWN);
+    await expect.poll(() => items.count()).toBe(2 * SHOWN);
+    expect(fragments.size).toBeLessThanOrEqual(2 * SHOWN);
+    // Focus moves to the first result drawn, so a keyboard reader goes on from there.
+    expect(await page.evaluate((n) => document.activeElement?.closest('li') === document.querySelectorAll('#search-results li')[n], SHOWN)).toBe(true);
     expect(new Set(await page.locator('#search-results li a.result-title').allTextContents()).size).toBe(2 * SHOWN);
 
     const options = await page.locator('#search-year option').allTextContents();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allTerms, excerpt, fold, parseQuery, partialScore, plainGroup, rank, rarity, score, type Candidate, type TermGroup } from '../../src/search/engine';
+import { allTerms, closePairs, excerpt, fold, parseQuery, partialScore, plainGroup, rank, rarity, score, type Candidate, type TermGroup } from '../../src/search/engine';
 
 const candidate = (over: Partial<Candidate>): Candidate => ({
   url: '/x/',
@@ -158,5 +158,21 @@ describe('term groups, near words and partial matches', () => {
     const out = rank([candidate({ content: '测试前言', item: '' })], '测试');
     expect([...out.counts.item]).toEqual([]);
     expect([...out.counts.year]).toEqual([[2023, 1]]);
+  });
+});
+
+describe('terms that stand together', () => {
+  it('counts the pairs of groups with occurrences close together', () => {
+    expect(closePairs([[[0, 4]], [[6, 3]]])).toBe(1);
+    expect(closePairs([[[0, 4]], [[30, 3]]])).toBe(0);
+    expect(closePairs([[[20, 2]], [[10, 3]], [[24, 2]]])).toBe(2);
+    expect(closePairs([[[0, 2]]])).toBe(0);
+  });
+
+  it('rank a section where they stand together above one holding them apart, though it holds them more often', () => {
+    const apart = candidate({ url: '/2023/apart/', content: `测试招聘会契机。${'填充文字'.repeat(10)}退役军人，退役军人。` });
+    const together = candidate({ url: '/2023/together/', content: '组织退役军人专场测试招聘会2场。' });
+    const out = rank([apart, together], [plainGroup('退役军人'), plainGroup('测试招聘会')]);
+    expect(out.hits.map((h) => h.url)).toEqual(['/2023/together/', '/2023/apart/']);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pinyinFiles, siteWords, traditionalMap, typoFiles, assistFiles } from '../../src/search/vocabulary';
-import { pinyinFile, shardOf, T2S_FILE, typoFile, typoKeys } from '../../src/search/assist-files';
+import { pinyinFiles, readingFiles, siteWords, traditionalMap, typoFiles, assistFiles } from '../../src/search/vocabulary';
+import { pinyinFile, readingFile, shardOf, T2S_FILE, typoFile, typoKeys } from '../../src/search/assist-files';
 
 /** A stand-in segmenter: splits at the | the test writes. */
 const cut = (t: string) => t.split('|');
@@ -26,11 +26,20 @@ describe('site vocabulary', () => {
     expect(pinyinFiles(new Map([['优待金', 1]]), syllables).size).toBe(0);
   });
 
-  it('files words of three or more characters under each one-character-away key', () => {
+  it('files words of two or more characters under each one-character-away key, with the readings of the missing character', () => {
     expect(typoKeys('优待证')).toEqual(['?待证', '优?证', '优待?']);
-    expect(typoKeys('示例')).toEqual([]);
-    const files = typoFiles(new Map([['优待证', 2], ['优待金', 5]]));
-    expect(files.get(typoFile('优待?'))!['优待?']).toEqual(['优待金', '优待证']);
+    expect(typoKeys('示例')).toEqual(['?例', '示?']);
+    expect(typoKeys('证')).toEqual([]);
+    const readings = (c: string) => ({ 证: ['zheng'], 金: ['jin'] })[c] ?? [];
+    const files = typoFiles(new Map([['优待证', 2], ['优待金', 5]]), readings);
+    expect(files.get(typoFile('优待?'))!['优待?']).toEqual([['优待金', 'jin'], ['优待证', 'zheng']]);
+  });
+
+  it('files each character’s readings, polyphones with all of them', () => {
+    const files = readingFiles(['重', '文', '文', 'x'], (c) => ({ 重: ['zhong', 'chong'], 文: ['wen'] })[c] ?? []);
+    expect(files.get(readingFile('重'))!['重']).toBe('zhong chong');
+    expect(files.get(readingFile('文'))!['文']).toBe('wen');
+    expect([...files.values()].some((f) => 'x' in f)).toBe(false);
   });
 
   it('shards keys the same way every time, within range', () => {
