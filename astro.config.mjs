@@ -40,7 +40,7 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   // A sitemap needs full addresses: only when the site's address is known (robots.txt then names it).
-  integrations: [contentCheck(), mdx(), drafts(), searchIndex(), ...(site ? [sitemap({ filter: (page) => page.endsWith('/'), serialize: withLastmod() })] : [])],
+  integrations: [contentCheck({ site: siteConfig, configFile: siteConfigModule(process.env) }), mdx(), drafts(), searchIndex(), ...(site ? [sitemap({ filter: (page) => page.endsWith('/'), serialize: withLastmod() })] : [])],
   markdown: {
     // Report text is published verbatim: no typographic quote or dash rewriting.
     processor: unified({ remarkPlugins: [remarkGfm], gfm: false, smartypants: false }),

@@ -7,13 +7,11 @@
  * --accept records what may be recorded; --strict makes the audit's warnings errors.
  */
 import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { errorsOf, formatProblems } from '../src/domain/check.ts';
 import { checkContentFolder } from '../src/domain/content-folder.ts';
 import { contentDir, ROOT } from './lib/content.ts';
 import { argsError } from './lib/args.ts';
-import { siteConfigModule, type SiteConfig } from '../src/domain/site.ts';
+import { loadSiteConfig } from './lib/site.ts';
 import { strictByEnv } from '../src/domain/audit.ts';
 
 const USAGE = '用法：npm run check [-- --accept] [-- --strict]';
@@ -30,18 +28,7 @@ try {
   process.exit(2);
 }
 
-/** The site configuration the build reads; its own Chinese message when it is malformed. */
-async function loadSiteConfig(module: string): Promise<SiteConfig> {
-  try {
-    return (await import(pathToFileURL(resolve(ROOT, module)).href)).default as SiteConfig;
-  } catch (e) {
-    console.error((e as Error).message);
-    process.exit(1);
-  }
-}
-
-const configFile = siteConfigModule(process.env);
-const site = await loadSiteConfig(configFile);
+const { site, configFile } = await loadSiteConfig();
 const result = checkContentFolder(contentDir(), { root: ROOT, accept, site, configFile, strict });
 if (result.recorded.length) {
   console.log(`已记入发布记录：${result.recorded.join('、')} 年 → ${result.recordPath}（请一起提交）`);

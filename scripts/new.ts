@@ -7,7 +7,7 @@
  * content folder as it was, prints one line and exits with 130 (interrupt.ts).
  */
 import { parseArgs } from 'node:util';
-import site from '../site.config.ts';
+import { loadSiteConfig } from './lib/site.ts';
 import { REQUIRED_ITEMS, type RequiredItem } from '../src/domain/items.ts';
 import { toChineseNumeral } from '../src/domain/numerals.ts';
 import { TO_BE_WRITTEN } from '../src/domain/check.ts';
@@ -73,6 +73,7 @@ function yearArgument(argv: string[]): number | undefined {
 /** Writes the draft under the year's lock, refusing a year that exists. */
 async function writeDraft(year: number, dir: string, interrupts: Interruptions): Promise<void> {
   const show = (p: string) => shownPath(ROOT, p);
+  const { site } = await loadSiteConfig();
   const planned = planYear(dir, scaffold(year, site.bureau));
   const lock = acquireYearLock(dir, year, { command: COMMAND, show });
   try {

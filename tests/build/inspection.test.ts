@@ -9,7 +9,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
@@ -148,8 +148,16 @@ describe('with every field configured, in a browser', () => {
 
 describe('with nothing configured but the names', () => {
   let pages: { path: string; $: CheerioAPI }[] = [];
+  let output = '';
   beforeAll(async () => {
-    pages = builtPages((await builtFixture('multi-year', inspectionBuild('empty'))).dist);
+    const built = await builtFixture('multi-year', inspectionBuild('empty'));
+    pages = builtPages(built.dist);
+    output = built.output;
+  });
+
+  it('the build warns about the configuration as npm run check does, naming the file and field', () => {
+    expect(output).toContain('tests/fixtures/inspection/empty.site.config.ts · 字段 footer.icp');
+    expect(output).toContain('empty.site.config.ts · 字段 interaction');
   });
 
   it('no page shows a registration, the badge, the 上级网站 or any link but the 网站地图', () => {
@@ -281,6 +289,14 @@ describe('npm run check and the audit', () => {
     const r = run('scripts/check.ts', content, [], { SITE_CONFIG: INSPECTION_CONFIGS.full });
     expect(r.status, r.out).toBe(0);
     expect(r.out).not.toMatch(/字段 footer\.|字段 interaction/);
+  });
+
+  it('npm run new writes the bureau of the configuration SITE_CONFIG names', () => {
+    const r = run('scripts/new.ts', content, ['2031'], { SITE_CONFIG: INSPECTION_CONFIGS.full });
+    expect(r.status, r.out).toBe(0);
+    expect(readFileSync(join(content, 'reports/2031.mdx'), 'utf8')).toContain('agency: 示例局（测试）');
+    rmSync(join(content, 'reports/2031.mdx'));
+    rmSync(join(content, 'sections/2031'), { recursive: true });
   });
 
   it('refuses an unknown option in Chinese, naming --strict among those it knows', () => {
