@@ -148,4 +148,11 @@ export const ui = {
   feedDescription: (bureau: string) => `${bureau}每年发布的法治政府建设年度报告`,
   feedWithoutSite:
     'feed.xml：没有设置网站地址（site.config.ts 的 url 或环境变量 SITE_URL），订阅中的链接只能写成相对地址，网站地图也不会生成。设置网址后重新构建即可。',
+  // 繁體 edition (src/integrations/traditional.ts). The switch names the other edition in its
+  // own script, as language switches do, so its text is never converted; the notice is
+  // written here in simplified and converted with the page.
+  editionToHant: '繁體版',
+  editionToHans: '简体版',
+  hantNotice: '本页由简体中文原文自动转换为繁体，以简体原文为准。',
+  hantOriginal: '查看简体原文',
 } as const;

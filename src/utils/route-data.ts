@@ -12,7 +12,7 @@
 import { printedHeading } from '../domain/report';
 import type { RequiredItem } from '../domain/items';
 import { ui } from '../i18n/ui';
-import { fullSiteName, headMeta, type HeadMeta } from './meta';
+import { absoluteUrl, fullSiteName, headMeta, type HeadMeta } from './meta';
 import {
   accessibilityPath,
   contactPath,
@@ -29,6 +29,7 @@ import {
   type SectionView,
 } from './routes';
 import type { ReportData } from '../domain/schema';
+import { toEdition, type Edition } from './edition';
 import type { FooterRow, SiteLinks } from '../domain/site';
 
 /** What every page shares: the deployment, the page's own address, the site configuration. */
@@ -129,6 +130,12 @@ export interface RouteData {
   withdrawn?: NonNullable<ReportData['withdrawn']>;
   /** Search indexes only sections' pages, and not those of a withdrawn report. */
   searchable: boolean;
+  /**
+   * This page in each edition (简体 and its 繁體 copy, src/utils/edition.ts): `href` for the
+   * 简/繁 switch, `address` for the hreflang links (full when the site's address is known).
+   * The 404 page has no address of its own: it points to each edition's home page.
+   */
+  editions: Record<Edition, { href: string; address: string }>;
 }
 
 /** The route data of one page. */
@@ -171,7 +178,17 @@ export function routeData(route: Route, ctx: SiteContext): RouteData {
     printable: route.kind === 'report' || route.kind === 'section',
     withdrawn,
     searchable: route.kind === 'section' && !withdrawn,
+    editions: editions(route.kind === 'not-found' ? homeHref : ctx.pathname, ctx),
   };
+}
+
+/** A page's path in both editions, and their addresses. */
+function editions(pathname: string, ctx: SiteContext): RouteData['editions'] {
+  const one = (e: Edition) => {
+    const href = toEdition(pathname, e, ctx.base);
+    return { href, address: absoluteUrl(ctx.site, href) ?? href };
+  };
+  return { hans: one('hans'), hant: one('hant') };
 }
 
 /** The page's own title, before the site name; none on the home page. */

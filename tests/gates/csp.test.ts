@@ -2,8 +2,9 @@
  * The site works in Chromium under its strict Content-Security-Policy (src/utils/security-
  * headers.ts) as every host delivers it: the <meta> each page carries, alone (GitHub Pages
  * sends no headers), and together with the headers of public/_headers and the nginx sample.
- * Pages, text-size controls, search and highlighting work with no violation reported, and
- * the policy would stop a script injected into a page. Also the search fields' length limit:
+ * Pages of both editions (简体 and the 繁體 copies), text-size controls, search and
+ * highlighting work with no violation reported, and the policy would stop a script
+ * injected into a page. Also the search fields' length limit:
  * a link with a 10,000-character ?q= runs only its first MAX_QUERY_LENGTH characters.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -76,7 +77,7 @@ describe('Content-Security-Policy', () => {
   });
 
   it('every built page has the meta policy first in <head>, before any script or stylesheet', () => {
-    for (const f of htmlFiles(served.built.dist)) {
+    for (const f of htmlFiles(served.built.dist, { traditional: true })) {
       const $ = load(readFileSync(f, 'utf8'));
       const head = $('head').children().toArray();
       const csp = head.findIndex((e) => $(e).is('meta[http-equiv="Content-Security-Policy"]'));
@@ -88,7 +89,7 @@ describe('Content-Security-Policy', () => {
   });
 
   it('built pages carry no inline script to be blocked', () => {
-    for (const f of htmlFiles(served.built.dist)) {
+    for (const f of htmlFiles(served.built.dist, { traditional: true })) {
       const html = readFileSync(f, 'utf8');
       const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>/g)].filter((m) => !/application\/ld\+json/.test(m[1]!));
       expect(inline.map((m) => m[0]), f).toEqual([]);
@@ -101,7 +102,7 @@ describe('Content-Security-Policy', () => {
   ])('under $delivery', ({ url }) => {
     it('every built page loads with no violation reported', async () => {
       const { page, violations } = await watched();
-      for (const f of htmlFiles(served.built.dist)) {
+      for (const f of htmlFiles(served.built.dist, { traditional: true })) {
         const path = relative(served.built.dist, f).replace(/(^|\/)index\.html$/, '$1');
         await page.goto(url() + path, { waitUntil: 'load' });
         expect(violations, path).toEqual([]);

@@ -1,4 +1,4 @@
-/** Every built page is valid HTML (html-validate, recommended rules; .htmlvalidate.json). */
+/** Every built page, of both editions (简体 and the 繁體 copies), is valid HTML (html-validate, recommended rules; .htmlvalidate.json). */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -22,7 +22,8 @@ describe('html-validate', () => {
     const { dist } = await builtFixture(name, options);
     const html = validator();
     const errors: string[] = [];
-    const files = htmlFiles(dist);
+    const files = htmlFiles(dist, { traditional: true });
+    expect(files.some((f) => relative(dist, f).startsWith('zh-hant/'))).toBe(true);
     expect(files.length).toBeGreaterThan(8);
     for (const file of files) {
       const report = await html.validateFile(file);

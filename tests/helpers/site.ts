@@ -2,6 +2,7 @@
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
+import { TRADITIONAL_PREFIX } from '../../src/utils/edition.ts';
 
 export function page(dist: string, urlPath: string): CheerioAPI {
   return load(readFileSync(fileFor(dist, urlPath)!, 'utf8'));
@@ -17,9 +18,14 @@ export function fileFor(dist: string, urlPath: string): string | undefined {
   return undefined;
 }
 
-export function htmlFiles(dir: string): string[] {
+/**
+ * The built pages. The 繁體 edition's copies (zh-hant/, src/integrations/traditional.ts) are
+ * left out unless asked for: tests that read "every page" describe the simplified original;
+ * tests/build/traditional.test.ts holds the copies to it, and the gates check both editions.
+ */
+export function htmlFiles(dir: string, { traditional = false }: { traditional?: boolean } = {}): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.html'))
+    .filter((f) => f.endsWith('.html') && (traditional || !f.split('\\').join('/').startsWith(TRADITIONAL_PREFIX)))
     .map((f) => join(dir, f));
 }
 
@@ -70,7 +76,7 @@ export function brokenLinks(dist: string, base = '/'): BrokenLink[] {
     return set;
   };
   const broken: BrokenLink[] = [];
-  for (const file of htmlFiles(dist)) {
+  for (const file of htmlFiles(dist, { traditional: true })) {
     const rel = relative(dist, file).split('\\').join('/');
     const pageUrl = new URL(base + rel.replace(/(^|\/)index\.html$/, '$1'), 'http://site.test');
     const $ = load(readFileSync(file, 'utf8'));

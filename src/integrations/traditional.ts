@@ -1,0 +1,295 @@
+/**
+ * The 繁體 edition: every page of the built site converted from the simplified original and
+ * written under zh-hant/ below the base path (src/utils/edition.ts), at astro:build:done,
+ * after the search index is written; in `astro dev`, the dev server's own page converted on
+ * request. Nothing is converted in the reader's browser.
+ *
+ * What changes in the copy, and nothing else (the rest of the file is kept byte for byte):
+ * - text nodes, and the attributes a reader sees or hears (title, alt, aria-label,
+ *   placeholder, <meta> content), converted with OpenCC; never the inside of <script> or
+ *   <style>, so the scripts' files and hashes, the JSON-LD and the CSP stay as built;
+ * - <html lang="zh-Hant">; og:locale, which names a region, is left out;
+ * - links to the site's pages (a href, form action, canonical, og:url, the printed address)
+ *   go to the traditional twin; feeds, data, files and the search index stay as they are;
+ *   the hreflang alternates in <head> already name both editions and are kept;
+ * - data-pagefind-body is removed: search indexes the simplified original only, so each
+ *   passage is found once from either edition;
+ * - the 简/繁 switch points back to the simplified page, and at the top of <main> a note
+ *   says the page is a conversion, the simplified original prevailing, with a link to it.
+ *
+ * The preset: OpenCC from 'cn' (mainland simplified) to 'tw' (traditional characters in the
+ * forms of the Taiwan standard: 為, 說, 群眾, 衛, 著力), with OpenCC's phrase dictionary, so
+ * one-to-many characters are resolved by word (后来 → 後來, 皇后 stays 皇后; 联系 → 聯繫;
+ * 干部 → 幹部). Why not the others: 'twp' also swaps mainland words for Taiwan ones (信息 →
+ * 資訊, 发布 → 釋出, 联系 → 聯絡), which would change the wording of an official document,
+ * not only its script; 't' writes OpenCC's inherited forms (爲, 説, 羣衆), which neither
+ * Hong Kong, Macau nor Taiwan schools teach; 'hk' writes Hong Kong forms (説, 羣, 衞) that
+ * read as unusual elsewhere. 'tw' changes characters only, in the forms the most traditional
+ * readers (Hong Kong and Macau readers too) read without surprise. The text on the page says
+ * the simplified original prevails.
+ */
+import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import * as OpenCC from 'opencc-js/cn2t';
+import { EDITION_HREFLANG, EDITION_LANG, isPagePath, TRADITIONAL_PREFIX, toEdition } from '../utils/edition.ts';
+import { pagefindPath, withBase } from '../utils/routes.ts';
+import { ui } from '../i18n/ui.ts';
+
+/** Simplified text to traditional, by phrase (OpenCC, cn → tw; see above). */
+export const toTraditional: (text: string) => string = OpenCC.Converter({ from: 'cn', to: 'tw' });
+
+export interface CopyOptions {
+  /** The base path, e.g. '/' or '/fzbg/'. */
+  base: string;
+  /** The site's address when known (https://example.gov.cn): full links to it are the site's own too. */
+  site?: string;
+  /** The simplified page's path, with the base path; the note links to it when the page has no switch. */
+  pathname: string;
+}
+
+/** One piece of HTML: a comment or doctype, a raw-text element whole, a tag, or text. */
+const TOKENS =
+  /<!--[\s\S]*?-->|<![^>]*>|<(script|style)\b(?:[^>"']|"[^"]*"|'[^']*')*>[\s\S]*?<\/\1\s*>|<\/?[a-zA-Z][^\s/>]*(?:[^>"']|"[^"]*"|'[^']*')*>|[^<]+|</g;
+const ATTRS = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+/** Attributes a reader sees or hears, converted like text. */
+const SPOKEN = new Set(['title', 'alt', 'aria-label', 'aria-description', 'aria-roledescription', 'placeholder']);
+
+interface Tag {
+  name: string;
+  closing: boolean;
+  attrs: [string, string | undefined][];
+  selfClosing: boolean;
+}
+
+function parseTag(raw: string): Tag {
+  const closing = raw.startsWith('</');
+  const name = /^<\/?([^\s/>]+)/.exec(raw)![1]!.toLowerCase();
+  const body = raw.slice(closing ? 2 + name.length : 1 + name.length, raw.endsWith('/>') ? -2 : -1);
+  const attrs: [string, string | undefined][] = [];
+  for (const m of body.matchAll(ATTRS)) {
+    const value = m[2] ?? m[3] ?? m[4];
+    attrs.push([m[1]!, m[3] !== undefined ? value!.replace(/"/g, '&quot;') : value]);
+  }
+  return { name, closing, attrs, selfClosing: raw.endsWith('/>') };
+}
+
+function printTag(t: Tag): string {
+  const attrs = t.attrs.map(([k, v]) => (v === undefined ? ` ${k}` : ` ${k}="${v}"`)).join('');
+  return `<${t.closing ? '/' : ''}${t.name}${attrs}${t.selfClosing ? ' /' : ''}>`;
+}
+
+const get = (t: Tag, name: string) => t.attrs.find(([k]) => k === name)?.[1];
+function set(t: Tag, name: string, value: string) {
+  const a = t.attrs.find(([k]) => k === name);
+  if (a) a[1] = value;
+  else t.attrs.push([name, value]);
+}
+
+/** Text and attribute values are HTML-escaped; OpenCC leaves ASCII alone, so escapes survive. */
+const convert = (s: string) => (HAN.test(s) ? toTraditional(s) : s);
+
+/**
+ * A link to one of the site's pages, moved to its traditional twin; any other link as it
+ * was. The value stays HTML-escaped: only the path before ?query and #fragment changes.
+ */
+function moveLink(href: string, o: CopyOptions): string {
+  const origin = o.site ? new URL(o.site).origin : undefined;
+  const full = origin !== undefined && href.startsWith(`${origin}/`);
+  const local = full ? href.slice(origin.length) : href;
+  if (!local.startsWith('/') || local.startsWith('//')) return href;
+  const moved = toEdition(local, 'hant', o.base);
+  return moved === local ? href : full ? origin + moved : moved;
+}
+
+/** The traditional copy of one built page (see the file's comment for what changes). */
+export function traditionalPage(html: string, o: CopyOptions): string {
+  const out: string[] = [];
+  /** Inside the 简/繁 switch: its text is replaced, not converted. */
+  let inSwitch = false;
+  let hansHref = o.pathname;
+  /** The next text is the path the print address shows before its script fills in the full one. */
+  let printUrl = false;
+  /**
+   * Text between inline tags (the <wbr> a title is broken with, a link inside a sentence) is
+   * converted as one run, so phrases that cross a tag still resolve by word.
+   */
+  let run: number[] = [];
+  const flush = () => {
+    convertRun(out, run);
+    run = [];
+  };
+  for (const m of html.matchAll(TOKENS)) {
+    const token = m[0];
+    if (token.startsWith('<!') || m[1]) {
+      flush();
+      out.push(token);
+      continue;
+    }
+    if (!token.startsWith('<') || token === '<') {
+      if (inSwitch) continue;
+      // The printed page's address: a full address of the site, or the path [data-print-url] holds.
+      const url = /^(\s*)(\S+)(\s*)$/.exec(token);
+      if (url && (printUrl || /^https?:\/\//.test(url[2]!))) {
+        out.push(url[1]! + moveLink(url[2]!, o) + url[3]!);
+        printUrl = false;
+        continue;
+      }
+      run.push(out.length);
+      out.push(token);
+      continue;
+    }
+    const tag = parseTag(token);
+    if (!INLINE.has(tag.name)) flush();
+    if (tag.closing) {
+      if (inSwitch && tag.name === 'a') {
+        out.push(ui.editionToHans);
+        inSwitch = false;
+      }
+      out.push(token);
+      continue;
+    }
+    let changed = false;
+    const attrs = tag.attrs.length;
+    tag.attrs = tag.attrs.filter(([k]) => k !== 'data-pagefind-body');
+    if (tag.attrs.length !== attrs) changed = true;
+    if (tag.name === 'meta' && get(tag, 'property') === 'og:locale') continue;
+    if (tag.name === 'html') {
+      set(tag, 'lang', EDITION_LANG.hant);
+      changed = true;
+    }
+    printUrl = tag.attrs.some(([k]) => k === 'data-print-url');
+    if (tag.attrs.some(([k]) => k === 'data-edition-switch')) {
+      hansHref = get(tag, 'data-edition-hans') ?? hansHref;
+      set(tag, 'href', hansHref);
+      set(tag, 'hreflang', EDITION_HREFLANG.hans);
+      set(tag, 'lang', EDITION_LANG.hans);
+      inSwitch = true;
+      out.push(printTag(tag));
+      continue;
+    }
+    for (const a of tag.attrs) {
+      const [k, v] = a;
+      if (v === undefined) continue;
+      let next = v;
+      if (SPOKEN.has(k)) next = convert(v);
+      else if (k === 'href' && (tag.name === 'a' || tag.name === 'area' || (tag.name === 'link' && get(tag, 'rel') === 'canonical'))) next = moveLink(v, o);
+      else if (k === 'action' && tag.name === 'form') next = moveLink(v, o);
+      else if (k === 'content' && tag.name === 'meta' && get(tag, 'http-equiv') === undefined) {
+        next = get(tag, 'property') === 'og:url' || get(tag, 'name') === 'Url' ? moveLink(v, o) : convert(v);
+      }
+      if (next !== v) {
+        a[1] = next;
+        changed = true;
+      }
+    }
+    out.push(changed ? printTag(tag) : token);
+    if (tag.name === 'main') out.push(notice(hansHref));
+  }
+  flush();
+  return out.join('');
+}
+
+/** Phrasing elements a word may be split by; any other tag ends a run of text. */
+const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'dfn', 'em', 'i', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr']);
+
+/**
+ * Converts the texts at these places of `out` as one string, then puts each part back where
+ * it was. OpenCC's simplified-to-traditional tables map every character to one character, so
+ * the lengths match; should they not, each part is converted on its own.
+ */
+function convertRun(out: string[], run: readonly number[]) {
+  const parts = run.map((i) => out[i]!);
+  const joined = parts.join('');
+  if (!HAN.test(joined)) return;
+  const converted = toTraditional(joined);
+  if (converted.length !== joined.length) {
+    run.forEach((i) => (out[i] = convert(out[i]!)));
+    return;
+  }
+  let at = 0;
+  run.forEach((i, k) => {
+    out[i] = converted.slice(at, at + parts[k]!.length);
+    at += parts[k]!.length;
+  });
+}
+
+/** The note at the top of a traditional page: a conversion, the simplified original prevails. */
+function notice(hansHref: string): string {
+  const text = toTraditional(ui.hantNotice);
+  const link = toTraditional(ui.hantOriginal);
+  return `<div class="wrap edition-note" id="edition-note"><p>${text}<a href="${hansHref}" hreflang="${EDITION_HREFLANG.hans}">${link}</a></p></div>`;
+}
+
+/** The built pages to copy: every .html file, except the search index's and any copy already made. */
+export function pageFiles(out: string): string[] {
+  return readdirSync(out, { recursive: true, encoding: 'utf8' })
+    .map((f) => f.split('\\').join('/'))
+    .filter((f) => f.endsWith('.html') && !f.startsWith(pagefindPath) && !f.startsWith(TRADITIONAL_PREFIX))
+    .sort();
+}
+
+/** A built file's page path below the base: 2023/index.html → 2023/, 404.html → 404.html. */
+const pageOf = (file: string) => file.replace(/(^|\/)index\.html$/, '$1');
+
+export default function traditional(): AstroIntegration {
+  let base = '/';
+  let site: string | undefined;
+  return {
+    name: 'fznb-traditional',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        site = config.site;
+      },
+
+      'astro:build:done': ({ dir, logger }) => {
+        const started = performance.now();
+        const out = fileURLToPath(dir);
+        const files = pageFiles(out);
+        for (const file of files) {
+          const rel = pageOf(file);
+          if (!isPagePath(rel)) continue;
+          const html = traditionalPage(readFileSync(join(out, file), 'utf8'), { base, site, pathname: withBase(base, rel) });
+          const target = join(out, TRADITIONAL_PREFIX, file);
+          mkdirSync(dirname(target), { recursive: true });
+          writeFileSync(target, html);
+        }
+        const seconds = ((performance.now() - started) / 1000).toFixed(1);
+        logger.info(`繁體版已生成：${files.length} 个页面 → ${TRADITIONAL_PREFIX}（${seconds} 秒）`);
+      },
+
+      'astro:server:setup': ({ server }) => {
+        const prefix = withBase(base, TRADITIONAL_PREFIX);
+        server.middlewares.use(async (req, res, next) => {
+          // As in search-index.ts: originalUrl is the address the browser asked for, base included.
+          const address = req.originalUrl ?? req.url ?? '';
+          const path = address.split('?')[0]!;
+          if (!(path.startsWith(prefix) || path === prefix.slice(0, -1)) || req.method !== 'GET') return next();
+          const hans = toEdition(path.endsWith('/') ? path : `${path}/`, 'hans', base);
+          const listening = server.httpServer?.address();
+          if (!listening || typeof listening === 'string') return next();
+          const host = ['::', '0.0.0.0'].includes(listening.address)
+            ? 'localhost'
+            : listening.family === 'IPv6'
+              ? `[${listening.address}]`
+              : listening.address;
+          try {
+            const query = address.slice(path.length);
+            const r = await fetch(`http://${host}:${listening.port}${hans}${query}`, { headers: { accept: 'text/html' } });
+            const type = r.headers.get('content-type') ?? '';
+            const body = await r.text();
+            res.statusCode = r.status;
+            res.setHeader('Content-Type', type || 'text/html; charset=utf-8');
+            res.setHeader('Cache-Control', 'no-store');
+            res.end(type.includes('text/html') ? traditionalPage(body, { base, site, pathname: hans }) : body);
+          } catch (e) {
+            next(e);
+          }
+        });
+      },
+    },
+  };
+}

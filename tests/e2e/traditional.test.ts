@@ -1,0 +1,161 @@
+/**
+ * The 繁體 edition in Chromium: the multi-year fixture's production build, served. A
+ * traditional section page reads in traditional characters, says it is a conversion, and
+ * its switch goes to the simplified twin and back; search works from the traditional search
+ * page under the strict CSP; axe-core finds nothing on each traditional page type; the switch
+ * is a 44×44 px target. And `astro dev` serves the traditional pages too.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { load } from 'cheerio';
+import type { Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { servedSite } from '../helpers/served';
+import { astroEnv, ROOT } from '../helpers/build';
+import { FIXTURES_DIR } from '../helpers/fixtures';
+import { sectionsContaining } from '../helpers/expected';
+import { open, PAGE_TYPES, SECTION, TERM, WIDTHS } from '../a11y/pages';
+import { toTraditional } from '../../src/integrations/traditional.ts';
+import { TRADITIONAL_PREFIX } from '../../src/utils/edition.ts';
+import { printedHeading } from '../../src/domain/report.ts';
+import { ui } from '../../src/i18n/ui.ts';
+
+const served = servedSite();
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+
+async function watched(width = 1280): Promise<{ page: Page; violations: string[]; close: () => Promise<void> }> {
+  const context = await served.browser.newContext({ viewport: { width, height: 800 } });
+  const page = await context.newPage();
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content.Security.Policy|Refused to/i.test(m.text())) violations.push(m.text());
+  });
+  page.on('pageerror', (e) => violations.push(e.message));
+  return { page, violations, close: () => context.close() };
+}
+
+describe('a traditional section page', () => {
+  it('reads in traditional characters, says it is a conversion, and switches to the simplified twin and back', async () => {
+    const { page, violations, close } = await watched();
+    const hant = `${served.site.url}${TRADITIONAL_PREFIX}${SECTION.path}`;
+    await page.goto(hant);
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-Hant');
+    const heading = printedHeading(SECTION.data);
+    expect(await page.locator('h1').textContent()).toBe(toTraditional(heading));
+    expect(toTraditional(heading)).not.toBe(heading);
+    await expect.poll(() => page.locator('#edition-note').isVisible()).toBe(true);
+    expect(await page.locator('#edition-note').textContent()).toContain('本頁由簡體中文原文自動轉換為繁體，以簡體原文為準');
+
+    await page.getByRole('link', { name: ui.editionToHans }).click();
+    await page.waitForURL(`${served.site.url}${SECTION.path}`);
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    expect(await page.locator('h1').textContent()).toBe(heading);
+    expect(await page.locator('#edition-note').count()).toBe(0);
+
+    await page.getByRole('link', { name: ui.editionToHant }).click();
+    await page.waitForURL(hant);
+    expect(await page.locator('h1').textContent()).toBe(toTraditional(heading));
+    // The note's own link goes to the original too.
+    await page.locator('#edition-note a').click();
+    await page.waitForURL(`${served.site.url}${SECTION.path}`);
+    expect(violations).toEqual([]);
+    await close();
+  });
+
+  it('keeps the reader in the edition: the pager and breadcrumbs lead to traditional pages', async () => {
+    const { page, close } = await watched();
+    await page.goto(`${served.site.url}${TRADITIONAL_PREFIX}${SECTION.path}`);
+    await page.locator('.breadcrumbs a').last().click();
+    await page.waitForURL(new RegExp(`/${TRADITIONAL_PREFIX}\\d{4}/$`));
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-Hant');
+    await close();
+  });
+
+  it.each(WIDTHS)('the switch is at least 44×44 px at %ipx', async (width) => {
+    const { page, close } = await watched(width);
+    for (const path of [SECTION.path, `${TRADITIONAL_PREFIX}${SECTION.path}`]) {
+      await page.goto(served.site.url + path);
+      const box = await page.locator('a[data-edition-switch]').boundingBox();
+      expect(box!.width, path).toBeGreaterThanOrEqual(44);
+      expect(box!.height, path).toBeGreaterThanOrEqual(44);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(width);
+    }
+    await close();
+  });
+});
+
+describe('search from the traditional edition', () => {
+  it('finds each passage once, with no CSP violation', async () => {
+    const { page, violations, close } = await watched();
+    await page.goto(`${served.site.url}${TRADITIONAL_PREFIX}search/?q=${encodeURIComponent(TERM)}`);
+    await expect.poll(() => page.locator('#search-results li').count()).toBe(sectionsContaining(served.expected, TERM).length);
+    const hrefs = await page.locator('#search-results li a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+    expect(new Set(hrefs).size).toBe(hrefs.length);
+    // The header search on a traditional page submits to the traditional search page.
+    await page.goto(`${served.site.url}${TRADITIONAL_PREFIX}`);
+    await page.getByLabel(toTraditional('搜索报告内容')).fill(TERM);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(new RegExp(`/${TRADITIONAL_PREFIX}search/\\?q=`));
+    await expect.poll(() => page.locator('#search-results li').count()).toBeGreaterThan(0);
+    expect(violations).toEqual([]);
+    await close();
+  });
+});
+
+describe('axe-core finds no violations on traditional pages', () => {
+  for (const width of WIDTHS) {
+    for (const type of PAGE_TYPES) {
+      it(`${type.name} at ${width}px`, async () => {
+        const { page, close } = await watched(width);
+        // A server answers a missing address with the one 404.html it is given; the copy is opened by its name.
+        await open(page, served.site.url + TRADITIONAL_PREFIX, type.name === '404' ? { ...type, path: '404.html' } : type);
+        expect(await page.locator('html').getAttribute('lang')).toBe('zh-Hant');
+        const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+        expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+        await close();
+      });
+    }
+  }
+});
+
+describe('the dev server', () => {
+  let dev: ChildProcess;
+  let origin: string;
+  beforeAll(async () => {
+    dev = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', '0', '--host', '127.0.0.1', '--ignore-lock'], {
+      cwd: ROOT,
+      env: astroEnv({ CONTENT_DIR: join(FIXTURES_DIR, 'multi-year'), ASTRO_CACHE_DIR: mkdtempSync(join(tmpdir(), 'fznb-dev-hant-')) }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    origin = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      const timer = setTimeout(() => reject(new Error(`astro dev did not start:\n${out}`)), 60_000);
+      dev.stdout!.on('data', (d) => {
+        out += d;
+        const m = /Local\s+(http:\/\/\S+?)\/?\s/.exec(out);
+        if (m) {
+          clearTimeout(timer);
+          resolve(m[1]!);
+        }
+      });
+      dev.stderr!.on('data', (d) => (out += d));
+    });
+  });
+  afterAll(() => {
+    dev?.kill();
+  });
+
+  it('serves a traditional page converted from its own simplified page', async () => {
+    await expect.poll(async () => (await fetch(`${origin}/${SECTION.path}`)).status).toBe(200);
+    const res = await fetch(`${origin}/${TRADITIONAL_PREFIX}${SECTION.path}`);
+    expect(res.status).toBe(200);
+    const $ = load(await res.text());
+    expect($('html').attr('lang')).toBe('zh-Hant');
+    expect($('h1').text()).toBe(toTraditional(printedHeading(SECTION.data)));
+    expect($('a[data-edition-switch]').attr('href')).toBe(`/${SECTION.path}`);
+    expect($('[data-pagefind-body]').length).toBe(0);
+  });
+});
