@@ -148,4 +148,12 @@ export const ui = {
   feedDescription: (bureau: string) => `${bureau}每年发布的法治政府建设年度报告`,
   feedWithoutSite:
     'feed.xml：没有设置网站地址（site.config.ts 的 url 或环境变量 SITE_URL），订阅中的链接只能写成相对地址，网站地图也不会生成。设置网址后重新构建即可。',
+
+  // Reading aids (大鼠标, 朗读, 阅读辅助线) and the 无障碍声明
+  largeCursor: '大鼠标',
+  readingGuide: '阅读辅助线',
+  readAloud: '朗读',
+  readAloudPause: '暂停',
+  readAloudResume: '继续',
+  readAloudStop: '停止',
 } as const;
