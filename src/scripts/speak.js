@@ -14,7 +14,7 @@
 
 const BLOCKS = 'h1,h2,h3,h4,h5,h6,p,li,dt,dd,caption,th,td,blockquote,figcaption';
 const SKIP = '[data-chrome],[aria-hidden="true"],[hidden],nav,.reading-aids,.print-source';
-const END = /[。！？；!?;]/;
+const SENTENCE = /[^。！？；!?;]*(?:[。！？；!?;]+[”’」』）)]*|$)/g;
 
 /** The page's text to read, one string per block, in reading order. */
 export function textToRead(doc) {
@@ -28,21 +28,14 @@ export function textToRead(doc) {
     .filter(Boolean);
 }
 
-/** Blocks cut into sentences (ending in 。！？；), sentences longer than `max` cut after a comma. */
+/**
+ * Blocks cut into sentences: each ends at 。！？； (with any closing quote or bracket after
+ * it) or at the end of its block; one longer than `max` is cut after a comma.
+ */
 export function sentences(blocks, max = 100) {
   const out = [];
   for (const block of blocks) {
-    let sentence = '';
-    for (const ch of block) {
-      sentence += ch;
-      if (END.test(ch)) {
-        out.push(...cut(sentence.trim(), max));
-        sentence = '';
-      }
-    }
-    // Closing quotes or brackets after the sentence's end belong to it.
-    if (sentence.trim() && /^[”’」』）)\s]+$/.test(sentence) && out.length) out[out.length - 1] += sentence.trim();
-    else out.push(...cut(sentence.trim(), max));
+    for (const piece of block.match(SENTENCE) || []) out.push(...cut(piece.trim(), max));
   }
   return out.filter(Boolean);
 }
