@@ -149,19 +149,26 @@ export const ui = {
   feedWithoutSite:
     'feed.xml：没有设置网站地址（site.config.ts 的 url 或环境变量 SITE_URL），订阅中的链接只能写成相对地址，网站地图也不会生成。设置网址后重新构建即可。',
 
-  // Reading aids (大鼠标, 朗读, 阅读辅助线) and the 无障碍声明
+  // Reading aids (大鼠标, 阅读辅助线, 朗读); the 无障碍声明's prose is accessibilityStatement, below
   largeCursor: '大鼠标',
   readingGuide: '阅读辅助线',
   readAloud: '朗读',
   readAloudPause: '暂停',
   readAloudResume: '继续',
   readAloudStop: '停止',
-  a11yIntro: (bureau: string, siteName: string) =>
+} as const;
+
+/**
+ * The 无障碍声明 (src/pages/accessibility.astro): its prose, apart from `ui` because the search
+ * code ships `ui` to the browser and none of this needs to go with it.
+ */
+export const accessibilityStatement = {
+  intro: (bureau: string, siteName: string) =>
     `${bureau}希望每一位读者都能顺利阅读${siteName}，包括年长的读者，以及有视力、听力、行动或认知障碍的读者。本声明说明网站做到了什么、怎样检验、还有哪些不足，以及遇到障碍时怎样告诉我们。`,
-  a11yMeetsHeading: '本网站做到了什么',
-  a11yTarget:
+  meetsHeading: '本网站做到了什么',
+  target:
     '本网站以《Web内容无障碍指南》（WCAG）2.2 AA 级为目标，与之对应的国家标准是 GB/T 37668-2019《信息技术 互联网内容无障碍可访问性技术要求与测试方法》。按照工业和信息化部《互联网网站适老化通用设计规范》，网站本身提供以下功能，不需要安装插件，也不加载第三方的“无障碍工具条”：',
-  a11yOffers: [
+  offers: [
     ['字号', '页眉的“字号”有标准、大、特大三档。页面随字号重新排版，在手机上也不需要左右滚动。'],
     ['高对比度', '黑底白字、黄色链接，文字与背景的对比度不低于 7:1；链接一律加下划线。'],
     ['大鼠标', '约 48 像素的黑色箭头，带白色描边；指向链接和按钮时变成手形。'],
@@ -171,26 +178,26 @@ export const ui = {
     ['不用脚本也能阅读', '关闭 JavaScript 时，报告全文、目录、搜索和全部链接照常可用；只有需要记住选择的辅助按钮不显示，可以改用浏览器自带的缩放。'],
     ['打印', '报告页和各部分的页面可以直接打印，按《党政机关公文格式》（GB/T 9704）排版，不打印导航和按钮。'],
   ],
-  a11yOffersNote:
+  offersNote:
     '按钮和链接的点击区域不小于 44×44 像素，正文行距为字号的 1.8 倍。字号、高对比度、大鼠标和阅读辅助线的选择保存在您自己的浏览器中，换页后仍然有效，不会发送给网站。网站没有弹窗和广告。',
-  a11yTestedHeading: '怎样检验',
-  a11yTested: [
+  testedHeading: '怎样检验',
+  tested: [
     ['自动检查', '每次修改网站后，测试用 axe-core 在手机宽度（360 像素）和电脑宽度（1280 像素）下检查每一类页面，常规配色和高对比度各检查一次；在标准、大、特大每一档字号下打开全部辅助功能再检查；另外检查标题层级和页面区域划分，以及特大字号下手机页面不出现横向滚动、页眉按钮互不遮挡。'],
     ['键盘测试', '测试只用键盘走遍每一类页面：Tab 键按阅读顺序到达每个链接和按钮，每一处都有看得见的焦点边框，辅助按钮可以用回车键和空格键操作。'],
     ['读屏软件需要的标记', '页面语言标为中文（zh-CN），标题按层级排列，页眉、导航、正文、页脚都有对应的区域标记；表格有表头，图表有文字说明，开关按钮标明“已按下”状态。'],
     ['人工检查', '在手机和电脑宽度下逐类查看页面截图和打印效果。'],
   ],
-  a11yLimitsHeading: '已知的不足',
-  a11yLimits: [
+  limitsHeading: '已知的不足',
+  limits: [
     '朗读使用浏览器和操作系统自带的语音：没有中文语音时不显示“朗读”按钮；不同设备的读音不同，数字、年份和专有名词可能读得不准确。暂停后继续，会从当前这一句的开头重新读。',
     '大鼠标只在使用鼠标的电脑上起作用，部分系统会把鼠标图片缩小显示；操作系统自带的“放大指针”设置可以在所有网站上使用。',
     '辅助功能的选择保存在当前浏览器中：换一台设备或清除浏览器数据后，需要重新选择。',
     '报告附件（原文下载）是原件，可能不如网页容易阅读；需要时可以按下文方式索取其他格式。',
     '网站还没有请读屏软件用户和年长读者参加测试。',
   ],
-  a11yContactHeading: '索取其他格式、反映无障碍问题',
-  a11yContactIntro:
+  contactHeading: '索取其他格式、反映无障碍问题',
+  contactIntro:
     '如果您需要本网站内容的其他格式（例如大字打印稿或纯文本），或者在使用中遇到障碍，请告诉我们：是哪个页面、遇到什么问题、使用的是什么设备和浏览器。',
-  a11yContactNone: (bureau: string) => `本网站暂未公布联系方式，请直接与${bureau}联系。`,
-  a11yByPage: '联系我们页面',
+  contactNone: (bureau: string) => `本网站暂未公布联系方式，请直接与${bureau}联系。`,
+  byPage: '联系我们页面',
 } as const;

@@ -7,7 +7,8 @@
  * is not configured.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { relative } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import type { CheerioAPI } from 'cheerio';
 import { builtFixture, inspectionBuild, type BuiltFixture } from '../helpers/fixtures';
 import { htmlFiles, page } from '../helpers/site';
@@ -67,6 +68,12 @@ describe('the 无障碍声明', () => {
     expect(aids).toEqual(['标准', '大', '特大', '高对比度', '大鼠标', '阅读辅助线', '朗读', '打印']);
     for (const aid of ['字号', ...aids.slice(3)]) expect(offered, aid).toContain(aid);
     for (const item of ['键盘操作', '不用脚本也能阅读']) expect(offered).toContain(item);
+  });
+
+  it('sends none of its prose to the browser as script (the search code carries the interface strings)', () => {
+    const scripts = readdirSync(join(built.dist, '_astro')).filter((f) => f.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(3);
+    for (const f of scripts) expect(readFileSync(join(built.dist, '_astro', f), 'utf8'), f).not.toContain('互联网网站适老化通用设计规范');
   });
 
   it('lists each configured way to reach the bureau, linked where it can be', () => {
