@@ -8,11 +8,14 @@
  * (HTML, CSS, JS, fonts, other). The per-kind compressed sizes are recomputed the way the
  * server compresses, and their sum is checked against the server's own byte counter.
  *
+ * The script before interaction is checked on every page but /search/ (at most 2 KB
+ * compressed), with its files named; the reading aids' code fetched on use is listed apart.
+ *
  * Also: the report text alone (the .report-text element's text, without the links the site
  * adds) compressed with brotli, for reference; the report read with JavaScript off; and the
  * bytes from opening /search/?q=优待证 until its results are on screen.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { ROOT } from '../tests/helpers/build.ts';
@@ -157,17 +160,33 @@ if (mismatch.length) {
 }
 
 const report = measured.find((m) => m.name === 'report')!;
+// The script before interaction: what every reading page (all but /search/, whose search code
+// is the page itself) loads without being touched: the head script, the header search's stub,
+// a page's own stub. The reading aids' code (朗读, 阅读辅助线) is fetched only when used.
+const reading = measured.filter((m) => m.name !== 'search');
+const worst = reading.reduce((a, b) => (b.t.JS.sent > a.t.JS.sent ? b : a));
+const jsFiles = (m: Measured) =>
+  m.requests
+    .filter((p) => kindOf(fileFor(p)) === 'JS')
+    .map((p) => `${p.split('/').pop()!.replace(/\.[\w-]+\.js$/, '')} ${gzipSync(readFileSync(fileFor(p)), { level: 9 }).length} B`)
+    .join(', ');
+const onUse = ['speak', 'guide'].map((name) => {
+  const file = readdirSync(join(dist, '_astro')).find((f) => new RegExp(`^${name}\\.[\\w-]+\\.js$`).test(f));
+  return `${name}.js ${file ? `${gzipSync(readFileSync(join(dist, '_astro', file)), { level: 9 }).length} B` : 'not built'}`;
+});
 const fsT = tally(searchBytes.requests);
 console.log(`
 Report text alone (.report-text, ${text.length} characters): ${kb(textRaw)} KB UTF-8, ${kb(textBrotli)} KB brotli (node:zlib, default quality).
 Whole-report page /2023/ as sent: ${kb(total(report.t, 'sent'))} KB in ${total(report.t, 'requests')} requests (${report.requests.join(', ')}).
+Script before interaction (gzip -9), most on the ${worst.name} page: ${worst.t.JS.sent} B = ${jsFiles(worst)}; report page ${report.t.JS.sent} B = ${jsFiles(report)}.
+Reading aids' code loaded only on use (gzip -9): ${onUse.join(', ')}.
 JavaScript off: ${sourceLines.length - missingLines.length}/${sourceLines.length} lines of sources/2023.txt found in the report text.
 First search (/search/?q=优待证, cold cache, until results render): ${kb(searchBytes.bytes)} KB in ${searchBytes.requests.length} requests ` +
   `(${KINDS.filter((k) => fsT[k].requests).map((k) => `${k} ${cell(fsT[k])}`).join(', ')}).`);
 
 const targets = [
   ['whole-report page ≤ 15 KB compressed in all', total(report.t, 'sent') <= 15 * 1024],
-  ['≤ 2 KB script before interaction (report page)', report.t.JS.sent <= 2 * 1024],
+  ['≤ 2 KB script before interaction (every page but /search/)', worst.t.JS.sent <= 2 * 1024],
   ['report readable with JavaScript off', missingLines.length === 0],
   ['first search ≤ 130 KB', searchBytes.bytes <= 130 * 1024],
 ] as const;

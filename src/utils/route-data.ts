@@ -65,6 +65,7 @@ export type Route =
   | { kind: 'search' }
   | { kind: 'sitemap'; reports: readonly ReportView[] }
   | { kind: 'contact' }
+  | { kind: 'accessibility' }
   | { kind: 'not-found' };
 
 export interface Link {
@@ -212,6 +213,8 @@ function ownTitle(route: Route): string | undefined {
       return ui.siteMap;
     case 'contact':
       return ui.contactUs;
+    case 'accessibility':
+      return ui.accessibility;
     case 'not-found':
       return ui.notFoundTitle;
   }
@@ -306,6 +309,8 @@ function breadcrumbs(route: Route, home: Crumb, href: (path: string) => string):
       return [home, { label: ui.siteMap }];
     case 'contact':
       return [home, { label: ui.contactUs }];
+    case 'accessibility':
+      return [home, { label: ui.accessibility }];
     default:
       return [];
   }

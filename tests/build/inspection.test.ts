@@ -62,7 +62,7 @@ describe('with every inspection field configured', () => {
     }
   });
 
-  it('every page’s footer links 网站地图, 联系我们, 找错 and the 互动 channel; the header the 上级网站', () => {
+  it('every page’s footer links 网站地图, 联系我们, 找错, the 互动 channel and 无障碍声明; the header the 上级网站', () => {
     for (const { path, $ } of pages) {
       const links = $('.footer-links a').map((_, a) => [[$(a).text(), $(a).attr('href')]]).get();
       expect(links, path).toEqual([
@@ -70,6 +70,7 @@ describe('with every inspection field configured', () => {
         ['联系我们', '/contact/'],
         ['我为政府网站找错', full.errorReportUrl],
         [full.interaction!.label, full.interaction!.url],
+        ['无障碍声明', '/accessibility/'],
       ]);
       expect($('.parent-site a').attr('href'), path).toBe(full.parentSite!.url);
       expect($('.parent-site a').text(), path).toBe(full.parentSite!.name);
@@ -160,12 +161,12 @@ describe('with nothing configured but the names', () => {
     expect(output).toContain('empty.site.config.ts · 字段 interaction');
   });
 
-  it('no page shows a registration, the badge, the 上级网站 or any link but the 网站地图', () => {
+  it('no page shows a registration, the badge, the 上级网站 or any link but the site’s own 网站地图 and 无障碍声明', () => {
     for (const { path, $ } of pages) {
       expect($('.site-footer dl').length, path).toBe(0);
       expect($('.site-footer img').length, path).toBe(0);
       expect($('.parent-site').length, path).toBe(0);
-      expect($('.footer-links a').map((_, a) => $(a).attr('href')).get(), path).toEqual(['/sitemap/']);
+      expect($('.footer-links a').map((_, a) => $(a).attr('href')).get(), path).toEqual(['/sitemap/', '/accessibility/']);
       expect($('meta[name="SiteIDCode"]').length, path).toBe(0);
     }
   });
