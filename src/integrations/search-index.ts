@@ -28,6 +28,7 @@ import { pagefindPath, withBase } from '../utils/routes.ts';
 import { assistFiles } from '../search/vocabulary.ts';
 import { fragmentBody, termIndexFiles, type UnitSource } from '../search/term-index.ts';
 import { ui } from '../i18n/ui.ts';
+import { toTraditional } from './traditional.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -43,6 +44,7 @@ function assistTools() {
     toSimplified: (ch: string) => t2s(ch),
     readings: (ch: string) => pinyin(ch, { toneType: 'none', type: 'array', v: true, multiple: true }),
     commonChars: gb2312(),
+    toTraditional,
   };
 }
 

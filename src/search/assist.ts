@@ -4,7 +4,8 @@
  * files only when a term of the query is found nowhere) and kept for the visit.
  */
 import { pagefindPath, withBase } from '../utils/routes';
-import { pinyinFile, readingFile, T2S_FILE, typoFile, typoKeys } from './assist-files';
+import { pinyinFile, readingFile, S2T_FILE, T2S_FILE, toTraditionalWith, typoFile, typoKeys, type S2TMap } from './assist-files';
+import { pageEdition } from '../utils/edition';
 
 const base = import.meta.env.BASE_URL;
 const cache = new Map<string, Promise<Record<string, string | string[]>>>();
@@ -58,4 +59,16 @@ export async function wordsOneAway(term: string): Promise<string[]> {
   );
   const ordered = chars.length >= 3 ? [...same, ...other] : same;
   return [...new Set(ordered)];
+}
+
+/**
+ * What the search scripts write, in the reader's edition: on a 繁體 page, results' headings
+ * and excerpts (read from the simplified fragments) and the scripts' own messages are shown
+ * in traditional characters, by the s2t map (fetched on such pages only).
+ */
+export async function readerText(): Promise<(text: string) => string> {
+  if (pageEdition() !== 'hant') return (text) => text;
+  const map = (await load<unknown>(S2T_FILE)) as unknown as S2TMap;
+  if (!map.c || !map.w) return (text) => text;
+  return (text) => toTraditionalWith(map, text);
 }

@@ -11,7 +11,9 @@
 import { allTerms, closePairs, excerpt, groupStrengthOf, rankHeld, type Spans, type RankedOutcome, type Refinement, type TermGroup } from './engine';
 import { isHan, isLatin, parseQuery, wordsOf } from './query';
 import { nearWords, NEAR_WEIGHT } from './thesaurus';
-import { simplified, wordsForPinyin, wordsOneAway } from './assist';
+import { readerText, simplified, wordsForPinyin, wordsOneAway } from './assist';
+import { hitHref } from './render';
+import { inPageEdition } from '../utils/edition';
 import {
   fragmentBody,
   occurrencesOf,
@@ -176,7 +178,10 @@ async function readFragmentFile(r: Response): Promise<Record<string, unknown>> {
 
 /** A result as shown: its link, heading and excerpt. */
 export interface ShownHit {
+  /** The unit's address on the site, in the reader's edition. */
   url: string;
+  /** The link, marking the terms on arrival. */
+  href: string;
   year: number;
   title: string;
   /** HTML: the text escaped, each whole term in <mark>; empty when the text could not be read. */
@@ -184,18 +189,23 @@ export interface ShownHit {
 }
 
 /** The heading and excerpt of each result shown, from its Pagefind fragment. */
-export function showHits(hits: readonly FoundUnit[], terms: readonly string[]): Promise<ShownHit[]> {
+export async function showHits(hits: readonly FoundUnit[], terms: readonly string[]): Promise<ShownHit[]> {
   const marked = allTerms([{ term: '', alternatives: terms.map((text) => ({ text, weight: 1 })) }]);
+  // On a 繁體 page: links to the 繁體 pages, marking the terms as that page writes them.
+  const say = await readerText().catch(() => (text: string) => text);
+  const shownTerms = terms.map(say);
   return Promise.all(
     hits.map(async (h) => {
-      const url = withBase(base, h.url);
+      const url = inPageEdition(withBase(base, h.url), base);
+      const href = hitHref({ url }, shownTerms);
       try {
         const file = await fetched(`fragment/${h.fragment}.pf_fragment`, readFragmentFile);
         const f = (h.key ? file[h.key] : file) as { content: string; meta: Record<string, string> };
         const title = f.meta.title ?? '';
-        return { url, year: h.year, title, excerpt: excerpt(fragmentBody(f.content, title), marked) };
+        const body = fragmentBody(f.content, title);
+        return { url, href, year: h.year, title: say(title), excerpt: excerpt(body, marked, undefined, undefined, say(body)) };
       } catch {
-        return { url, year: h.year, title: '', excerpt: '' };
+        return { url, href, year: h.year, title: '', excerpt: '' };
       }
     }),
   );

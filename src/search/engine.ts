@@ -168,9 +168,12 @@ const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 /**
  * A window of the text around the first whole-term match, with every term in it marked.
  * `before` characters of context lead the match; the window is `length` characters long.
+ * `shown`: the text as the reader sees it (the 繁體 form), matched in `content`; used only
+ * when it is as long, so the marks stay on the same characters.
  */
-export function excerpt(content: string, terms: string[], length = 96, before = 28): string {
+export function excerpt(content: string, terms: readonly string[], length = 96, before = 28, shown?: string): string {
   const { folded, origin } = fold(content);
+  const out = shown !== undefined && shown.length === content.length ? shown : content;
   const ranges: [number, number][] = [];
   for (const t of terms) for (const s of occurrences(folded, t)) ranges.push([origin[s]!, origin[s + t.length]!]);
   ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
@@ -189,10 +192,10 @@ export function excerpt(content: string, terms: string[], length = 96, before = 
     if (b <= pos || a >= endU) continue;
     const from = Math.max(a, pos);
     const to = Math.min(b, endU);
-    html += escapeHtml(content.slice(pos, from)) + '<mark>' + escapeHtml(content.slice(from, to)) + '</mark>';
+    html += escapeHtml(out.slice(pos, from)) + '<mark>' + escapeHtml(out.slice(from, to)) + '</mark>';
     pos = to;
   }
-  html += escapeHtml(content.slice(pos, endU)) + (end < chars.length ? '…' : '');
+  html += escapeHtml(out.slice(pos, endU)) + (end < chars.length ? '…' : '');
   return html;
 }
 

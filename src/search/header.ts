@@ -1,5 +1,6 @@
 /** Live results under the header field: the five best sections and a link to the rest. */
 import { loadIndex, searchSections, showHits } from './client';
+import { readerText } from './assist';
 import { renderHits } from './render';
 import { limitQuery } from './limits';
 import { ui } from '../i18n/ui';
@@ -29,21 +30,23 @@ export function attachHeaderSearch(input: HTMLInputElement): void {
       return;
     }
     panel.hidden = false;
-    status.textContent = ui.searching;
+    const say = await readerText().catch(() => (text: string) => text);
+    if (ticket !== latest) return;
+    status.textContent = say(ui.searching);
     try {
       const { hits, terms, partial, suggestion } = await searchSections(q);
       if (ticket !== latest) return;
-      const found = hits.length ? ui.searchFound(hits.length, suggestion ?? q) : ui.searchNone(q);
-      const lead = suggestion && hits.length ? `${ui.didYouMean(suggestion)}。` : '';
-      status.textContent = lead + found + (partial && hits.length ? `。${ui.searchPartial}` : '');
+      const found = hits.length ? say(ui.searchFound(hits.length, suggestion ?? q)) : say(ui.searchNone(q));
+      const lead = suggestion && hits.length ? `${say(ui.didYouMean(suggestion))}。` : '';
+      status.textContent = lead + found + (partial && hits.length ? `。${say(ui.searchPartial)}` : '');
       const shown = await showHits(hits.slice(0, SHOWN), terms);
       if (ticket !== latest) return;
-      renderHits(list, shown, terms);
+      renderHits(list, shown, say);
       more.hidden = hits.length <= SHOWN;
       more.href = `${form.action}${queryString({ q })}`;
-      more.textContent = ui.seeAllResults(hits.length);
+      more.textContent = say(ui.seeAllResults(hits.length));
     } catch {
-      if (ticket === latest) status.textContent = ui.searchFailed;
+      if (ticket === latest) status.textContent = say(ui.searchFailed);
     }
   }
 

@@ -4,6 +4,7 @@
  * replaced by a near site word are said above the list, with the reader's own query a link away.
  */
 import { searchSections, showHits } from './client';
+import { readerText } from './assist';
 import type { SortOrder } from './engine';
 import { renderHits } from './render';
 import { limitQuery } from './limits';
@@ -28,6 +29,13 @@ export function attachSearchPage(): void {
   const more = document.getElementById('search-more') as HTMLButtonElement;
   let latest = 0;
   let exact = false;
+  /** The scripts' messages in the reader's edition (繁體 on a traditional page). */
+  let say = (text: string) => text;
+  const switcher = document.querySelector<HTMLAnchorElement>('[data-edition-switch]');
+  /** The 简/繁 switch keeps the query: the other edition's search page runs it too. */
+  const keepQueryInSwitch = () => {
+    if (switcher) switcher.href = `${switcher.href.split(/[?#]/)[0]}${location.search}`;
+  };
   let showMore = async () => {};
   more.addEventListener('click', () => void showMore());
 
@@ -56,7 +64,7 @@ export function attachSearchPage(): void {
     for (const option of select.options) {
       const label = option.dataset.label;
       if (!label) continue;
-      option.textContent = counts ? ui.withCount(label, counts.get(option.value) ?? 0) : label;
+      option.textContent = counts ? say(ui.withCount(label, counts.get(option.value) ?? 0)) : label;
     }
   }
 
@@ -66,27 +74,30 @@ export function attachSearchPage(): void {
     if (suggestion) {
       const asTyped = document.createElement('a');
       asTyped.href = `${location.pathname}${queryString({ q: query, exact: '1' })}`;
-      asTyped.textContent = ui.searchAsTyped(query);
-      note.append(ui.didYouMean(suggestion), ' ', asTyped);
+      asTyped.textContent = say(ui.searchAsTyped(query));
+      note.append(say(ui.didYouMean(suggestion)), ' ', asTyped);
     }
-    if (partial) note.append(suggestion ? '；' : '', ui.searchPartial);
+    if (partial) note.append(suggestion ? '；' : '', say(ui.searchPartial));
     note.hidden = !note.childNodes.length;
   }
 
   async function run() {
     const ticket = ++latest;
+    keepQueryInSwitch();
+    say = await readerText().catch(() => say);
+    if (ticket !== latest) return;
     const query = limitQuery(q.value).trim();
-    document.title = query ? `${query} - ${ui.searchTitle}` : document.title;
+    document.title = query ? `${query} - ${say(ui.searchTitle)}` : document.title;
     note.hidden = true;
     more.hidden = true;
     if (!query) {
-      status.textContent = ui.searchPrompt;
+      status.textContent = say(ui.searchPrompt);
       list.replaceChildren();
       showCounts(year, undefined);
       showCounts(item, undefined);
       return;
     }
-    status.textContent = ui.searching;
+    status.textContent = say(ui.searching);
     list.setAttribute('aria-busy', 'true');
     try {
       const outcome = await searchSections(query, {
@@ -98,14 +109,14 @@ export function attachSearchPage(): void {
       showCounts(year, new Map([...outcome.counts.year].map(([k, v]) => [String(k), v])));
       showCounts(item, outcome.counts.item);
       const shown = outcome.suggestion ?? query;
-      status.textContent = outcome.hits.length ? ui.searchFound(outcome.hits.length, shown) : ui.searchNone(query);
+      status.textContent = say(outcome.hits.length ? ui.searchFound(outcome.hits.length, shown) : ui.searchNone(query));
       showNote(outcome.suggestion, outcome.partial && outcome.hits.length > 0, query);
       let drawn = 0;
       showMore = async () => {
         const next = outcome.hits.slice(drawn, drawn + PAGE);
         const shown = await showHits(next, outcome.terms);
         if (ticket !== latest) return;
-        const items = renderHits(list, shown, outcome.terms, drawn > 0);
+        const items = renderHits(list, shown, say, drawn > 0);
         if (drawn > 0) items[0]?.querySelector('a')?.focus();
         drawn += next.length;
         more.hidden = drawn >= outcome.hits.length;
@@ -113,7 +124,7 @@ export function attachSearchPage(): void {
       await showMore();
       list.dataset.query = query;
     } catch {
-      if (ticket === latest) status.textContent = ui.searchFailed;
+      if (ticket === latest) status.textContent = say(ui.searchFailed);
     } finally {
       if (ticket === latest) list.removeAttribute('aria-busy');
     }

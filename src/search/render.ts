@@ -12,13 +12,13 @@ export function hitHref(hit: Pick<ShownHit, 'url'>, terms: readonly string[]): s
 }
 
 /** Draws results into the list (after those already there with `append`); returns their items. */
-export function renderHits(list: HTMLOListElement, hits: readonly ShownHit[], terms: readonly string[], append = false): HTMLLIElement[] {
+export function renderHits(list: HTMLOListElement, hits: readonly ShownHit[], say: (text: string) => string = (t) => t, append = false): HTMLLIElement[] {
   const items = hits.map((hit) => {
     const li = document.createElement('li');
     const a = document.createElement('a');
-    a.href = hitHref(hit, terms);
+    a.href = hit.href;
     a.className = 'result-title';
-    a.textContent = `${ui.yearLabel(hit.year)} · ${hit.title || hit.url}`;
+    a.textContent = `${say(ui.yearLabel(hit.year))} · ${hit.title || hit.url}`;
     li.append(a);
     if (hit.excerpt) {
       const p = document.createElement('p');

@@ -4,7 +4,7 @@
  * adjacent words, each with its count. From it come the pinyin and typo files
  * (assist-files.ts) and the 繁體 character map, all trimmed to what the site's text holds.
  */
-import { typoKeys, pinyinFile, readingFile, typoFile, T2S_FILE } from './assist-files.ts';
+import { typoKeys, pinyinFile, readingFile, typoFile, T2S_FILE, S2T_FILE, S2T_LONGEST, type S2TMap } from './assist-files.ts';
 
 /** Words and two-word phrases of Han characters, 2–6 characters long, with their counts. */
 export function siteWords(texts: readonly string[], cut: (text: string) => string[]): Map<string, number> {
@@ -114,6 +114,27 @@ export function traditionalMap(siteChars: ReadonlySet<string>, toSimplified: (ch
   return out;
 }
 
+/**
+ * The s2t map for the 繁體 edition's search results: each character's traditional form (when
+ * it differs), and each site word whose phrase conversion differs from its characters' (only
+ * same-length forms, so a converted excerpt keeps its marks where they were).
+ */
+export function simplifiedToTraditionalMap(words: Iterable<string>, chars: Iterable<string>, toTraditional: (text: string) => string): S2TMap {
+  const c: Record<string, string> = {};
+  for (const ch of [...new Set(chars)].sort()) {
+    const t = toTraditional(ch);
+    if (t !== ch && Array.from(t).length === 1) c[ch] = t;
+  }
+  const byChar = (w: string) => Array.from(w, (ch) => c[ch] ?? ch).join('');
+  const w: Record<string, string> = {};
+  for (const word of [...new Set(words)].sort()) {
+    if (Array.from(word).length > S2T_LONGEST) continue;
+    const t = toTraditional(word);
+    if (t !== byChar(word) && Array.from(t).length === Array.from(word).length) w[word] = t;
+  }
+  return { c, w };
+}
+
 /** Every assist file for a site's texts, as path (under the Pagefind folder) → JSON text. */
 export function assistFiles(
   texts: readonly string[],
@@ -125,6 +146,8 @@ export function assistFiles(
     readings?: (ch: string) => string[];
     /** Characters readers commonly type (besides the site's own), for the reading files. */
     commonChars?: Iterable<string>;
+    /** Simplified to traditional by phrase (the 繁體 edition's converter), for the s2t map. */
+    toTraditional?: (text: string) => string;
   },
 ): Map<string, string> {
   const words = siteWords(texts, tools.cut);
@@ -135,5 +158,6 @@ export function assistFiles(
     out.set(f, JSON.stringify(v));
   }
   out.set(T2S_FILE, JSON.stringify(traditionalMap(new Set(texts.join('')), tools.toSimplified)));
+  if (tools.toTraditional) out.set(S2T_FILE, JSON.stringify(simplifiedToTraditionalMap(words.keys(), chars, tools.toTraditional)));
   return out;
 }

@@ -16,7 +16,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { servedSite } from '../helpers/served';
 import { astroEnv, ROOT } from '../helpers/build';
 import { FIXTURES_DIR } from '../helpers/fixtures';
-import { sectionsContaining } from '../helpers/expected';
+import { resultTitle, sectionsContaining } from '../helpers/expected';
 import { open, PAGE_TYPES, SECTION, TERM, WIDTHS } from '../a11y/pages';
 import { toTraditional } from '../../src/integrations/traditional.ts';
 import { TRADITIONAL_PREFIX } from '../../src/utils/edition.ts';
@@ -101,6 +101,47 @@ describe('search from the traditional edition', () => {
     await page.waitForURL(new RegExp(`/${TRADITIONAL_PREFIX}search/\\?q=`));
     await expect.poll(() => page.locator('#search-results li').count()).toBeGreaterThan(0);
     expect(violations).toEqual([]);
+    await close();
+  });
+});
+
+describe('search results in the reader’s edition', () => {
+  it('on a traditional page: results open the traditional twins, read in traditional characters, and mark the term there', async () => {
+    const { page, violations, close } = await watched();
+    const query = toTraditional(TERM);
+    await page.goto(`${served.site.url}${TRADITIONAL_PREFIX}search/?q=${encodeURIComponent(query)}`);
+    const holding = sectionsContaining(served.expected, TERM);
+    const links = page.locator('#search-results li a.result-title');
+    await expect.poll(() => links.count()).toBe(holding.length);
+    expect(await page.locator('#search-status').textContent()).toBe(toTraditional(ui.searchFound(holding.length, query)));
+    const first = holding[0]!;
+    const title = toTraditional(resultTitle(first));
+    expect(await links.allTextContents()).toContain(title);
+    for (const href of await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname))) {
+      expect(href.startsWith(`/${TRADITIONAL_PREFIX}`), href).toBe(true);
+    }
+    // The excerpt is the traditional text, with the term marked whole.
+    expect(await page.locator('#search-results mark').first().textContent()).toBe(toTraditional(TERM));
+    // The switch keeps the query: the simplified search page runs it too.
+    const switcher = page.locator('[data-edition-switch]');
+    expect(new URL((await switcher.getAttribute('href'))!, page.url()).search).toBe(`?q=${encodeURIComponent(query)}`);
+
+    await links.filter({ hasText: title }).first().click();
+    await page.waitForURL(new RegExp(`/${TRADITIONAL_PREFIX}`));
+    await expect.poll(() => page.locator('.report-text mark.search-hit').count()).toBeGreaterThan(0);
+    expect(await page.locator('.report-text mark.search-hit').first().textContent()).toBe(toTraditional(TERM));
+    expect(violations).toEqual([]);
+    await close();
+  });
+
+  it('on a simplified page: a traditional query finds the simplified sections', async () => {
+    const { page, close } = await watched();
+    await page.goto(`${served.site.url}search/?q=${encodeURIComponent(toTraditional(TERM))}`);
+    const links = page.locator('#search-results li a.result-title');
+    await expect.poll(() => links.count()).toBe(sectionsContaining(served.expected, TERM).length);
+    for (const href of await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname))) {
+      expect(href.startsWith(`/${TRADITIONAL_PREFIX}`), href).toBe(false);
+    }
     await close();
   });
 });

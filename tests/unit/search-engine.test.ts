@@ -176,3 +176,11 @@ describe('terms that stand together', () => {
     expect(out.hits.map((h) => h.url)).toEqual(['/2023/together/', '/2023/apart/']);
   });
 });
+
+describe('an excerpt in the reader’s edition', () => {
+  it('matches the simplified text and shows the traditional one, marks on the same characters', () => {
+    expect(excerpt('发放优待证', ['优待证'], 96, 28, '發放優待證')).toBe('發放<mark>優待證</mark>');
+    // A shown text of another length is not trusted.
+    expect(excerpt('发放优待证', ['优待证'], 96, 28, '發放')).toBe('发放<mark>优待证</mark>');
+  });
+});

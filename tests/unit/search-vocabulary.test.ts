@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pinyinFiles, readingFiles, siteWords, traditionalMap, typoFiles, assistFiles } from '../../src/search/vocabulary';
-import { pinyinFile, readingFile, shardOf, T2S_FILE, typoFile, typoKeys } from '../../src/search/assist-files';
+import { pinyinFiles, readingFiles, simplifiedToTraditionalMap, siteWords, traditionalMap, typoFiles, assistFiles } from '../../src/search/vocabulary';
+import { pinyinFile, readingFile, shardOf, T2S_FILE, toTraditionalWith, typoFile, typoKeys } from '../../src/search/assist-files';
 
 /** A stand-in segmenter: splits at the | the test writes. */
 const cut = (t: string) => t.split('|');
@@ -56,5 +56,24 @@ describe('site vocabulary', () => {
     const files = assistFiles(['示例|优待证'], { cut, syllables, toSimplified: (c) => c });
     expect(JSON.parse(files.get(T2S_FILE)!)).toEqual({});
     expect(JSON.parse(files.get(pinyinFile('y'))!).ydz).toEqual(['优待证']);
+  });
+});
+
+describe('the 繁體 edition’s s2t map', () => {
+  // A stand-in converter: 干 alone is 乾, in 干部 it is 幹; 优→優, 证→證, 发→發.
+  const CH: Record<string, string> = { 干: '乾', 优: '優', 证: '證', 发: '發', 部: '部' };
+  const toT = (text: string) => text.replace(/干部/g, '幹部').replace(/./gu, (c) => (c === '幹' ? c : CH[c] ?? c));
+
+  it('holds each character that changes, and only the words whose phrase form differs', () => {
+    const map = simplifiedToTraditionalMap(['干部', '优待证', '发放'], ['干', '优', '证', '发', '部', '待'], toT);
+    expect(map.c).toEqual({ 干: '乾', 优: '優', 证: '證', 发: '發' });
+    expect(map.w).toEqual({ 干部: '幹部' });
+  });
+
+  it('converts by the longest word first, else by character, keeping the length', () => {
+    const map = simplifiedToTraditionalMap(['干部'], ['干', '优', '证', '发'], toT);
+    expect(toTraditionalWith(map, '优待证发放给干部，干燥')).toBe('優待證發放给幹部，乾燥');
+    expect(toTraditionalWith(map, '')).toBe('');
+    expect(toTraditionalWith(map, 'abc 干')).toBe('abc 乾');
   });
 });
