@@ -48,6 +48,7 @@ function fetched<T>(path: string, read: (r: Response) => Promise<T>): Promise<T>
 }
 
 interface TermIndex {
+  id: string;
   units: IndexedUnit[];
   shards: number;
   /** Where each text searched for occurs, per unit number. */
@@ -60,7 +61,7 @@ let index: Promise<TermIndex> | undefined;
 export function loadIndex(): Promise<TermIndex> {
   index ??= fetched<UnitsFile>(UNITS_FILE, (r) => r.json()).then((file) => {
     if (file.v !== TERM_INDEX_VERSION) throw new Error('term index version');
-    return { units: readUnits(file), shards: file.shards, found: new Map() };
+    return { id: file.id, units: readUnits(file), shards: file.shards, found: new Map() };
   });
   index.catch(() => (index = undefined));
   return index;
@@ -73,7 +74,7 @@ function occurrences(ix: TermIndex, text: string): Promise<Map<number, Occurrenc
     p = (async () => {
       const ns = shardsFor(text, ix.shards);
       const loaded = new Map<number, TermShard>();
-      await Promise.all(ns.map(async (n) => loaded.set(n, await fetched<TermShard>(termShardFile(n), (r) => r.json()))));
+      await Promise.all(ns.map(async (n) => loaded.set(n, await fetched<TermShard>(termShardFile(ix.id, n), (r) => r.json()))));
       return occurrencesOf(text, ix.units, (n) => loaded.get(n) ?? {}, ix.shards);
     })();
     p.catch(() => ix.found.delete(text));

@@ -9,10 +9,12 @@
  *
  * - the units file (`units.json`): for each unit its address, year, item, order, heading
  *   length and which Pagefind fragment holds its text; fetched once per visit;
- * - term shards (`terms-N.json`): for every pair of adjacent characters of a unit's folded
+ * - term shards (`terms/<id>-N.json`): for every pair of adjacent characters of a unit's folded
  *   text (heading, a separator, text), the units holding it and where; a pair is in the
  *   shard of its first character, so a term of n characters needs at most n - 1 shards,
- *   a single character one.
+ *   a single character one. Their names carry the id of the index they belong to (in the
+ *   units file), so a reader never mixes shards of two builds and a server may cache them
+ *   for good, while the units file, under a fixed name, is checked on every visit.
  *
  * A term occurs whole at position p when each of its pairs occurs at p + k: exact for any
  * term, whatever a segmenter would make of it. Fragments are fetched only for the results
@@ -25,7 +27,19 @@ import { ASSIST_DIR, shardOf } from './assist-files.ts';
 /** Bumped when the files' shape changes. */
 export const TERM_INDEX_VERSION = 1;
 export const UNITS_FILE = `${ASSIST_DIR}units.json`;
-export const termShardFile = (n: number) => `${ASSIST_DIR}terms-${n}.json`;
+export const termShardFile = (id: string, n: number) => `${ASSIST_DIR}terms/${id}-${n}.json`;
+
+/** FNV-1a of texts, as 8 hex digits: the id of an index, from its shards. */
+function idOf(texts: readonly string[]): string {
+  let h = 0x811c9dc5;
+  for (const t of texts) {
+    for (let i = 0; i < t.length; i++) {
+      h ^= t.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+  }
+  return h.toString(16).padStart(8, '0');
+}
 
 /** Between a unit's heading and its text: no term holds it, so no match spans both. */
 const SEPARATOR = '\u0001';
@@ -63,6 +77,8 @@ export interface IndexedUnit {
 /** units.json: `[url, year, item (index in items, -1 for none), order, heading length, fragment, key?]` per unit. */
 export interface UnitsFile {
   v: number;
+  /** The index's id, in its shards' names. */
+  id: string;
   shards: number;
   items: string[];
   units: (string | number)[][];
@@ -115,10 +131,10 @@ export function termIndexFiles(units: readonly UnitSource[]): Map<string, string
     }
     out[shardOf(Array.from(pair)[0]!, shards)]![pair] = flat;
   }
-  const files = new Map<string, string>();
-  const unitsFile: UnitsFile = { v: TERM_INDEX_VERSION, shards, items, units: rows };
-  files.set(UNITS_FILE, JSON.stringify(unitsFile));
-  out.forEach((s, n) => files.set(termShardFile(n), JSON.stringify(s)));
+  const texts = out.map((s) => JSON.stringify(s));
+  const unitsFile: UnitsFile = { v: TERM_INDEX_VERSION, id: idOf([JSON.stringify(rows), ...texts]), shards, items, units: rows };
+  const files = new Map<string, string>([[UNITS_FILE, JSON.stringify(unitsFile)]]);
+  texts.forEach((s, n) => files.set(termShardFile(unitsFile.id, n), s));
   return files;
 }
 

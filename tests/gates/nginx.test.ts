@@ -6,6 +6,8 @@
  * with the value src/utils/security-headers.ts gives, and the cache rule for its file.
  * nginx comes from scripts/test-deps.sh (npm test runs it), as Chromium does.
  */
+import { termShardFile, UNITS_FILE, type UnitsFile } from '../../src/search/term-index';
+import { TRADITIONAL_PREFIX } from '../../src/utils/edition';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -127,6 +129,7 @@ function paths(dist: string) {
   const assets = readdirSync(join(dist, '_astro'));
   const pagefind = readdirSync(join(dist, 'pagefind'));
   const fragment = readdirSync(join(dist, 'pagefind/fragment'))[0]!;
+  const units = JSON.parse(readFileSync(join(dist, 'pagefind', UNITS_FILE), 'utf8')) as UnitsFile;
   return [
     { path: '', status: 200, cache: 'no-cache', kind: 'home page' },
     { path: '2023/', status: 200, cache: 'no-cache', kind: 'report page' },
@@ -135,6 +138,10 @@ function paths(dist: string) {
     { path: 'pagefind/pagefind.js', status: 200, cache: 'no-cache', kind: 'Pagefind entry' },
     { path: `pagefind/${pagefind.find((f) => /^wasm\..*\.pagefind$/.test(f))}`, status: 200, cache: 'no-cache', kind: 'Pagefind WebAssembly' },
     { path: `pagefind/fragment/${fragment}`, status: 200, cache: IMMUTABLE, kind: 'Pagefind fragment' },
+    { path: `pagefind/${UNITS_FILE}`, status: 200, cache: 'no-cache', kind: 'term index units' },
+    { path: `pagefind/${termShardFile(units.id, 0)}`, status: 200, cache: IMMUTABLE, kind: 'term index shard' },
+    { path: `${TRADITIONAL_PREFIX}2023/`, status: 200, cache: 'no-cache', kind: '繁體 report page' },
+    { path: `${TRADITIONAL_PREFIX}no-such-page/`, status: 404, cache: 'no-cache', kind: '繁體 404 page' },
     { path: 'no-such-page/', status: 404, cache: 'no-cache', kind: '404 page' },
   ];
 }
@@ -155,8 +162,11 @@ describe.each([
     }
   });
 
-  it('answers a missing page with the site’s own 404 page', async () => {
+  it('answers a missing page with the site’s own 404 page, in the edition of the address', async () => {
     const answer = await get(state.port, host, `${prefix}no-such-page/`);
     expect(answer.body).toBe(readFileSync(join(build().dist, '404.html'), 'latin1'));
+    const traditional = await get(state.port, host, `${prefix}${TRADITIONAL_PREFIX}2023/no-such-page/`);
+    expect(traditional.status).toBe(404);
+    expect(traditional.body).toBe(readFileSync(join(build().dist, TRADITIONAL_PREFIX, '404.html'), 'latin1'));
   });
 });

@@ -33,7 +33,7 @@ const UNITS = [
 function index(units: readonly UnitSource[]) {
   const out = termIndexFiles(units);
   const file = JSON.parse(out.get(UNITS_FILE)!) as UnitsFile;
-  const shards = (n: number) => JSON.parse(out.get(termShardFile(n))!) as TermShard;
+  const shards = (n: number) => JSON.parse(out.get(termShardFile(JSON.parse(out.get(UNITS_FILE)!).id, n))!) as TermShard;
   const read = readUnits(file);
   // Where a term occurs, per unit, as counts (the positions are checked on their own).
   const find = (term: string) =>
@@ -104,6 +104,13 @@ describe('the term index', () => {
     expect(shardsFor('优待证', 1)).toEqual([0]);
     expect(shardsFor('优待证', 1000).length).toBeLessThanOrEqual(2);
     expect(shardsFor('证', 1000)).toHaveLength(1);
+  });
+
+  it('names its shards by the index they belong to: another text, other names', () => {
+    const other = index([unit({ content: '另一段测试文字' })]);
+    expect(other.file.id).not.toBe(file.id);
+    expect(index(UNITS).file.id).toBe(file.id);
+    expect([...termIndexFiles(UNITS).keys()].filter((p) => p !== UNITS_FILE).every((p) => p.startsWith(`fznb/terms/${file.id}-`))).toBe(true);
   });
 
   it('splits a large site into shards of bounded size, and finds the same', () => {
