@@ -162,10 +162,23 @@ export interface Occurrence {
 /** A term's characters, folded as unit texts are. */
 export const termChars = (term: string) => Array.from(fold(term).folded).filter((c) => c !== SEPARATOR && c !== END && c.trim());
 
-/** The shards a term needs: one per distinct first character of its pairs (a lone character: its own). */
+/**
+ * The pairs that decide where a term occurs, by their offset in it: every other pair and the
+ * last one cover each character (优待证发放: 优待 at 0, 证发 at 2, 发放 at 3), so a term
+ * of n characters needs about n / 2 pairs, and as many shards at most.
+ */
+export function pairOffsets(length: number): number[] {
+  if (length < 2) return [];
+  const out: number[] = [];
+  for (let k = 0; k < length - 1; k += 2) out.push(k);
+  if (out[out.length - 1] !== length - 2) out.push(length - 2);
+  return out;
+}
+
+/** The shards a term needs: those of the first characters of its deciding pairs (a lone character: its own). */
 export function shardsFor(term: string, shards: number): number[] {
   const chars = termChars(term);
-  const firsts = chars.length === 1 ? chars : chars.slice(0, -1);
+  const firsts = chars.length === 1 ? chars : pairOffsets(chars.length).map((k) => chars[k]!);
   return [...new Set(firsts.map((c) => shardOf(c, shards)))];
 }
 
@@ -210,13 +223,14 @@ export function occurrencesOf(
     }
     for (const at of starts.values()) at.sort((a, b) => a - b);
   } else {
-    const lists = chars.slice(0, -1).map((c, k) => postings(shard(shardOf(c, shards))[c + chars[k + 1]!]));
+    const offsets = pairOffsets(chars.length);
+    const lists = offsets.map((k) => postings(shard(shardOf(chars[k]!, shards))[chars[k]! + chars[k + 1]!]));
     starts = new Map();
     for (const [u, at] of lists[0]!) {
       const rest = lists.slice(1).map((l) => l.get(u));
       if (rest.some((r) => !r)) continue;
       const sets = rest.map((r) => new Set(r));
-      const whole = at.filter((p) => sets.every((s, k) => s.has(p + k + 1)));
+      const whole = at.filter((p) => sets.every((s, i) => s.has(p + offsets[i + 1]!)));
       if (whole.length) starts.set(u, whole);
     }
   }

@@ -3,6 +3,7 @@ import {
   fragmentBody,
   occurrencesOf,
   readUnits,
+  pairOffsets,
   shardsFor,
   termIndexFiles,
   termShardFile,
@@ -100,9 +101,22 @@ describe('the term index', () => {
     }
   });
 
-  it('needs one shard per first character of the term’s pairs', () => {
+  it('decides a term by every other pair and the last, covering each character', () => {
+    expect(pairOffsets(1)).toEqual([]);
+    expect(pairOffsets(2)).toEqual([0]);
+    expect(pairOffsets(3)).toEqual([0, 1]);
+    expect(pairOffsets(4)).toEqual([0, 2]);
+    expect(pairOffsets(5)).toEqual([0, 2, 3]);
+    // 退役, 军人 and 分开 all occur, 军人分开 too, but never 退役军人分开 in a row.
+    expect(find('军人分开').size).toBe(1);
+    expect(find('退役军人分开').size).toBe(0);
+    expect([...find('退役军人优待证发放')]).toEqual([[0, { body: 1, heading: false }]]);
+  });
+
+  it('needs one shard per first character of the term’s deciding pairs', () => {
     expect(shardsFor('优待证', 1)).toEqual([0]);
     expect(shardsFor('优待证', 1000).length).toBeLessThanOrEqual(2);
+    expect(shardsFor('一二三四五六七八九十', 1_000_000).length).toBe(5);
     expect(shardsFor('证', 1000)).toHaveLength(1);
   });
 
