@@ -141,8 +141,9 @@ export async function searchSections(query: string, refine: Refinement = {}, opt
   };
 
   if (missing().some((t) => /\p{Script=Han}/u.test(t))) {
-    const simple = await Promise.all(terms.map(simplified));
-    if (simple.some((t, i) => t !== terms[i])) await retry(simple);
+    // The whole query in simplified form, read again: 怎麼申請 loses its 怎么 as 怎么申请 does.
+    const simple = parseQuery(await simplified(query));
+    if (simple.join(' ') !== terms.join(' ')) await retry(simple);
   }
   if (!options.exact) {
     const typos = missing().filter((t) => isHan(t) && Array.from(t).length >= 2);

@@ -23,11 +23,11 @@ export function fold(text: string): { folded: string; origin: number[] } {
 }
 
 /**
- * Where terms split: spaces, and punctuation that never sits inside a term (after folding,
- * so ，becomes , and ：becomes :). The full stop . and % stay (21.40 and 100% are terms), and
+ * Where terms split: spaces, emoji, and punctuation that never sits inside a term (after
+ * folding, so ，becomes , and ：becomes :). The full stop . and % stay (21.40 and 100% are terms), and
  * brackets too: (一) is how the reports number their sub-headings.
  */
-const SEPARATORS = /[\s,;:!?、。《》〈〉「」『』【】“”‘’"'`…]+/u;
+const SEPARATORS = /[\s,;:!?、。《》〈〉「」『』【】“”‘’"'`…\p{Extended_Pictographic}\p{Emoji_Modifier}\u{FE0F}\u{200D}]+/u;
 
 /**
  * Question and filler words, longest first so 是多少 goes before 多少. They carry no topic:

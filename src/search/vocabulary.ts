@@ -4,6 +4,7 @@
  * adjacent words, each with its count. From it come the pinyin and typo files
  * (assist-files.ts) and the 繁體 character map, all trimmed to what the site's text holds.
  */
+import { FILLERS } from './query.ts';
 import { typoKeys, pinyinFile, readingFile, typoFile, T2S_FILE, S2T_FILE, S2T_LONGEST, type S2TMap } from './assist-files.ts';
 
 /** Words and two-word phrases of Han characters, 2–6 characters long, with their counts. */
@@ -157,7 +158,8 @@ export function assistFiles(
   for (const [f, v] of [...pinyinFiles(words, tools.syllables), ...typoFiles(words, readings), ...readingFiles(chars, readings)]) {
     out.set(f, JSON.stringify(v));
   }
-  out.set(T2S_FILE, JSON.stringify(traditionalMap(new Set(texts.join('')), tools.toSimplified)));
+  // The filler words' characters too, so a traditional question (怎麼, 什麼) loses them as a simplified one does.
+  out.set(T2S_FILE, JSON.stringify(traditionalMap(new Set(texts.join('') + FILLERS.join('')), tools.toSimplified)));
   if (tools.toTraditional) out.set(S2T_FILE, JSON.stringify(simplifiedToTraditionalMap(words.keys(), chars, tools.toTraditional)));
   return out;
 }

@@ -59,6 +59,9 @@ describe('queries as citizens write them', () => {
     const titles = await search(page, '示例優待證申請');
     expect(await titles.first().textContent()).toBe(resultTitle(onlySection('示例优待证申请')));
     expect(await page.locator('#search-results li').first().locator('mark').allTextContents()).toContain('示例优待证申请');
+    // A question in traditional characters loses its question words as a simplified one does.
+    const asked = await search(page, '示例優待證怎麼申請？');
+    expect(await asked.first().textContent()).toBe(resultTitle(onlySection('示例优待证', '申请')));
     await page.close();
   });
 

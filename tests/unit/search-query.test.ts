@@ -10,6 +10,12 @@ describe('queries as readers write them', () => {
     expect(parseQuery('「测试」『示例』')).toEqual(['测试', '示例']);
   });
 
+  it('split at emoji, which never sit inside a term', () => {
+    expect(parseQuery('😀优待证')).toEqual(['优待证']);
+    expect(parseQuery('招聘会👍🏻普法')).toEqual(['招聘会', '普法']);
+    expect(parseQuery('❤️优待')).toEqual(['优待']);
+  });
+
   it('fold full-width digits and letters', () => {
     expect(parseQuery('２１．４０')).toEqual(['21.40']);
     expect(parseQuery('ＹＤＺ')).toEqual(['ydz']);
