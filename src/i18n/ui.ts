@@ -148,4 +148,17 @@ export const ui = {
   feedDescription: (bureau: string) => `${bureau}每年发布的法治政府建设年度报告`,
   feedWithoutSite:
     'feed.xml：没有设置网站地址（site.config.ts 的 url 或环境变量 SITE_URL），订阅中的链接只能写成相对地址，网站地图也不会生成。设置网址后重新构建即可。',
+  // Layout: header menu, ways back, 打印 without scripts, search without scripts
+  menu: '菜单',
+  menuHint: '（搜索、网站导航、字号、高对比度）',
+  backToContents: '返回目录',
+  backToTop: '返回页首',
+  figuresCount: (n: number) => `（${n} 项）`,
+  printHelpTitle: '如何打印本页',
+  printHelpBody:
+    '请使用浏览器的“打印”功能：电脑上按 Ctrl+P（苹果电脑按 ⌘+P），或在浏览器菜单中选择“打印”；手机上在浏览器菜单中选择“打印”或“分享”→“打印”。打印出来的是报告正文，不含网站的导航和按钮。',
+  printHelpClose: '返回正文',
+  searchNoScriptLead: '您的浏览器没有运行本页的搜索程序，所以这里不能列出结果。您可以这样查找：',
+  searchNoScriptYears: '打开一年的报告全文，再用浏览器的“查找”（“在页面中查找”，电脑上按 Ctrl+F）查找您要找的词：',
+  searchNoScriptItems: '按报告事项浏览，逐年对比同一项内容',
 } as const;
