@@ -85,7 +85,6 @@ export const ui = {
   searchFound: (n: number, q: string) => `找到 ${n} 个包含“${q}”的部分`,
   searchNone: (q: string) => `没有找到包含“${q}”的内容。请换一个词，或减少筛选条件。`,
   searchFailed: '搜索暂时无法使用，请稍后再试，或从首页按年度浏览。',
-  searchNoScript: '在本页搜索需要浏览器启用 JavaScript。也可以从首页按年度浏览各年报告。',
   searchResults: '搜索结果',
   seeAllResults: (n: number) => `查看全部 ${n} 个结果`,
   highlighted: (q: string, n: number) => `已在正文中标出“${q}”，共 ${n} 处。`,
@@ -163,6 +162,20 @@ export const ui = {
   readAloudPause: '暂停',
   readAloudResume: '继续',
   readAloudStop: '停止',
+
+  // Layout: header menu, ways back, 打印 without scripts, search without scripts
+  menu: '菜单',
+  menuHint: '（搜索、网站导航、字号、高对比度）',
+  backToContents: '返回目录',
+  backToTop: '返回页首',
+  figuresCount: (n: number) => `（${n} 项）`,
+  printHelpTitle: '如何打印本页',
+  printHelpBody:
+    '请使用浏览器的“打印”功能：电脑上按 Ctrl+P（苹果电脑按 ⌘+P），或在浏览器菜单中选择“打印”；手机上在浏览器菜单中选择“打印”或“分享”→“打印”。打印出来的是报告正文，不含网站的导航和按钮。',
+  printHelpClose: '返回正文',
+  searchNoScriptLead: '您的浏览器没有运行本页的搜索程序，所以这里不能列出结果。您可以这样查找：',
+  searchNoScriptYears: '打开一年的报告全文，再用浏览器的“查找”（“在页面中查找”，电脑上按 Ctrl+F）查找您要找的词：',
+  searchNoScriptItems: '按报告事项浏览，逐年对比同一项内容',
 } as const;
 
 /**

@@ -1,7 +1,8 @@
 /**
- * WCAG 2.1 AA (GB/T 37668) with axe-core, on every page type, on a phone and a desktop, in the
- * normal and the high-contrast scheme; plus what axe does not fully check: heading levels in
- * order, the landmarks every page needs, and 7:1 text contrast (AAA) in high contrast.
+ * WCAG 2.2 AA (GB/T 37668 follows WCAG 2.x) with axe-core, target size (2.5.8) included, on
+ * every page type, on a phone and a desktop, in every text size (标准, 大, 特大) and in the
+ * high-contrast scheme; plus what axe does not fully check: heading levels in order, the
+ * landmarks every page needs, and 7:1 text contrast (AAA) in high contrast.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -13,10 +14,15 @@ import { open, PAGE_TYPES, WIDTHS, withPrefs, type Prefs } from './pages';
 const served = servedSite();
 const nextYear = servedSite(() => builtFixture('next-year'));
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+/** axe leaves target-size (WCAG 2.2 2.5.8) off by default. */
+const RULES = { 'target-size': { enabled: true } };
 const SCHEMES: [string, Prefs][] = [
-  ['normal', {}],
+  ['标准', {}],
+  ['大', { size: 'large' }],
+  ['特大', { size: 'xlarge' }],
   ['high contrast', { contrast: 'high' }],
+  ['特大, high contrast', { size: 'xlarge', contrast: 'high' }],
 ];
 
 async function onPage<T>(width: number, prefs: Prefs, path: (typeof PAGE_TYPES)[number], fn: (page: Page) => Promise<T>) {
@@ -43,10 +49,19 @@ describe('axe-core finds no violations', () => {
         it(`${type.name} at ${width}px, ${scheme}`, async () => {
           const violations = await onPage(width, prefs, type, async (page) => {
             if (prefs.contrast) expect(await page.locator('html').getAttribute('data-contrast')).toBe('high');
+            expect(await page.locator('html').getAttribute('data-size')).toBe(prefs.size ?? null);
             // The high-contrast scheme promises AAA text contrast (7:1) as well.
-            const aaa = prefs.contrast ? { rules: { 'color-contrast-enhanced': { enabled: true } } } : {};
-            const results = await new AxeBuilder({ page }).options(aaa).withTags(TAGS).analyze();
+            const rules = prefs.contrast ? { ...RULES, 'color-contrast-enhanced': { enabled: true } } : RULES;
+            const results = await new AxeBuilder({ page }).options({ rules }).withTags(TAGS).analyze();
             if (prefs.contrast) expect(results.passes.map((r) => r.id)).toContain('color-contrast-enhanced');
+            expect([...results.passes, ...results.incomplete, ...results.inapplicable].map((r) => r.id)).toContain('target-size');
+            // With the header menu open on a phone, its controls are checked too.
+            const menu = page.locator('summary.header-menu-button');
+            if (await menu.isVisible()) {
+              await menu.click();
+              const opened = await new AxeBuilder({ page }).options({ rules }).withTags(TAGS).include('header').analyze();
+              return describeViolations([...results.violations, ...opened.violations]);
+            }
             return describeViolations(results.violations);
           });
           expect(violations).toEqual([]);
@@ -62,7 +77,7 @@ describe('axe-core finds no violations', () => {
       const page = await context.newPage();
       await page.goto(nextYear.site.url + nextYear.expected.reports[0]!.path);
       expect(await page.locator('#attachments li').count()).toBeGreaterThan(0);
-      const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+      const results = await new AxeBuilder({ page }).options({ rules: RULES }).withTags(TAGS).analyze();
       expect(describeViolations(results.violations)).toEqual([]);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
       await context.close();
@@ -72,13 +87,16 @@ describe('axe-core finds no violations', () => {
   it('would report a violation', async () => {
     const context = await served.browser.newContext();
     const page = await context.newPage();
-    await page.setContent('<html><body><img src="x.png"><a href="/"></a><p style="color:#666">灰色：过 AA（5.7:1），不过 AAA</p></body></html>');
+    await page.setContent(
+      '<html><body><img src="x.png"><a href="/"></a><p style="color:#666">灰色：过 AA（5.7:1），不过 AAA</p>' +
+        '<p><button style="width:12px;height:12px;padding:0">1</button><button style="width:12px;height:12px;padding:0">2</button></p></body></html>',
+    );
     const results = await new AxeBuilder({ page })
-      .options({ rules: { 'color-contrast-enhanced': { enabled: true } } })
+      .options({ rules: { ...RULES, 'color-contrast-enhanced': { enabled: true } } })
       .withTags(TAGS)
       .analyze();
     expect(results.violations.map((v) => v.id)).toEqual(
-      expect.arrayContaining(['image-alt', 'link-name', 'html-has-lang', 'color-contrast-enhanced']),
+      expect.arrayContaining(['image-alt', 'link-name', 'html-has-lang', 'color-contrast-enhanced', 'target-size']),
     );
     await context.close();
   });

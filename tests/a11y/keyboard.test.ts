@@ -40,8 +40,8 @@ function focused(page: Page): Promise<Stop | null> {
  */
 function tabbables(page: Page): Promise<string[]> {
   return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex]')]
-      .filter((el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0)
+    [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary, [tabindex]')]
+      .filter((el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled && el.checkVisibility({ contentVisibilityAuto: true, visibilityProperty: true }))
       .map((el, i) => {
         el.dataset.kbd = String(i);
         return `${i} ${el.outerHTML.slice(0, 60)}`;
@@ -115,6 +115,18 @@ describe('keyboard', () => {
       await page.context().close();
     });
   }
+
+  it('on a phone the header 菜单 is one Tab stop; Enter opens it and Tab goes on into the search field', async () => {
+    const page = await newPage({}, 360);
+    await page.goto(served.site.url + SECTION.path);
+    // Skip link, the site's name, then 菜单.
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+    expect((await focused(page))?.what).toMatch(/^summary “菜单/);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-q');
+    await page.context().close();
+  });
 
   it('the text-size and contrast buttons work with Enter and Space', async () => {
     const page = await newPage();

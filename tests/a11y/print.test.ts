@@ -2,8 +2,9 @@
  * Printing a report: a document laid out as GB/T 9704-2012 lays out official documents (A4,
  * 版心 156 × 225 mm, 22 lines of 28 characters, the title broken only between words, page
  * numbers alternating sides, the signature of a document without seal), with none of the
- * site's chrome, metadata block or contents, whatever the reader chose on screen; and the 打印
- * button, shown only where JavaScript can open the print dialog.
+ * site's chrome, metadata block or contents, whatever the reader chose on screen; and 打印: a
+ * link to how to print with the browser's own command, which with JavaScript opens the print
+ * dialog at once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
@@ -31,6 +32,9 @@ const CHROME = [
   '.breadcrumbs',
   '.pager',
   '.section-own-page',
+  '.back-links',
+  '.print-help',
+  'details.header-menu',
   '[data-chrome]',
 ];
 
@@ -155,7 +159,7 @@ describe('print', () => {
     }
   });
 
-  it('the 打印 button, on report and section pages, shows only with JavaScript and opens the print dialog', async () => {
+  it('打印, on report and section pages: with JavaScript it opens the print dialog, without it it shows how to print', async () => {
     const probe = await served.browser.newPage();
     const wired: string[] = [];
     for (const path of [LATEST.path, SECTION.path]) {
@@ -175,16 +179,23 @@ describe('print', () => {
       });
       const page = await context.newPage();
       await page.goto(served.site.url + path);
-      const button = page.getByRole('button', { name: '打印' });
+      const button = page.getByRole('link', { name: '打印' });
       expect(await button.isVisible()).toBe(true);
       await button.click();
       expect(await page.evaluate(() => (window as unknown as { printed?: number }).printed)).toBe(1);
       await context.close();
 
+      // Without JavaScript: the same link shows the 如何打印 box, which itself never prints.
       const noJs = await served.browser.newContext({ javaScriptEnabled: false });
       const plain = await noJs.newPage();
       await plain.goto(served.site.url + path);
-      expect(await plain.locator('[data-print]').isVisible()).toBe(false);
+      expect(await plain.locator('#print-help').isVisible()).toBe(false);
+      await plain.getByRole('link', { name: '打印' }).click();
+      await plain.waitForURL(/#print-help$/);
+      expect(await plain.locator('#print-help').isVisible()).toBe(true);
+      expect(await plain.locator('#print-help').innerText()).toMatch(/Ctrl\+P/);
+      await plain.emulateMedia({ media: 'print' });
+      expect(await printed(plain, CHROME)).toEqual([]);
       await noJs.close();
     }
   });

@@ -1,8 +1,9 @@
 /**
  * Text size (标准 / 大 / 特大) and high contrast: remembered across pages, applied before the
  * first paint by a small external script (allowed by a strict CSP), never making a page
- * scroll sideways on a phone; without JavaScript the controls are hidden and the page reads
- * as normal.
+ * scroll sideways on a phone; without JavaScript the size and contrast buttons are hidden,
+ * 打印 stays (a link to how to print), and the page reads as normal. On a phone the controls
+ * are in the header's 菜单, which the tests open first.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -37,6 +38,11 @@ afterAll(async () => {
 
 const rootPx = (page: Page) => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
 const sizeButton = (page: Page, name: string) => page.getByRole('group', { name: '字号' }).getByRole('button', { name, exact: true });
+/** Opens the header's 菜单 where it is a button (on a phone); on a wide screen its contents are shown. */
+async function openMenu(page: Page) {
+  const summary = page.locator('summary.header-menu-button');
+  if (await summary.isVisible()) await summary.click();
+}
 const pressed = (page: Page) =>
   page.locator('[data-pref][aria-pressed="true"]').evaluateAll((bs) => bs.map((b) => b.textContent?.trim()));
 
@@ -57,6 +63,7 @@ describe('text size and contrast', () => {
     const page = await context.newPage();
     await page.goto(site.url);
 
+    await openMenu(page);
     await sizeButton(page, '大').click();
     expect(await rootPx(page)).toBe(21);
     expect(await pressed(page)).toEqual(['大']);
@@ -66,6 +73,7 @@ describe('text size and contrast', () => {
     expect(await rootPx(page)).toBe(21);
     expect(await pressed(page)).toEqual(['大']);
 
+    await openMenu(page);
     await sizeButton(page, '特大').click();
     await page.getByRole('button', { name: '高对比度' }).click();
     expect(await rootPx(page)).toBe(24);
@@ -76,12 +84,14 @@ describe('text size and contrast', () => {
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe('rgb(0, 0, 0)');
 
     // Back to a page shown before the change (possibly from the back/forward cache).
+    await openMenu(page);
     await sizeButton(page, '标准').click();
     await page.goBack();
     await page.waitForURL(new RegExp(`/${LATEST.path}$`));
     expect(await rootPx(page)).toBe(18);
     expect(await pressed(page)).toEqual(['标准', '高对比度']);
 
+    await openMenu(page);
     await page.getByRole('button', { name: '高对比度' }).click();
     await page.reload();
     expect(await page.locator('html').getAttribute('data-contrast')).toBeNull();
@@ -119,7 +129,7 @@ describe('text size and contrast', () => {
     await context.close();
   });
 
-  it('at 特大 on a 360 px phone no page scrolls sideways and no header controls overlap', async () => {
+  it('at 特大 on a 360 px phone no page scrolls sideways and no header controls overlap, menu open', async () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
     await withPrefs(context, { size: 'xlarge' });
     const problems: string[] = [];
@@ -129,9 +139,12 @@ describe('text size and contrast', () => {
       expect(await rootPx(page)).toBe(24);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       if (width > 360) problems.push(`${type.name}: scrollWidth ${width}`);
+      await openMenu(page);
+      const opened = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (opened > 360) problems.push(`${type.name}: scrollWidth ${opened} with the menu open`);
       const boxes = await page.locator('header').evaluate((header) =>
-        [...header.querySelectorAll<HTMLElement>('a, button, input, select, [role=group] > span')]
-          .filter((el) => el.getClientRects().length > 0)
+        [...header.querySelectorAll<HTMLElement>('a, button, input, select, summary, [role=group] > span')]
+          .filter((el) => el.checkVisibility({ contentVisibilityAuto: true, visibilityProperty: true }))
           .map((el) => {
             const r = el.getBoundingClientRect();
             return { what: el.textContent?.trim() || el.getAttribute('placeholder') || el.tagName, l: r.left, r: r.right, t: r.top, b: r.bottom };
@@ -152,13 +165,16 @@ describe('text size and contrast', () => {
     await context.close();
   });
 
-  it('without JavaScript the controls are hidden and every page reads normally', async () => {
+  it('without JavaScript the size and contrast buttons are hidden, 打印 stays as a link, and every page reads normally', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 800 } });
     for (const type of PAGE_TYPES.filter((t) => t.name !== 'search')) {
       const page = await context.newPage();
       await page.goto(site.url + type.path);
-      expect(await page.locator('.reading-aids').isVisible(), type.name).toBe(false);
-      expect(await page.locator('[data-print]').count() === 0 || !(await page.locator('[data-print]').first().isVisible())).toBe(true);
+      await openMenu(page);
+      expect(await page.locator('[data-pref], .text-size').evaluateAll((els) => els.filter((e) => e.checkVisibility()).length), type.name).toBe(0);
+      // 打印 on report and section pages only, as a link to how to print.
+      const printable = type.name === 'report' || type.name === 'section';
+      expect((await page.getByRole('link', { name: '打印' }).count()) === 1 && (await page.getByRole('link', { name: '打印' }).isVisible()), type.name).toBe(printable);
       expect(await page.locator('h1').first().isVisible(), type.name).toBe(true);
       expect(await rootPx(page)).toBe(18);
       expect(await page.evaluate(() => document.documentElement.scrollWidth), type.name).toBeLessThanOrEqual(360);

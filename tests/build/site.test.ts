@@ -115,9 +115,14 @@ describe.each(FIXTURES)('the %s site', (name) => {
   });
 
   describe('search in the built site', () => {
-    it('every page has the header search field, a plain GET form to the search page', () => {
+    it('every page has the header search field, a plain GET form to the search page; the search page has its own only', () => {
       for (const f of htmlFiles(built.dist)) {
         const $ = page(built.dist, relative(built.dist, f));
+        if (relative(built.dist, f) === 'search/index.html') {
+          expect($('header form[role=search]'), f).toHaveLength(0);
+          expect($('main form[role=search] input[name=q]'), f).toHaveLength(1);
+          continue;
+        }
         const form = $('header form[role=search]');
         expect(form.attr('action'), f).toBe('/search/');
         expect(form.attr('method'), f).toBe('get');

@@ -156,8 +156,11 @@ describe('Search query length', () => {
   const long = `${TERM}${' '.repeat(10_000 - TERM.length - 8)}没有的词没有的词`;
 
   it('both search fields have a maxlength', async () => {
+    // The header's field (on every page but the search page, whose own form is the one) and the search page's.
+    const home = load(readFileSync(join(served.built.dist, 'index.html'), 'utf8'));
     const $ = load(readFileSync(join(served.built.dist, 'search/index.html'), 'utf8'));
-    expect($('#site-search-q').attr('maxlength')).toBe(String(MAX_QUERY_LENGTH));
+    expect(home('#site-search-q').attr('maxlength')).toBe(String(MAX_QUERY_LENGTH));
+    expect($('#site-search-q')).toHaveLength(0);
     expect($('#search-q').attr('maxlength')).toBe(String(MAX_QUERY_LENGTH));
   });
 
