@@ -152,7 +152,7 @@ export const ui = {
   // written here in simplified and converted with the page.
   editionToHant: '繁體版',
   editionToHans: '简体版',
-  hantNotice: '本页由简体中文原文自动转换为繁体，以简体原文为准。',
+  hantNotice: '本页由简体原文自动转换为繁体，以原文为准。',
   hantOriginal: '查看简体原文',
 
   // Reading aids (大鼠标, 阅读辅助线, 朗读); the 无障碍声明's prose is accessibilityStatement, below

@@ -9,9 +9,27 @@ import { dict } from '@node-rs/jieba/dict';
 
 let jieba: Jieba | undefined;
 
-/** The words of a line of text, in order; joined they give the text back exactly. */
+/** Punctuation a line must not start with (closing brackets and quotes, 、，。…) or end with (opening ones). */
+const CLOSING = /^[\p{Pe}\p{Pf}、，。；：！？…%‰]+$/u;
+const OPENING = /[\p{Ps}\p{Pi}]$/u;
+
+/**
+ * Words joined where a line must not break: closing punctuation stays with the word before
+ * it (…（测试数据）never leaves a lone ）at a line's start), opening punctuation with the word after.
+ */
+export function unbreakable(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const w of words) {
+    const last = out[out.length - 1];
+    if (last !== undefined && (CLOSING.test(w) || OPENING.test(last))) out[out.length - 1] = last + w;
+    else out.push(w);
+  }
+  return out;
+}
+
+/** The words of a line of text, in order, as a line may break between them; joined they give the text back exactly. */
 export function wordsOf(text: string): string[] {
   jieba ??= Jieba.withDict(dict);
   const words = jieba.cut(text, false);
-  return words.join('') === text ? words : [text];
+  return words.join('') === text ? unbreakable(words) : [text];
 }
