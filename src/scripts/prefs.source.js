@@ -14,7 +14,8 @@
  * the back button (pageshow) and a change in another tab (storage).
  *
  * A press on a button with data-pref sets its choice (字号 picks one of three; the others turn
- * on and off) and remembers it; data-print prints. A button with data-module names the code
+ * on and off) and remembers it; the 打印 link (data-print) prints, and still goes on to its
+ * 如何打印 box, for browsers whose print() does nothing. A button with data-module names the code
  * of an aid that is fetched only on use (朗读, 阅读辅助线): the first press imports it, and from
  * then on it looks after the aid itself; the guide's code is also imported on a page load
  * while the guide is on. Written for old phones' browsers too: ES2015 and import(); a browser
@@ -57,7 +58,7 @@
   w.addEventListener('pageshow', load);
   w.addEventListener('storage', load);
   d.addEventListener('click', (e) => {
-    const b = e.target.closest('button');
+    const b = e.target.closest('button,[data-print]');
     if (!b) return;
     if ('print' in b.dataset) return w.print();
     const key = b.dataset.pref;

@@ -42,6 +42,7 @@ export function attachHeaderSearch(input: HTMLInputElement): void {
       const shown = await showHits(hits.slice(0, SHOWN), terms);
       if (ticket !== latest) return;
       renderHits(list, shown, say);
+      list.dataset.query = q;
       more.hidden = hits.length <= SHOWN;
       more.href = `${form.action}${queryString({ q })}`;
       more.textContent = say(ui.seeAllResults(hits.length));

@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { servedSite } from '../helpers/served';
-import { open, PAGE_TYPES, withPrefs, type PageType, type Prefs } from './pages';
+import { open, openMenu, PAGE_TYPES, withPrefs, type PageType, type Prefs } from './pages';
 
 const served = servedSite();
 
@@ -76,13 +76,6 @@ const targets = (page: Page) =>
 
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
-const openMenu = async (page: Page) => {
-  const summary = page.locator('summary.header-menu-button');
-  // On a wide screen there is nothing to open: the menu's contents are in the header.
-  if (!(await summary.isVisible())) return;
-  await summary.click();
-  expect(await page.locator('details.header-menu').getAttribute('open')).not.toBeNull();
-};
 
 describe('the page’s own text first, on a phone', () => {
   for (const type of PAGE_TYPES) {

@@ -3,6 +3,7 @@
  * page is ready (the search page renders its results after load).
  */
 import type { BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { join } from 'node:path';
 import { FIXTURES_DIR } from '../helpers/fixtures';
 import { expectedSite } from '../helpers/expected';
@@ -52,4 +53,12 @@ export async function open(page: Page, base: string, type: PageType): Promise<nu
   const response = await page.goto(base + type.path);
   await type.ready?.(page);
   return response?.status();
+}
+
+/** Opens the header's 菜单 on a phone; on a wide screen its contents are in the header already. */
+export async function openMenu(page: Page): Promise<void> {
+  const summary = page.locator('summary.header-menu-button');
+  if (!(await summary.isVisible())) return;
+  if ((await page.locator('details.header-menu').getAttribute('open')) === null) await summary.click();
+  expect(await page.locator('details.header-menu').getAttribute('open')).not.toBeNull();
 }

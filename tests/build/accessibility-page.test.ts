@@ -64,7 +64,7 @@ describe('the 无障碍声明', () => {
     expect(text).toContain('GB/T 37668');
     const offered = $('main h2:contains("做到了什么") ~ h3').map((_, h) => $(h).text()).get();
     const report = page(built.dist, '2023/index.html');
-    const aids = report('.reading-aids button:not([data-speak-pause], [data-speak-stop])').map((_, b) => report(b).text().trim()).get();
+    const aids = report('.reading-aids button:not([data-speak-pause], [data-speak-stop]), .reading-aids a[data-print]').map((_, b) => report(b).text().trim()).get();
     expect(aids).toEqual(['标准', '大', '特大', '高对比度', '大鼠标', '阅读辅助线', '朗读', '打印']);
     for (const aid of ['字号', ...aids.slice(3)]) expect(offered, aid).toContain(aid);
     for (const item of ['键盘操作', '不用脚本也能阅读']) expect(offered).toContain(item);

@@ -213,7 +213,9 @@ describe('importing, then building', () => {
     const $ = page(dist, '/2030/');
     const text = $('.report-text');
     expect(text.find('ol, ul, blockquote, hr, pre, code, em, strong, del, img, sup, h1, h4, h5, h6, b, i, component, div:not([class])').length).toBe(0);
-    expect(text.find('a').map((_, a) => $(a).attr('href')).get()).toEqual([1, 2, 3, 4, 5].map((n) => `/2030/section-${n}/`));
+    // The only links are the site's own after each section (单独阅读本部分, 返回目录), none in the report's text.
+    expect(text.find('a').filter((_, a) => $(a).closest('[data-chrome]').length === 0).length).toBe(0);
+    expect(text.find('[data-chrome] a').map((_, a) => $(a).attr('href')).get()).toEqual([1, 2, 3, 4, 5].flatMap((n) => [`/2030/section-${n}/`, '#contents']));
     expect($('#section-1 h3').map((_, h) => $(h).text()).get()).toEqual(['（一）示例小标题,用于测试', '(二)半角括号的小标题']);
     expect($('.signature p').map((_, p) => $(p).text()).get()).toEqual(['示例市测试区某某局', '2031年01月10日']);
   });

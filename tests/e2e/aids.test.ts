@@ -13,7 +13,7 @@ import { servedSite } from '../helpers/served';
 import { builtFixture, PORTAL } from '../helpers/fixtures';
 import { bodyLines, reportLines } from '../helpers/expected';
 import { printedHeading } from '../../src/domain/report.ts';
-import { LATEST, SECTION, withPrefs } from '../a11y/pages';
+import { LATEST, openMenu, SECTION, withPrefs } from '../a11y/pages';
 
 const served = servedSite();
 /** The same site built for a portal's sub-path and served only under it. */
@@ -125,17 +125,24 @@ async function newPage(options: StubOptions = { voices: ZH }, width = 1280, on =
 const log = (page: Page) => page.evaluate(() => (window as unknown as { __speech: SpeechLog }).__speech.spoken);
 const speech = (page: Page, action: 'end' | 'finish') =>
   page.evaluate((a) => (window as unknown as { __speech: SpeechLog }).__speech[a](), action);
-const button = (page: Page, name: string) => page.locator('.reading-aids').getByRole('button', { name, exact: true });
+/** An aid's button, also while the phone's 菜单 holding it is closed (its state is still read). */
+const button = (page: Page, name: string) => page.locator('.reading-aids').getByRole('button', { name, exact: true, includeHidden: true });
 const html = (page: Page, name: string) => page.locator('html').getAttribute(name);
 const squash = (s: string) => s.replace(/\s+/g, '');
 const fetchedModule = (fetched: string[], name: string) => fetched.some((p) => new RegExp(`/${name}\\.[\\w-]+\\.js$`).test(p));
 
 /** Focus a control by Tab, as a keyboard user reaches it (never more than 80 presses). */
+/** Tabs to a control as a keyboard reader does: on a phone, Enter on the closed 菜单 opens it on the way. */
 async function tabTo(page: Page, name: string) {
   for (let i = 0; i < 80; i++) {
     await page.keyboard.press('Tab');
     const label = await page.evaluate(() => document.activeElement?.textContent?.trim());
     if (label === name) return;
+    const closedMenu = await page.evaluate(() => {
+      const a = document.activeElement;
+      return !!a && a.matches('summary') && !a.parentElement?.hasAttribute('open');
+    });
+    if (closedMenu) await page.keyboard.press('Enter');
   }
   throw new Error(`Tab never reached ${name}`);
 }
@@ -254,6 +261,7 @@ describe('阅读辅助线', () => {
     await page.mouse.move(50, 300);
     await expect.poll(() => band(page).then((g) => g?.shown && g.top < 300 && g.bottom > 300)).toBe(true);
 
+    await openMenu(page);
     await button(page, '阅读辅助线').focus();
     await page.keyboard.press('Enter');
     expect(await html(page, 'data-guide')).toBeNull();
@@ -372,6 +380,7 @@ describe('with every aid on', () => {
         await page.goto(served.site.url + SECTION.path);
         await page.mouse.move(10, 300);
         await expect.poll(() => page.locator('.reading-guide').count()).toBe(1);
+        await openMenu(page);
         expect(await button(page, '朗读').isVisible()).toBe(true);
         const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
         expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);

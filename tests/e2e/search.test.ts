@@ -18,8 +18,10 @@ describe('search from the header field', () => {
     await page.goto(served.site.url);
     await page.getByLabel('搜索报告内容').click();
     await page.keyboard.type(ONE);
+    // The panel says which query its list is for: the one typed in full, not a character of it.
+    await expect.poll(() => page.locator('#site-search-panel ol').getAttribute('data-query')).toBe(ONE);
     const first = page.locator('#site-search-panel li').first();
-    await expect.poll(() => first.locator('a').textContent()).toBe(resultTitle(hit!));
+    expect(await first.locator('a').textContent()).toBe(resultTitle(hit!));
     // The excerpt marks the whole term, not its characters one by one.
     expect(await first.locator('mark').allTextContents()).toEqual([ONE]);
 
