@@ -52,7 +52,7 @@ describe('conversion', () => {
   });
 
   it('the notice reads in traditional characters', () => {
-    expect(toTraditional(ui.hantNotice)).toBe('本頁由簡體中文原文自動轉換為繁體，以簡體原文為準。');
+    expect(toTraditional(ui.hantNotice)).toBe('本頁由簡體原文自動轉換為繁體，以原文為準。');
   });
 });
 
@@ -186,7 +186,7 @@ describe('the traditional copy of a page', () => {
     expect(copy).toContain(`href="/fzbg/2023/section-1/" hreflang="zh-Hans" lang="zh-CN" data-edition-switch data-edition-hans="/fzbg/2023/section-1/">${ui.editionToHans}</a>`);
     expect(copy).not.toContain(ui.editionToHant);
     expect(copy).toMatch(
-      /<main id="main" tabindex="-1"><div class="wrap edition-note" id="edition-note"><p>本頁由簡體中文原文自動轉換為繁體，以簡體原文為準。<a href="\/fzbg\/2023\/section-1\/" hreflang="zh-Hans">查看簡體原文<\/a><\/p><\/div><nav/,
+      /<main id="main" tabindex="-1"><div class="wrap edition-note" id="edition-note"><p>本頁由簡體原文自動轉換為繁體，以原文為準。<a href="\/fzbg\/2023\/section-1\/" hreflang="zh-Hans">查看簡體原文<\/a><\/p><\/div><nav/,
     );
   });
 
