@@ -165,7 +165,7 @@ export const ui = {
 
   // Layout: header menu, ways back, 打印 without scripts, search without scripts
   menu: '菜单',
-  menuHint: '（搜索、网站导航、字号、高对比度）',
+  menuHint: '（搜索、导航、阅读辅助）',
   backToContents: '返回目录',
   backToTop: '返回页首',
   figuresCount: (n: number) => `（${n} 项）`,

@@ -136,7 +136,8 @@ export interface RouteData {
    * 简/繁 switch, `address` for the hreflang links (full when the site's address is known).
    * The 404 page has no address of its own: it points to each edition's home page.
    */
-  editions: Record<Edition, { href: string; address: string }>;
+  /** Each edition's link, and its full address when the site's address is known. */
+  editions: Record<Edition, { href: string; address?: string }>;
 }
 
 /** The route data of one page. */
@@ -187,7 +188,7 @@ export function routeData(route: Route, ctx: SiteContext): RouteData {
 function editions(pathname: string, ctx: SiteContext): RouteData['editions'] {
   const one = (e: Edition) => {
     const href = toEdition(pathname, e, ctx.base);
-    return { href, address: absoluteUrl(ctx.site, href) ?? href };
+    return { href, address: absoluteUrl(ctx.site, href) };
   };
   return { hans: one('hans'), hant: one('hant') };
 }

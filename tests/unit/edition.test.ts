@@ -113,13 +113,13 @@ describe('edition paths', () => {
     expect(inPageEdition('/fzbg/2023/section-1/?highlight=x', '/fzbg/', { documentElement: { lang: 'zh-Hant' } })).toBe('/fzbg/zh-hant/2023/section-1/?highlight=x');
   });
 
-  it("route data gives each page's twin: root-relative for the switch, full for hreflang when the site is known", () => {
+  it("route data gives each page's twin: root-relative for the switch, a full address for hreflang only when the site is known", () => {
     const ctx = { base: '/fzbg/', pathname: '/fzbg/figures/', bureau: '示例局', siteName: '示例年报' };
     expect(routeData({ kind: 'figures' }, { ...ctx, site: 'https://example.gov.cn' }).editions).toEqual({
       hans: { href: '/fzbg/figures/', address: 'https://example.gov.cn/fzbg/figures/' },
       hant: { href: '/fzbg/zh-hant/figures/', address: 'https://example.gov.cn/fzbg/zh-hant/figures/' },
     });
-    expect(routeData({ kind: 'figures' }, ctx).editions.hant).toEqual({ href: '/fzbg/zh-hant/figures/', address: '/fzbg/zh-hant/figures/' });
+    expect(routeData({ kind: 'figures' }, ctx).editions.hant).toEqual({ href: '/fzbg/zh-hant/figures/', address: undefined });
     // The 404 page has no address of its own: its switch goes to the other edition's home page.
     expect(routeData({ kind: 'not-found' }, { ...ctx, pathname: '/fzbg/404.html' }).editions.hant.href).toBe('/fzbg/zh-hant/');
   });
