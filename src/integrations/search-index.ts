@@ -13,6 +13,7 @@
  * site's words by pinyin and by typo key, and the 繁體 map, all made from the indexed text.
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { devOrigin } from './dev-origin.ts';
 import { fileURLToPath } from 'node:url';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -225,15 +226,9 @@ export default function searchIndex(): AstroIntegration {
           const path = (req.originalUrl ?? req.url ?? '').split('?')[0]!;
           if (!path.startsWith(prefix)) return next();
           try {
-            const address = server.httpServer?.address();
-            if (!address || typeof address === 'string') return next();
             // Fetch the pages back from the address the server listens on.
-            const host = ['::', '0.0.0.0'].includes(address.address)
-              ? 'localhost'
-              : address.family === 'IPv6'
-                ? `[${address.address}]`
-                : address.address;
-            const origin = `http://${host}:${address.port}`;
+            const origin = devOrigin(server);
+            if (!origin) return next();
             files ??= buildDevIndex(origin, base, logger);
             const body = (await files).get(path.slice(prefix.length));
             if (!body) {

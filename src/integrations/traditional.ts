@@ -29,6 +29,7 @@
  * the simplified original prevails.
  */
 import type { AstroIntegration } from 'astro';
+import { devOrigin } from './dev-origin.ts';
 import { fileURLToPath } from 'node:url';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -269,16 +270,11 @@ export default function traditional(): AstroIntegration {
           const path = address.split('?')[0]!;
           if (!(path.startsWith(prefix) || path === prefix.slice(0, -1)) || req.method !== 'GET') return next();
           const hans = toEdition(path.endsWith('/') ? path : `${path}/`, 'hans', base);
-          const listening = server.httpServer?.address();
-          if (!listening || typeof listening === 'string') return next();
-          const host = ['::', '0.0.0.0'].includes(listening.address)
-            ? 'localhost'
-            : listening.family === 'IPv6'
-              ? `[${listening.address}]`
-              : listening.address;
+          const origin = devOrigin(server);
+          if (!origin) return next();
           try {
             const query = address.slice(path.length);
-            const r = await fetch(`http://${host}:${listening.port}${hans}${query}`, { headers: { accept: 'text/html' } });
+            const r = await fetch(`${origin}${hans}${query}`, { headers: { accept: 'text/html' } });
             const type = r.headers.get('content-type') ?? '';
             const body = await r.text();
             res.statusCode = r.status;

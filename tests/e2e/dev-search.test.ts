@@ -4,13 +4,13 @@
  * `npm run new`. --ignore-lock lets this run beside a developer's own `npm run dev`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { astroEnv, ROOT } from '../helpers/build';
+import { startDev, type DevServer } from '../helpers/dev';
 import { launch } from '../helpers/browser';
 import { FIXTURES_DIR } from '../helpers/fixtures';
 import { expectedSite, resultTitle, sectionsContaining } from '../helpers/expected';
@@ -20,7 +20,7 @@ import site from '../../site.config.ts';
 const TERM = '测试招聘会';
 let hit: ReturnType<typeof sectionsContaining>[number] | undefined;
 
-let dev: ChildProcess;
+let dev: DevServer;
 let origin: string;
 let browser: Browser;
 
@@ -30,30 +30,14 @@ beforeAll(async () => {
   [hit] = sectionsContaining(expectedSite(content), TERM);
   const scaffold = spawnSync(process.execPath, [join(ROOT, 'scripts/new.ts'), '2024'], { env: astroEnv({ CONTENT_DIR: content }) });
   if (scaffold.status !== 0) throw new Error(String(scaffold.stderr));
-  dev = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', '0', '--host', '127.0.0.1', '--ignore-lock'], {
-    cwd: ROOT,
-    env: astroEnv({ CONTENT_DIR: content, ASTRO_CACHE_DIR: mkdtempSync(join(tmpdir(), 'fznb-dev-')) }),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  origin = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`astro dev did not start:\n${out}`)), 60_000);
-    dev.stdout!.on('data', (d) => {
-      out += d;
-      const m = /Local\s+(http:\/\/\S+?)\/?\s/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    });
-    dev.stderr!.on('data', (d) => (out += d));
-  });
+  dev = await startDev(content);
+  origin = dev.origin;
   browser = await launch();
 });
 
 afterAll(async () => {
   await browser?.close();
-  dev?.kill();
+  dev?.stop();
 });
 
 describe('the dev server', () => {

@@ -6,15 +6,12 @@
  * is a 44×44 px target. And `astro dev` serves the traditional pages too.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { load } from 'cheerio';
 import type { Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { servedSite } from '../helpers/served';
-import { astroEnv, ROOT } from '../helpers/build';
+import { startDev, type DevServer } from '../helpers/dev';
 import { FIXTURES_DIR } from '../helpers/fixtures';
 import { resultTitle, sectionsContaining } from '../helpers/expected';
 import { open, PAGE_TYPES, SECTION, TERM, WIDTHS } from '../a11y/pages';
@@ -163,30 +160,14 @@ describe('axe-core finds no violations on traditional pages', () => {
 });
 
 describe('the dev server', () => {
-  let dev: ChildProcess;
+  let dev: DevServer;
   let origin: string;
   beforeAll(async () => {
-    dev = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', '0', '--host', '127.0.0.1', '--ignore-lock'], {
-      cwd: ROOT,
-      env: astroEnv({ CONTENT_DIR: join(FIXTURES_DIR, 'multi-year'), ASTRO_CACHE_DIR: mkdtempSync(join(tmpdir(), 'fznb-dev-hant-')) }),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    origin = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      const timer = setTimeout(() => reject(new Error(`astro dev did not start:\n${out}`)), 60_000);
-      dev.stdout!.on('data', (d) => {
-        out += d;
-        const m = /Local\s+(http:\/\/\S+?)\/?\s/.exec(out);
-        if (m) {
-          clearTimeout(timer);
-          resolve(m[1]!);
-        }
-      });
-      dev.stderr!.on('data', (d) => (out += d));
-    });
+    dev = await startDev(join(FIXTURES_DIR, 'multi-year'));
+    origin = dev.origin;
   });
   afterAll(() => {
-    dev?.kill();
+    dev?.stop();
   });
 
   it('serves a traditional page converted from its own simplified page', async () => {
