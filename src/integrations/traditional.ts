@@ -39,7 +39,13 @@ import { pagefindPath, withBase } from '../utils/routes.ts';
 import { ui } from '../i18n/ui.ts';
 
 /** Simplified text to traditional, by phrase (OpenCC, cn → tw; see above). */
-export const toTraditional: (text: string) => string = OpenCC.Converter({ from: 'cn', to: 'tw' });
+export function toTraditional(text: string): string {
+  // Made on first use: loading OpenCC's dictionaries takes about 0.1 s, which a dev server's
+  // start and \`npm run check\` need not wait for.
+  converter ??= OpenCC.Converter({ from: 'cn', to: 'tw' });
+  return converter(text);
+}
+let converter: ((text: string) => string) | undefined;
 
 export interface CopyOptions {
   /** The base path, e.g. '/' or '/fzbg/'. */
