@@ -12,6 +12,7 @@ import { contentDirOf } from './src/domain/layout.ts';
 import { lastmodByPath } from './src/utils/routes.ts';
 import drafts from './src/integrations/drafts.ts';
 import traditional from './src/integrations/traditional.ts';
+import serverQuery from './src/integrations/server-query.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import sitemap from '@astrojs/sitemap';
 
@@ -43,7 +44,8 @@ export default defineConfig({
   // A sitemap needs full addresses: only when the site's address is known (robots.txt then names it).
   // The 繁體 edition is copied from the built pages after the search index is written, so the
   // index holds the simplified pages only; the sitemap lists those (each names its twin by hreflang).
-  integrations: [contentCheck({ site: siteConfig, configFile: siteConfigModule(process.env) }), mdx(), drafts(), searchIndex(), traditional(), ...(site ? [sitemap({ filter: (page) => page.endsWith('/'), serialize: withLastmod() })] : [])],
+  // serverQuery writes, beside each edition's search page, the field nginx fills the query into.
+  integrations: [contentCheck({ site: siteConfig, configFile: siteConfigModule(process.env) }), mdx(), drafts(), searchIndex(), traditional(), serverQuery(), ...(site ? [sitemap({ filter: (page) => page.endsWith('/'), serialize: withLastmod() })] : [])],
   markdown: {
     // Report text is published verbatim: no typographic quote or dash rewriting.
     processor: unified({ remarkPlugins: [remarkGfm], gfm: false, smartypants: false }),

@@ -4,10 +4,16 @@
  * builds at the root (放法 A) and under /fzbg/ (放法 B). Every response a reader gets (an
  * HTML page, an asset, the 404 page, the search index) carries every security header once,
  * with the value src/utils/security-headers.ts gives, and the cache rule for its file.
+ * The search page shows the reader's query in its field without a script: nginx writes it in
+ * (SSI, src/search/server-query.ts), decoded and HTML-escaped, in both editions.
  * nginx comes from scripts/test-deps.sh (npm test runs it), as Chromium does.
  */
 import { termShardFile, UNITS_FILE, type UnitsFile } from '../../src/search/term-index';
 import { TRADITIONAL_PREFIX } from '../../src/utils/edition';
+import { SERVER_QUERY_FILE } from '../../src/search/server-query';
+import { searchPath } from '../../src/utils/routes';
+import { load } from 'cheerio';
+import { launch } from '../helpers/browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -61,11 +67,11 @@ interface Answer {
   body: string;
 }
 
-function get(port: number, host: string, path: string): Promise<Answer> {
+function get(port: number, host: string, path: string, encoding: BufferEncoding = 'latin1'): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path, headers: { host } }, (res) => {
       let body = '';
-      res.setEncoding('latin1');
+      res.setEncoding(encoding);
       res.on('data', (c: string) => (body += c));
       res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
     });
@@ -168,5 +174,91 @@ describe.each([
     const traditional = await get(state.port, host, `${prefix}${TRADITIONAL_PREFIX}2023/no-such-page/`);
     expect(traditional.status).toBe(404);
     expect(traditional.body).toBe(readFileSync(join(build().dist, TRADITIONAL_PREFIX, '404.html'), 'latin1'));
+  });
+});
+
+/** The search form's query field as a reader's browser gets it: how many there are, its value, its other attributes. */
+function queryField(html: string) {
+  const $ = load(html);
+  const fields = $('#search-form input[name="q"]');
+  const { value, ...attrs } = (fields.first().attr() ?? {}) as Record<string, string>;
+  return { count: fields.length, value: value ?? '', attrs };
+}
+
+/** Query strings as a browser's form sends them (UTF-8, percent-encoded, a space as +), and the field's value. */
+const QUERIES: { query: string; value: string; kind: string }[] = [
+  { kind: 'a word', query: 'q=' + encodeURIComponent('优待证'), value: '优待证' },
+  { kind: 'words with spaces (sent as +)', query: 'q=' + ['退役军人', '优待证', '办理'].map(encodeURIComponent).join('+'), value: '退役军人 优待证 办理' },
+  { kind: 'a plus sign', query: 'q=' + encodeURIComponent('1+1'), value: '1+1' },
+  { kind: 'traditional characters', query: 'q=' + encodeURIComponent('優待證'), value: '優待證' },
+  { kind: 'markup and quotes', query: 'q=' + encodeURIComponent('<script>alert("x")</script>\'&amp;'), value: '<script>alert("x")</script>\'&amp;' },
+  { kind: 'a slash and a question mark', query: 'q=' + encodeURIComponent('退役/优待?year=1'), value: '退役/优待?year=1' },
+  { kind: 'a percent sign', query: 'q=' + encodeURIComponent('100%'), value: '100%' },
+  { kind: 'a path nginx refuses (../)', query: 'q=' + encodeURIComponent('../../etc/passwd'), value: '' },
+  { kind: 'a NUL byte', query: 'q=%00', value: '' },
+  { kind: 'an empty query', query: 'q=&year=2023', value: '' },
+  { kind: 'no query', query: 'year=2023', value: '' },
+];
+
+describe.each([
+  { layout: 'A', host: HOSTS.root, prefix: '/', build: () => state.root },
+  { layout: 'B', host: HOSTS.portal, prefix: '/fzbg/', build: () => state.portal },
+])('nginx sample, 放法 $layout: the search field keeps the reader’s query without a script', ({ host, prefix, build }) => {
+  describe.each([
+    { edition: 'simplified', path: searchPath },
+    { edition: '繁體', path: TRADITIONAL_PREFIX + searchPath },
+  ])('$edition search page', ({ path }) => {
+    const built = () => queryField(readFileSync(join(build().dist, path, 'index.html'), 'utf8'));
+
+    it.each(QUERIES)('$kind', async ({ query, value }) => {
+      const answer = await get(state.port, host, `${prefix}${path}?${query}`, 'utf8');
+      expect(answer.status).toBe(200);
+      expect(answer.body, 'an SSI directive left in the page').not.toContain('<!--#');
+      expect(answer.body).not.toContain('an error occurred');
+      expect(answer.body, 'the query written unescaped').not.toContain('<script>alert');
+      const field = queryField(answer.body);
+      expect(field.count).toBe(1);
+      expect(field.value).toBe(value);
+      // The same field as the built page's (its label, placeholder and length limit in the page's edition).
+      expect(field.attrs).toEqual(built().attrs);
+    });
+
+    it('keeps the page, apart from the field, as built, and its validators', async () => {
+      const file = readFileSync(join(build().dist, path, 'index.html'), 'utf8');
+      const answer = await get(state.port, host, `${prefix}${path}?q=${encodeURIComponent('优待证')}`, 'utf8');
+      const strip = (html: string) => html.replace(/<input id="search-q"[^>]*>/, '<input>').replace(/<!--#[^>]*-->/g, '');
+      expect(strip(answer.body)).toBe(strip(file));
+      expect(answer.headers['last-modified'], 'Last-Modified (for 304 answers)').toBeTruthy();
+    });
+  });
+
+  it('answers the field’s sub-request only from inside nginx', async () => {
+    expect((await get(state.port, host, `${prefix}${searchPath}query/abc`)).status).toBe(404);
+    expect(existsSync(join(build().dist, searchPath, SERVER_QUERY_FILE))).toBe(true);
+  });
+});
+
+describe('nginx sample, search page without a script, in Chromium', () => {
+  it.each([
+    { edition: 'simplified', path: searchPath, query: '优待证 招聘会' },
+    { edition: '繁體', path: TRADITIONAL_PREFIX + searchPath, query: '優待證' },
+  ])('$edition: the field shows the query from the header form, and the page says what works instead', async ({ path, query }) => {
+    const browser = await launch();
+    try {
+      const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+      const page = await context.newPage();
+      // The header form, as a reader without scripts submits it on any page (layout A answers 127.0.0.1).
+      await page.goto(`http://127.0.0.1:${state.port}/2023/`);
+      if (path !== searchPath) await page.goto(`http://127.0.0.1:${state.port}/${TRADITIONAL_PREFIX}2023/`);
+      await page.locator('summary.header-menu-button').click();
+      await page.locator('#site-search-q').fill(query);
+      await page.locator('#site-search-q').press('Enter');
+      await page.waitForURL(`**/${path}?q=*`);
+      await expect.poll(() => page.locator('#search-q').inputValue()).toBe(query);
+      expect(await page.locator('#search-q').isVisible()).toBe(true);
+      expect(await page.locator('.search-noscript').isVisible()).toBe(true);
+    } finally {
+      await browser.close();
+    }
   });
 });
