@@ -34,9 +34,15 @@ const SEPARATORS = /[\s,;:!?、。《》〈〉「」『』【】“”‘’"'`�
  * a section is never found or ranked by them. 情况 and 工作 are in every report's headings.
  */
 export const FILLERS = [
-  '有没有', '是不是', '是多少', '有多少', '怎么样', '怎么办', '为什么', '在哪里', '请问', '怎么', '怎样', '如何',
-  '哪些', '哪里', '哪个', '什么', '多少', '几个', '情况', '是否', '能否', '可以', '一下', '相关', '有关', '具体',
+  '什么时候', '什么时间', '多长时间', '怎么回事', '有没有', '是不是', '是多少', '有多少', '怎么样', '怎么办', '为什么',
+  '在哪里', '啥时候', '请问', '怎么', '怎样', '如何', '哪些', '哪里', '哪个', '什么', '多少', '多久', '情况', '是否',
+  '能否', '可以', '一下', '相关', '有关', '具体', '咋办', '咋样', '为啥', '干啥', '做啥', '啥', '咋',
 ];
+/**
+ * 几 with a measure word asks a number (党课几次, 几家企业); 谁 is not cut, since the
+ * reports print 谁执法谁普法.
+ */
+const HOW_MANY = '几[次个家名人项场年天月批篇期位件]';
 /** Single characters cut only at the end of a term (吗, 呢), where they end a question. */
 const TRAILING = /[吗呢啊呀么]+$/u;
 
@@ -44,7 +50,7 @@ const TRAILING = /[吗呢啊呀么]+$/u;
  * A filler word with the verb or particle that joins it to the topic: 是什么, 有哪些,
  * 怎么申请的 (是/有/都 before, 的/了 after), so 2024年有哪些安排 leaves 2024年 and 安排.
  */
-const FILLER = new RegExp(`[是有都]?(?:${FILLERS.join('|')})[的了]?`, 'u');
+const FILLER = new RegExp(`[是有都]?(?:${FILLERS.join('|')}|${HOW_MANY})[的了]?`, 'u');
 
 /** Cuts filler words out of one term; what is left on either side becomes separate terms. */
 export function stripFillers(term: string): string[] {

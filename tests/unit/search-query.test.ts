@@ -34,6 +34,16 @@ describe('queries as readers write them', () => {
     expect(parseQuery('怎么 如何')).toEqual([]);
   });
 
+  it('cut questions of time and number, in colloquial forms too', () => {
+    expect(parseQuery('示例补贴什么时候发')).toEqual(['示例补贴', '发']);
+    expect(parseQuery('测试党课几次')).toEqual(['测试党课']);
+    expect(parseQuery('示例招聘会有几家企业')).toEqual(['示例招聘会', '企业']);
+    expect(parseQuery('测试优待证咋办')).toEqual(['测试优待证']);
+    expect(parseQuery('示例补贴啥时候发放')).toEqual(['示例补贴', '发放']);
+    // 谁 stays: the reports print 谁执法谁普法.
+    expect(parseQuery('谁执法谁普法')).toEqual(['谁执法谁普法']);
+  });
+
   it('cut a question particle only at the end of a term', () => {
     expect(stripFillers('有测试招聘会吗')).toEqual(['有测试招聘会']);
     expect(stripFillers('吗啡')).toEqual(['吗啡']);
