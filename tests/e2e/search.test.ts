@@ -28,7 +28,8 @@ describe('search from the header field', () => {
     await first.locator('a').click();
     await page.waitForURL(new RegExp(`/${hit!.path}\\?highlight=`));
     expect(await page.locator('h1').textContent()).toBe(resultTitle(hit!).replace(/^\d{4}年 · /, ''));
-    expect(await page.locator('.report-text mark.search-hit').allTextContents()).toEqual([ONE]);
+    // The page's script marks the term after load: wait for it (a busy machine can be slow).
+    await expect.poll(() => page.locator('.report-text mark.search-hit').allTextContents()).toEqual([ONE]);
     expect(await page.locator('.highlight-note').textContent()).toContain(`已在正文中标出“${ONE}”，共 1 处。`);
     expect(await page.locator('mark.search-hit').isVisible()).toBe(true);
     await page.close();
