@@ -185,10 +185,10 @@ First search (/search/?q=优待证, cold cache, until results render): ${kb(sear
   `(${KINDS.filter((k) => fsT[k].requests).map((k) => `${k} ${cell(fsT[k])}`).join(', ')}).`);
 
 const targets = [
-  // 16 KB since the phone header menu, the six reading aids (大鼠标, 朗读, 阅读辅助线 among them),
-  // the 简/繁 switch, the 如何打印 box and the 返回目录 links came to every report page (about
-  // 1.3 KB together, most of it their CSS); it was 15 KB before them.
-  ['whole-report page ≤ 16 KB compressed in all', total(report.t, 'sent') <= 16 * 1024],
+  // The budget issue 6 set. The phone menu, the reading aids, the 简/繁 switch and the print help
+  // added about 1.3 KB; Vite's preloading helper (880 B, astro.config.mjs plainDynamicImport)
+  // went, so the page is back within it.
+  ['whole-report page ≤ 15 KB compressed in all', total(report.t, 'sent') <= 15 * 1024],
   ['≤ 2 KB script before interaction (every page but /search/)', worst.t.JS.sent <= 2 * 1024],
   ['report readable with JavaScript off', missingLines.length === 0],
   ['first search ≤ 130 KB', searchBytes.bytes <= 130 * 1024],

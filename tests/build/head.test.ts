@@ -6,7 +6,8 @@
  * would block: no inline script, no style attribute.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { CheerioAPI } from 'cheerio';
 import site from '../../site.config.ts';
 import { htmlFiles, page } from '../helpers/site';
@@ -16,8 +17,11 @@ import { knownPublicationDate } from '../../src/domain/report.ts';
 
 let pages: { name: string; $: CheerioAPI }[] = [];
 let reports: ExpectedReport[] = [];
+let scripts: { name: string; code: string }[] = [];
 beforeAll(async () => {
   const { dist, contentDir } = await builtFixture('multi-year');
+  const assets = join(dist, '_astro');
+  scripts = readdirSync(assets).filter((f) => f.endsWith('.js')).map((name) => ({ name, code: readFileSync(join(assets, name), 'utf8') }));
   pages = htmlFiles(dist).map((f) => ({ name: relative(dist, f), $: page(dist, relative(dist, f)) }));
   reports = expectedSite(contentDir).reports;
 });
@@ -31,6 +35,18 @@ describe('every page’s head', () => {
       expect(first.is('[async], [defer]'), name).toBe(false);
       expect(first.prevAll('link[rel=stylesheet]'), name).toHaveLength(0);
     }
+  });
+
+  it('loads later code without a preloading helper, and that code brings no stylesheet the helper would have loaded', () => {
+    // astro.config.mjs plainDynamicImport: dynamic import() is the browser's own.
+    const lazy = scripts.filter((s) => s.code.includes('__vite__mapDeps'));
+    expect(lazy.length, 'scripts that load code later').toBeGreaterThan(0);
+    for (const { name, code } of lazy) {
+      const deps = /m\.f=\[([^\]]*)\]/.exec(code)?.[1] ?? '';
+      expect(deps, name).not.toMatch(/\.css/);
+    }
+    const helper = scripts.filter((s) => s.name.startsWith('preload-helper.'));
+    for (const { name, code } of helper) expect(code.length, name).toBeLessThan(100);
   });
 
   it('has no script a strict Content-Security-Policy would block, and no style attribute', () => {
