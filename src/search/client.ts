@@ -9,7 +9,7 @@
  * one-character typo, offered as "did you mean"), then, when long, split into words.
  */
 import { allTerms, closePairs, excerpt, groupStrengthOf, rankHeld, type Spans, type RankedOutcome, type Refinement, type TermGroup } from './engine';
-import { isHan, isLatin, parseQuery, wordsOf } from './query';
+import { isHan, isLatin, parseQuery, termWords } from './query';
 import { nearWords, NEAR_WEIGHT } from './thesaurus';
 import { readerText, simplified, wordsForPinyin, wordsOneAway } from './assist';
 import { hitHref } from './render';
@@ -157,7 +157,7 @@ export async function searchSections(query: string, refine: Refinement = {}, opt
   }
   const long = missing().filter((t) => isHan(t) && Array.from(t).length >= 4);
   if (long.length) {
-    const split = terms.flatMap((t) => (long.includes(t) ? wordsOf(t, segment) : [t]));
+    const split = terms.flatMap((t) => (long.includes(t) ? termWords(t, segment) : [t]));
     if (split.join(' ') !== terms.join(' ')) await retry([...new Set(split)]);
   }
   return { ...rankHeld(found.units, found.strengths, groups, refine, found.close), suggestion };

@@ -78,7 +78,7 @@ export const isHan = (term: string) => /^\p{Script=Han}+$/u.test(term);
  * characters become one word, a lone one joins the word before it), so no character of what
  * the reader typed is dropped: a word found nowhere still means nothing is found.
  */
-export function wordsOf(term: string, segment: (text: string) => string[]): string[] {
+export function termWords(term: string, segment: (text: string) => string[]): string[] {
   const out: string[] = [];
   let singles = '';
   const flush = () => {

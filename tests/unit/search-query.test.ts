@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isHan, isLatin, parseQuery, stripFillers, wordsOf } from '../../src/search/query';
+import { isHan, isLatin, parseQuery, stripFillers, termWords } from '../../src/search/query';
 
 describe('queries as readers write them', () => {
   it('split at Chinese punctuation and ASCII quotes, which never reach Pagefind', () => {
@@ -61,16 +61,16 @@ describe('queries as readers write them', () => {
 describe('long terms as words', () => {
   const split = (t: string) => t.split('|');
   it('keeps the segmenter’s words', () => {
-    expect(wordsOf('学法|考试|参考率', split)).toEqual(['学法', '考试', '参考率']);
+    expect(termWords('学法|考试|参考率', split)).toEqual(['学法', '考试', '参考率']);
   });
   it('keeps single characters together, never dropping one', () => {
-    expect(wordsOf('示例|棋|艺|赛', split)).toEqual(['示例', '棋艺赛']);
-    expect(wordsOf('参考|率', split)).toEqual(['参考率']);
-    expect(wordsOf('学|法考|试', split)).toEqual(['学法考试']);
+    expect(termWords('示例|棋|艺|赛', split)).toEqual(['示例', '棋艺赛']);
+    expect(termWords('参考|率', split)).toEqual(['参考率']);
+    expect(termWords('学|法考|试', split)).toEqual(['学法考试']);
   });
   it('uses the browser’s segmenter as given', () => {
     const icu = (t: string) => [...new Intl.Segmenter('zh', { granularity: 'word' }).segment(t)].map((s) => s.segment);
-    expect(wordsOf('示例棋艺赛', icu).join('')).toBe('示例棋艺赛');
+    expect(termWords('示例棋艺赛', icu).join('')).toBe('示例棋艺赛');
   });
 });
 
