@@ -15,7 +15,7 @@
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { devOrigin } from './dev-origin.ts';
 import { fileURLToPath } from 'node:url';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -167,6 +167,16 @@ export function unitsFromFragments(files: readonly { path: string; content: Uint
   return units.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 }
 
+/** The fragment files of an index written to this folder, as getFiles() would give them (none, with no units). */
+function fragmentFiles(folder: string): { path: string; content: Uint8Array }[] {
+  const dir = join(folder, 'fragment');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.pf_fragment'))
+    .sort()
+    .map((f) => ({ path: `fragment/${f}`, content: readFileSync(join(dir, f)) }));
+}
+
 async function withIndex<T>(logger: AstroIntegrationLogger, fill: (index: pagefind.PagefindIndex) => Promise<T>) {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`搜索索引创建失败：${errors.join('; ')}`);
@@ -201,9 +211,10 @@ export default function searchIndex(): AstroIntegration {
           const texts = await addUnits(index, pages);
           const written = await index.writeFiles({ outputPath: join(out, pagefindPath) });
           fail('写入', written.errors);
-          const { files: indexFiles, errors } = await index.getFiles();
-          fail('读取', errors);
-          for (const [path, json] of [...assistFiles(texts, assistTools()), ...termIndexFiles(unitsFromFragments(indexFiles))]) {
+          // The fragments as written, read back from the folder: asking Pagefind for its files
+          // again would send the whole index (over 1 MB) back through its pipe.
+          const terms = termIndexFiles(unitsFromFragments(fragmentFiles(join(out, pagefindPath))));
+          for (const [path, json] of [...assistFiles(texts, assistTools()), ...terms]) {
             const file = join(out, pagefindPath, path);
             mkdirSync(dirname(file), { recursive: true });
             writeFileSync(file, json);
