@@ -65,6 +65,8 @@ function yamlMessage(error: YAMLError, line: string): string {
     case 'TAB_AS_INDENT':
       return `${shown}：缩进用了 Tab 键。请改用空格缩进（两个空格）`;
     case 'BLOCK_AS_IMPLICIT_KEY':
+      // signedOn: 2024-01-08: — a colon at the end reads as a second field name.
+      if (/^[^:]+:\s*\S.*:$/.test(line.trim())) return `${shown}：值的末尾多了一个冒号“:”。请删掉它；冒号本是值的一部分时，给整个值加双引号`;
       return `${shown}：值里有“: ”（冒号加空格）。请给整个值加双引号，例如 heading: "一是: 高度重视"`;
     case 'MISSING_CHAR':
       return /quote/i.test(error.message)

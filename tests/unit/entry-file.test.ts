@@ -25,6 +25,12 @@ describe('frontmatter', () => {
     expect(reportSchema.parse(entry(report('signedOn: 2024-02-29')).frontmatter).signedOn).toBe('2024-02-29');
   });
 
+  it('a colon left at the end of a value is named as such', () => {
+    expect(read('---\nreport: 2023\nsignedOn: 2030-01-08:\n---\n\n正文\n')).toEqual({
+      problem: { file: 'reports/2023.mdx', field: '第 3 行', message: '“signedOn: 2030-01-08:”：值的末尾多了一个冒号“:”。请删掉它；冒号本是值的一部分时，给整个值加双引号' },
+    });
+  });
+
   it('a value with “: ” in it names the line and shows how to quote it', () => {
     expect(read('---\nreport: 2023\nheading: 一是: 高度重视\n---\n\n正文\n')).toEqual({
       problem: { file: 'reports/2023.mdx', field: '第 3 行', message: '“heading: 一是: 高度重视”：值里有“: ”（冒号加空格）。请给整个值加双引号，例如 heading: "一是: 高度重视"' },
