@@ -146,7 +146,7 @@ export function writeFixtureReports(dir: string, count: number): FixtureStats {
       stats.sections++;
       writeFileSync(
         sectionFile(year, j + 1, dir),
-        renderSection(year, { order: j + 1, numeral: toChineseNumeral(j + 1), heading, item, body }),
+        renderSection(year, { order: j + 1, label: `${toChineseNumeral(j + 1)}、`, heading, items: [item], body }),
       );
     });
   }

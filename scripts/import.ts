@@ -118,7 +118,7 @@ async function importYear(prepared: Prepared, contentDir: string, args: Argument
     interrupts.enter('after');
     if (interrupts.signal.aborted) throw new InterruptedError(true);
     console.log(
-      `${already.length ? '已整体替换' : '已写入'} ${toWrite.planned.sections.length + 1} 个文件。请核对各部分文件中推测的 item，然后运行 npm run dev 查看。`,
+      `${already.length ? '已整体替换' : '已写入'} ${toWrite.planned.sections.length + 1} 个文件。请核对各部分文件中推测的 items，然后运行 npm run dev 查看。`,
     );
   } finally {
     lock.release();

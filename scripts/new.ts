@@ -41,9 +41,9 @@ export function scaffold(year: number, bureau: string): ReportToWrite & { sectio
     preface: [{ kind: 'line', text: `${TO_BE_WRITTEN}：前言。` }],
     sections: REQUIRED_ITEMS.map((item, i) => ({
       order: i + 1,
-      numeral: toChineseNumeral(i + 1),
+      label: `${toChineseNumeral(i + 1)}、`,
       heading: draftHeading(item, year),
-      item: item.name,
+      items: [item.name],
       body: [{ kind: 'line', text: `${TO_BE_WRITTEN}。` }],
     })),
   };

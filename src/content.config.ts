@@ -1,4 +1,4 @@
-import { defineCollection, reference } from 'astro:content';
+import { defineCollection } from 'astro:content';
 import { reportSchema, sectionSchema } from './domain/schema';
 import { contentLoaders } from './utils/content-cache';
 import { contentDirOf } from './domain/layout';
@@ -17,8 +17,7 @@ const reports = defineCollection({
 
 const sections = defineCollection({
   loader: loaders.sections,
-  // The domain schema checks the year; the pipe makes it a reference to the reports collection.
-  schema: sectionSchema.extend({ report: sectionSchema.shape.report.pipe(reference('reports')) }),
+  schema: sectionSchema,
 });
 
 export const collections = { reports, sections };

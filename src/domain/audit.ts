@@ -19,7 +19,7 @@
 import type { ContentView, Entry, Problem } from './check.ts';
 import { RULES } from './check.ts';
 import { REQUIRED_ITEMS } from './items.ts';
-import { isWithdrawn, knownPublicationDate } from './report.ts';
+import { isWithdrawn, knownPublicationDate, printedHeading } from './report.ts';
 import type { SiteConfig } from './site.ts';
 
 /** What the audit reads: the content, and the site configuration when it is known. */
@@ -125,13 +125,13 @@ const itemPagesFilled: AuditRule = {
   name: 'item-pages-filled',
   check: ({ view }) => {
     const standing = new Set(published(view).filter((r) => !isWithdrawn(r.data)).map((r) => String(r.data.year)));
-    const covered = new Set(view.sections.filter((s) => standing.has(s.data.report)).map((s) => s.data.item));
+    const covered = new Set(view.sections.filter((s) => standing.has(s.data.report)).flatMap((s) => s.data.items));
     const where = view.reports[0]?.filePath.replace(/[^/]*$/, '') ?? 'reports/';
     return REQUIRED_ITEMS.filter((i) => i.mandatory && !covered.has(i.name)).map((i) =>
       finding(
         where,
         'item',
-        `“${i.full}”的页面（/items/${i.slug}/）是空的：没有已发布、未撤回的报告有 item: ${i.name} 的部分，检查中属“空白栏目”。请发布含这一项的报告`,
+        `“${i.full}”的页面（/items/${i.slug}/）是空的：没有已发布、未撤回的报告有 items 包括“${i.name}”的部分，检查中属“空白栏目”。请发布含这一项的报告`,
       ),
     );
   },
@@ -151,7 +151,7 @@ const sectionsHaveText: AuditRule = {
   check: ({ view }) =>
     view.inFileOrder.flatMap((s) =>
       s.body !== undefined && textLines(s.body).length === 0
-        ? [finding(s.filePath, '正文', `这一部分（${s.data.numeral}、${s.data.heading}）没有正文，页面会是空的。请照原文写入正文，或删掉这一部分并调整其余部分的 order`)]
+        ? [finding(s.filePath, '正文', `这一部分（${printedHeading(s.data)}）没有正文，页面会是空的。请照原文写入正文，或删掉这一部分并调整其余部分的 order`)]
         : [],
     ),
 };

@@ -3,8 +3,8 @@
  * small named rules over one grouped view of the content:
  *
  * - entries: a report's file is named after its year; each section's report exists;
- * - order: section orders match the printed numeral, are unique and contiguous;
- * - publishing: a published report covers the four mandatory items and has nothing left 待填写;
+ * - order: section orders match the printed label, are unique and contiguous;
+ * - publishing: a published report covers the four mandatory items (across its sections) and has nothing left 待填写;
  * - dates: 发布日期 is not before 成文日期, the year is not after the signing, publication is
  *   by 4月1日 of the following year (a warning, not an error), corrections follow publication;
  * - figures: key figures are printed in their section's text, keys are unique within a
@@ -16,7 +16,7 @@ import type { ReportData, SectionData } from './schema.ts';
 import { toChineseNumeral } from './numerals.ts';
 import { missingMandatoryItems } from './items.ts';
 import { printedIn, printedValue, textForMatching } from './figures.ts';
-import { publicationDeadline, publishedDate } from './report.ts';
+import { labelNumber, publicationDeadline, publishedDate } from './report.ts';
 import { contentFolderOf, reportFileName, reportsRoot } from './layout.ts';
 
 export interface Entry<T> {
@@ -125,21 +125,27 @@ const sectionReportExists: Rule = {
 
 // --- order ---------------------------------------------------------------------------------
 
-/** The printed numeral is the order's: order 3 is 三. */
-const numeralMatchesOrder: Rule = {
-  name: 'numeral-matches-order',
+/**
+ * The printed label numbers the part as its order does: order 3 is 三、, 3. or 第三部分. A label
+ * that is no numbering at all is named too, with the forms that are.
+ */
+const labelMatchesOrder: Rule = {
+  name: 'label-matches-order',
   check: (view) =>
     placed(view).flatMap((s) => {
+      const printed = labelNumber(s.data.label);
+      if (printed === s.data.order) return [];
       const expected = toChineseNumeral(s.data.order);
-      return s.data.numeral === expected
-        ? []
-        : [
-            {
-              file: s.filePath,
-              field: 'numeral',
-              message: `序号与顺序不一致：order 是 ${s.data.order}，对应“${expected}”，numeral 却是“${s.data.numeral}”。请改正其中一个`,
-            },
-          ];
+      return [
+        {
+          file: s.filePath,
+          field: 'label',
+          message:
+            printed === undefined
+              ? `“${s.data.label}”不是标题前的编号。请照原文写，例如 label: ${expected}、（或 ${s.data.order}.、第${expected}部分）`
+              : `编号与顺序不一致：order 是 ${s.data.order}，label 却是“${s.data.label}”（第 ${printed} 部分）。请改正其中一个`,
+        },
+      ];
     }),
 };
 
@@ -193,13 +199,13 @@ const mandatoryItemsCovered: Rule = {
   check: (view) =>
     view.reports.flatMap((r) => {
       if (r.data.draft) return [];
-      const missing = missingMandatoryItems(sectionsOf(view, r).map((s) => s.data.item));
+      const missing = missingMandatoryItems(sectionsOf(view, r).flatMap((s) => s.data.items));
       return missing.length
         ? [
             {
               file: r.filePath,
-              field: 'item',
-              message: `已发布的报告必须报告这几项，但没有哪一部分的 item 是：${missing.join('、')}。请在对应部分的 item 中标明，或补上这一部分；还没写完请加 draft: true`,
+              field: 'items',
+              message: `已发布的报告必须报告这几项，但没有哪一部分的 items 包括：${missing.join('、')}。某一部分报告了这一项（例如第一责任人职责写在主要举措和成效中）时，把它加进那一部分的 items，例如 items: [主要举措和成效, 第一责任人职责]；原文确实没有这一项时，报告还不能发布，请保留 draft: true`,
             },
           ]
         : [];
@@ -422,7 +428,7 @@ export const RULES: readonly Rule[] = [
   publishedByDeadline,
   correctionsAfterPublication,
   sectionReportExists,
-  numeralMatchesOrder,
+  labelMatchesOrder,
   mandatoryItemsCovered,
   nothingLeftToWrite,
   yearMatchesTitleAndPreface,

@@ -8,7 +8,7 @@
  * written as a comment after its value (draft: true # …).
  */
 import { Document, isScalar, parseDocument, Scalar, visit } from 'yaml';
-import { reportSchema, sectionSchema, type Figure } from './schema.ts';
+import { reportSchema, SECTION_FIELDS, type Figure } from './schema.ts';
 import type { IsoDate } from './dates.ts';
 
 /** What a report entry's frontmatter is written from: the fields staff write. */
@@ -33,9 +33,9 @@ export interface ReportFields {
 export interface SectionFields {
   report: number | string;
   order: number;
-  numeral: string;
+  label: string;
   heading: string;
-  item: string;
+  items: readonly string[];
   figures?: readonly Figure[];
 }
 
@@ -64,9 +64,10 @@ export function sectionFrontmatter(fields: SectionFields, notes: FieldNotes<Sect
   const values: Record<string, unknown> = {
     ...fields,
     report: Number(fields.report),
+    items: [...fields.items],
     figures: fields.figures?.length ? fields.figures.map((f) => inOrder({ ...f }, FIGURE_KEYS)) : undefined,
   };
-  return frontmatter(inOrder(values, Object.keys(sectionSchema.shape)), notes);
+  return frontmatter(inOrder(values, SECTION_FIELDS), notes);
 }
 
 /**

@@ -28,11 +28,12 @@ const figure = z
 
 const section = z
   .strictObject({
-    order: z.number().int().min(1).describe('在报告中的顺序，“一、”为 1'),
-    numeral: nonEmpty.describe('标题前的汉字序号'),
-    heading: nonEmpty.describe('标题（不含序号）'),
-    item: z.enum(ITEM_NAMES).describe('对应规定要求报告的事项'),
-    itemSlug: z.enum(ITEM_SLUGS).describe('报告事项的英文代码'),
+    order: z.number().int().min(1).describe('在报告中的顺序，第一部分为 1'),
+    label: nonEmpty.describe('标题前的编号，照原文，例如 一、 或 1. 或 第一部分'),
+    heading: nonEmpty.describe('标题（不含编号）'),
+    printedHeading: nonEmpty.describe('标题，照原文，连同编号，例如 一、深入学习贯彻……'),
+    items: z.array(z.enum(ITEM_NAMES)).min(1).describe('这一部分报告的规定事项（一项或几项）'),
+    itemSlugs: z.array(z.enum(ITEM_SLUGS)).min(1).describe('报告事项的英文代码，与 items 一一对应'),
     path,
     text: z.string().describe('正文纯文本：段落之间空一行，表格每行一行、单元格以制表符分隔'),
     figures: z.array(figure),

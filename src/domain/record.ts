@@ -22,6 +22,7 @@ import type { Entry, Problem } from './check.ts';
 import type { ReportData, SectionData } from './schema.ts';
 import { printedHeading, signatureLines } from './report.ts';
 import { printedFigure } from './figures.ts';
+import { toChineseNumeral } from './numerals.ts';
 
 export const RECORD_FILE = 'published-digests.json';
 const ACCEPT = 'npm run check -- --accept';
@@ -94,7 +95,7 @@ export function snapshotOf(
     ).filter((kv): kv is [typeof kv[0], string] => kv[1] !== undefined),
   );
   const figures = Object.fromEntries(
-    own.flatMap((s) => s.data.figures.map((f) => [f.key, `第${s.data.numeral}部分 ${f.label}：${printedFigure(f)}`])),
+    own.flatMap((s) => s.data.figures.map((f) => [f.key, `第${toChineseNumeral(s.data.order)}部分 ${f.label}：${printedFigure(f)}`])),
   );
   return {
     year: d.year,

@@ -11,22 +11,42 @@ import { parseChineseNumeral } from './numerals.ts';
 /** The mark between a section's numeral and its heading: 一、 */
 export const NUMERAL_MARK = '、';
 
-/** The heading as printed in the report: 一、深入学习…… */
-export const printedHeading = (s: Pick<SectionData, 'numeral' | 'heading'>): string => `${s.numeral}${NUMERAL_MARK}${s.heading}`;
+/** The heading as printed in the report, its label first: 一、深入学习……, 1.主要举措, 第一部分 主要举措 */
+export const printedHeading = (s: Pick<SectionData, 'label' | 'heading'>): string => `${s.label}${s.heading}`;
+
+/** The ways a report numbers its parts, each with the number it prints. */
+const LABELS: readonly [RegExp, (n: string) => number | undefined][] = [
+  [/^([一二三四五六七八九十]+)[、，,.．]\s*$/u, parseChineseNumeral],
+  [/^[（(]([一二三四五六七八九十]+)[）)]\s*$/u, parseChineseNumeral],
+  [/^第([一二三四五六七八九十]+)(?:部分|章|节|篇)?[、，,:：.．]?\s*$/u, parseChineseNumeral],
+  [/^第(\d{1,2})(?:部分|章|节|篇)[、，,:：.．]?\s*$/u, (n) => Number(n)],
+  [/^(\d{1,2})\s*[.．、,，]\s*$/u, (n) => Number(n)],
+  [/^[（(](\d{1,2})[）)]\s*$/u, (n) => Number(n)],
+];
+
+/** The number a section's printed label stands for (一、 → 1, 2. → 2, 第三部分 → 3), or undefined when it is not a label. */
+export function labelNumber(label: string): number | undefined {
+  for (const [pattern, read] of LABELS) {
+    const m = pattern.exec(label);
+    if (m) return read(m[1]!);
+  }
+  return undefined;
+}
 
 export interface PrintedHeading {
-  numeral: string;
+  /** The label as printed, its mark included: 七、 */
+  label: string;
   order: number;
   heading: string;
 }
 
 const PRINTED_HEADING = new RegExp(`^([一二三四五六七八九十]+)${NUMERAL_MARK}\\s*(\\S.*)$`);
 
-/** Reads a printed heading back: '七、2024年度…' -> numeral 七, order 7, heading as printed after 、. */
+/** Reads a printed heading back: '七、2024年度…' -> label 七、, order 7, heading as printed after it. */
 export function readPrintedHeading(line: string): PrintedHeading | undefined {
   const m = PRINTED_HEADING.exec(line);
   const order = m ? parseChineseNumeral(m[1]!) : undefined;
-  return m && order ? { numeral: m[1]!, order, heading: m[2]!.trim() } : undefined;
+  return m && order ? { label: `${m[1]!}${NUMERAL_MARK}`, order, heading: m[2]!.trim() } : undefined;
 }
 
 /** The signature block as printed: by default the agency, then the signing date. */

@@ -201,6 +201,10 @@ const figureSchema = z.strictObject(figureShape, {
     `figures（主要数据）每项应写成 key、label、value、unit 几项，例如 - { key: job-fairs, label: 专场招聘会, value: "2", unit: 场 }；收到 ${show(iss.input)}`,
 });
 
+/** One of the five required items, as the field `key` names it. */
+const itemName = (key: string) =>
+  z.enum(ITEM_NAMES, { error: (iss) => `${key}（报告事项）应为以下之一：${ITEM_NAMES.join('、')}；收到 ${show(iss.input)}` });
+
 const sectionShape = {
   /** The report this section belongs to: its year, e.g. report: 2023. */
   report: z.preprocess(
@@ -217,7 +221,7 @@ const sectionShape = {
         error: 'report（所属报告）应为四位阿拉伯数字年份，例如 report: 2023',
       }),
   ),
-  /** Position in the report, 1 for the part numbered 一. */
+  /** Position in the report, 1 for the first part, whatever its label. */
   order: z
     .number({
       error: (iss) =>
@@ -228,25 +232,35 @@ const sectionShape = {
     .int('order（顺序）应为正整数，例如 order: 1')
     .min(1, 'order（顺序）从 1 开始，例如“一、”填 order: 1')
     .max(99, 'order（顺序）最大为 99'),
-  /** The numeral as printed before 、 in the heading: 一, 二, … 十一. */
+  /**
+   * The label printed before the heading, exactly as printed: 一、 or 1. or 第一部分 (with the
+   * space after it, when the original has one). Its number is the order (check.ts).
+   */
+  label: z
+    .string({ error: (iss) => `label（标题前的编号）应为文字，照原文写，例如 label: 一、；收到 ${show(iss.input)}` })
+    .min(1, 'label（标题前的编号）不能为空，照原文写，例如 label: 一、')
+    .optional(),
+  /** Before `label`: the Chinese numeral of a heading printed as 一、, without the 、. */
   numeral: z
-    .string({
-      error: (iss) =>
-        iss.input === undefined
-          ? '缺少 numeral（序号），请填写标题前的汉字序号，例如 numeral: 一'
-          : `numeral（序号）应为汉字序号，例如 numeral: 一；收到 ${show(iss.input)}`,
-    })
+    .string({ error: (iss) => `numeral（序号）应为汉字序号，例如 numeral: 一；收到 ${show(iss.input)}` })
     .trim()
     .refine((s) => parseChineseNumeral(s) !== undefined, {
       error: (iss) => `numeral（序号）应为汉字序号（一、二……九十九），不带“、”，例如 numeral: 一；收到 ${show(iss.input)}`,
-    }),
-  /** The heading as printed, without the numeral and 、. */
+    })
+    .optional(),
+  /** The heading as printed, without its label. */
   heading: text('heading', '标题', '推进法治政府建设的主要举措和成效'),
-  /** Which of the regulation's five required items this section reports on. */
-  item: z.enum(ITEM_NAMES, {
-    error: (iss) =>
-      `item（报告事项）应为以下之一：${ITEM_NAMES.join('、')}；收到 ${show(iss.input)}`,
-  }),
+  /**
+   * Which of the regulation's five required items this section reports on: one or more, as a
+   * report may cover two items in one section (the first-responsibility duty inside the measures).
+   */
+  items: z
+    .array(itemName('items'), { error: `items（报告事项）应为列表，例如 items: [主要举措和成效, 第一责任人职责]；可选：${ITEM_NAMES.join('、')}` })
+    .min(1, 'items（报告事项）至少写一项，例如 items: [主要举措和成效]')
+    .refine((list) => new Set(list).size === list.length, { error: 'items（报告事项）中有重复的一项，请删掉重复的' })
+    .optional(),
+  /** Before `items`: the one item a section reports on. */
+  item: itemName('item').optional(),
   /**
    * 主要数据: key figures this section's text states, each exactly as printed there (the
    * build checks that the text contains it). Shown on the report page and lined up across
@@ -259,7 +273,30 @@ const sectionShape = {
     .default([]),
 };
 
-export const sectionSchema = z.strictObject(sectionShape, { error: unknownKeys(Object.keys(sectionShape)) });
+/** The mark after a Chinese numeral in a heading printed as 一、 */
+const NUMERAL_MARK = '、';
+
+/**
+ * A section as the site reads it: its printed label and its items, whether the entry writes
+ * them as label and items or, as entries did before, as numeral and item.
+ */
+function normalizedSection({ numeral, item, label, items, ...rest }: z.output<z.ZodObject<typeof sectionShape>>, ctx: z.RefinementCtx) {
+  const both = (a: string, b: string) => ctx.addIssue({ code: 'custom', path: [a], message: `${a} 和 ${b} 只写一个：${a} 是新的写法，请删掉 ${b}` });
+  if (label !== undefined && numeral !== undefined) both('label', 'numeral');
+  if (items !== undefined && item !== undefined) both('items', 'item');
+  if (label === undefined && numeral === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['label'], message: '缺少 label（标题前的编号），照原文写，例如“一、”写 label: 一、' });
+  }
+  if (items === undefined && item === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['items'], message: `缺少 items（报告事项），例如 items: [主要举措和成效]；可选：${ITEM_NAMES.join('、')}` });
+  }
+  return { ...rest, label: label ?? `${numeral ?? ''}${NUMERAL_MARK}`, items: items ?? (item ? [item] : []) };
+}
+
+/** The fields a section entry may write, in the order they are written. */
+export const SECTION_FIELDS = Object.keys(sectionShape);
+
+export const sectionSchema = z.strictObject(sectionShape, { error: unknownKeys(SECTION_FIELDS) }).transform(normalizedSection);
 
 export type ReportData = z.output<typeof reportSchema>;
 export type SectionData = z.output<typeof sectionSchema>;

@@ -1,4 +1,5 @@
 /** Every Chinese string the site's own interface shows (report text comes from content). */
+import { toChineseNumeral } from '../domain/numerals';
 export const ui = {
   skipToContent: '跳到正文',
   home: '首页',
@@ -27,7 +28,7 @@ export const ui = {
   correctionsIntro: '本报告发布后有以下更正：',
   editInRepo: '在仓库中编辑',
   editInRepoHint: '（供工作人员使用）',
-  partNumber: (numeral: string) => `第${numeral}部分`,
+  partNumber: (order: number) => `第${toChineseNumeral(order)}部分`,
   openSection: '单独阅读本部分',
   prevSection: '上一部分',
   nextSection: '下一部分',

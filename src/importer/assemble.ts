@@ -13,7 +13,7 @@ export function assemble(parsed: Parsed, yearOption?: number): Report {
   if (!isReportYear(year)) {
     throw new ImportError(`推测出的报告年度 ${year} 不是四位阿拉伯数字年份（成文日期 ${signedOn}）。请核对落款日期，或用 --year 指定年度。`);
   }
-  const sections = parsed.sections.map((s) => ({ ...s, item: guessItem(s.heading, year) }));
+  const sections = parsed.sections.map((s) => ({ ...s, items: [guessItem(s.heading, year)] }));
   const warnings = [...parsed.warnings];
 
   const prefaceYear = yearInPreface(parsed.preface);
@@ -27,7 +27,7 @@ export function assemble(parsed: Parsed, yearOption?: number): Report {
   if (Number(signedOn.slice(0, 4)) !== year + 1) {
     warnings.push(`成文日期 ${signedOn} 不在报告年度 ${year} 的次年。请核对年度和落款日期。`);
   }
-  const missing = missingMandatoryItems(sections.map((s) => s.item));
+  const missing = missingMandatoryItems(sections.flatMap((s) => s.items));
   if (missing.length) {
     warnings.push(`按标题推测，没有哪一部分报告：${missing.join('、')}。规定要求报告这几项：请核对各部分的 item。`);
   }

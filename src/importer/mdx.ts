@@ -99,7 +99,7 @@ export function renderReport(r: ReportToWrite): string {
 
 /** src/content/sections/<year>/<NN>.mdx. */
 export function renderSection(year: number, s: SectionToWrite): string {
-  const fields: SectionFields = { report: year, order: s.order, numeral: s.numeral, heading: s.heading, item: s.item, figures: s.figures };
+  const fields: SectionFields = { report: year, order: s.order, label: s.label, heading: s.heading, items: s.items, figures: s.figures };
   return entry(sectionFrontmatter(fields), s.body);
 }
 

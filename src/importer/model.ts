@@ -24,7 +24,8 @@ export type BodyBlock = Line | Table | SubHeading;
 
 export interface Section {
   order: number;
-  numeral: string;
+  /** The label as printed before the heading: 一、 */
+  label: string;
   heading: string;
   body: BodyBlock[];
 }
@@ -51,7 +52,8 @@ export interface Parsed {
 export type YearSource = 'option' | 'preface' | 'signature';
 
 export interface ImportedSection extends Section {
-  item: ItemName;
+  /** The required items it reports on, as guessed. */
+  items: ItemName[];
 }
 
 /** Everything an import writes: the report entry and its sections. */

@@ -20,7 +20,7 @@ export function textToBlocks(text: string): Line[] {
 
 export type NumberedHeading = PrintedHeading;
 
-/** '七、2024年度…' -> numeral 七, order 7, heading as printed after 、 (src/domain/report.ts). */
+/** '七、2024年度…' -> label 七、, order 7, heading as printed after it (src/domain/report.ts). */
 export const numberedHeading = readPrintedHeading;
 
 const SENTENCE_END = /[。；;！!？?]/;
@@ -146,12 +146,12 @@ export function parseReport(blocks: readonly Block[], file: string): Parsed {
       continue;
     }
     if (h && b.kind === 'line' && !SENTENCE_END.test(b.text)) {
-      warnings.push(`“${short(b.text)}”像是标题，但序号“${h.numeral}”不接续上一部分，已当作正文放在第 ${sections.length} 部分中。请核对原文的编号。`);
+      warnings.push(`“${short(b.text)}”像是标题，但编号“${h.label}”不接续上一部分，已当作正文放在第 ${sections.length} 部分中。请核对原文的编号。`);
     }
     sections.at(-1)!.body.push(bodyBlock(b));
   }
   for (const s of sections) {
-    if (!s.body.length) warnings.push(`第 ${s.order} 部分“${printedHeading({ numeral: s.numeral, heading: short(s.heading) })}”没有正文。`);
+    if (!s.body.length) warnings.push(`第 ${s.order} 部分“${printedHeading({ label: s.label, heading: short(s.heading) })}”没有正文。`);
   }
   if (!preface.length) warnings.push('第一个编号标题之前没有前言（开头段）。');
   return { title: title?.title, ...(documentNumber && { documentNumber }), preface, sections, signature, warnings };

@@ -133,13 +133,13 @@ function carrySections(report: Report, old: PublishedYear, contentDir: string, s
     const before = byOrder.get(s.order);
     if (!before) return s;
     const shown = show(sectionFile(report.year, s.order, contentDir));
-    if (before.data.item !== s.item) {
-      warnings.push(`${shown}：报告事项沿用已发布的“${before.data.item}”（按新标题推测是“${s.item}”），请核对。`);
+    if (before.data.items.join('、') !== s.items.join('、')) {
+      warnings.push(`${shown}：报告事项沿用已发布的“${before.data.items.join('、')}”（按新标题推测是“${s.items.join('、')}”），请核对。`);
     }
     const kept = keptFigures(before, bodyOf(s), shown);
     warnings.push(...kept.warnings);
     figureCount += kept.figures.length;
-    return { ...s, item: before.data.item, figures: kept.figures };
+    return { ...s, items: [...before.data.items], figures: kept.figures };
   });
   const orders = new Set(report.sections.map((s) => s.order));
   for (const s of old.sections.filter((s) => !orders.has(s.data.order))) {

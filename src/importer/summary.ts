@@ -27,7 +27,7 @@ export function summary(p: Prepared, shown: string, show: (path: string) => stri
     const subs = s.body.filter((b) => b.kind === 'subheading').length;
     const tables = s.body.filter((b) => b.kind === 'table').length;
     out.push(`  ${s.order}. ${printedHeading(s)}`);
-    out.push(`     报告事项：${s.item}（推测）；小标题 ${subs} 个；表格 ${tables} 个`);
+    out.push(`     报告事项：${s.items.join('、')}（推测）；小标题 ${subs} 个；表格 ${tables} 个`);
   }
   const prefaceTables = r.preface.filter((b) => b.kind === 'table').length;
   if (prefaceTables) out.push(`前言中有表格 ${prefaceTables} 个`);

@@ -30,11 +30,10 @@ async function load(): Promise<Report[]> {
   const reports = (await getCollection('reports')).map((r) => ({ ...r, filePath: r.filePath ?? r.id }));
   // Drafts are checked like everything else, but only `astro dev` shows them.
   const published = new Set(reports.filter((r) => import.meta.env.SHOW_DRAFTS || !r.data.draft).map((r) => r.id));
-  // References resolve to { collection, id }; the domain works with the year as a string.
   const sections = (await getCollection('sections')).map((s) => ({
     id: s.id,
     filePath: s.filePath ?? s.id,
-    data: { ...s.data, report: s.data.report.id },
+    data: s.data,
     body: s.body,
     entry: s,
   }));

@@ -16,7 +16,7 @@ import { ui } from '../i18n/ui';
 /** The report a page shows, and the section when the page is one section of it. */
 export interface DocInfo {
   report: ReportData;
-  section?: { numeral: string; heading: string; item?: string };
+  section?: { label: string; heading: string; items?: readonly string[] };
 }
 
 export interface HeadInput {
@@ -83,7 +83,7 @@ export function docDescription(doc: DocInfo): string {
  */
 export function docKeywords(doc: DocInfo): string {
   const r = doc.report;
-  const words = [...(r.keywords ?? []), ...ui.keywordsBase.split(','), ui.yearReport(r.year), r.agency, r.topic, doc.section?.item];
+  const words = [...(r.keywords ?? []), ...ui.keywordsBase.split(','), ui.yearReport(r.year), r.agency, r.topic, ...(doc.section?.items ?? [])];
   return [...new Set(words.filter((w): w is string => Boolean(w)))].join(',');
 }
 

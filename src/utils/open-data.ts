@@ -61,10 +61,11 @@ export function buildReportsData(
       preface: mdxToPlainText(r.entry.body ?? ''),
       sections: r.sections.map((s) => ({
         order: s.data.order,
-        numeral: s.data.numeral,
+        label: s.data.label,
         heading: s.data.heading,
-        item: s.data.item,
-        itemSlug: itemByName(s.data.item)!.slug,
+        printedHeading: printedHeading(s.data),
+        items: [...s.data.items],
+        itemSlugs: s.data.items.map((i) => itemByName(i)!.slug),
         path: withBase(opts.base, s.path),
         text: mdxToPlainText(s.entry.body ?? ''),
         figures: s.data.figures.map((f) => ({

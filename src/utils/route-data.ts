@@ -298,7 +298,7 @@ function breadcrumbs(route: Route, home: Crumb, href: (path: string) => string):
       return [
         home,
         { label: ui.yearReport(route.report.year), href: href(route.report.path) },
-        { label: ui.partNumber(route.section.data.numeral) },
+        { label: ui.partNumber(route.section.data.order) },
       ];
     case 'items':
       return [home, { label: ui.itemsTitle }];

@@ -147,7 +147,7 @@ export function sectionsByItem<R extends ReportView>(reports: readonly R[]): Ite
     path: itemPath(item.slug),
     years: notWithdrawn(reports)
       .sort((a, b) => b.year - a.year)
-      .map((report) => ({ report, sections: report.sections.filter((s) => s.data.item === item.name) as R['sections'] }))
+      .map((report) => ({ report, sections: report.sections.filter((s) => s.data.items.includes(item.name)) as R['sections'] }))
       .filter((y) => y.sections.length > 0),
   }));
 }

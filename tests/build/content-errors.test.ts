@@ -43,7 +43,7 @@ describe('npm run build refuses bad content', () => {
 
   it('a rule across entries: two sections of one year with the same order', () => {
     const { output } = failingBuild({
-      'sections/2022/02.mdx': (t) => t.replace('order: 2', 'order: 1').replace('numeral: 二', 'numeral: 一'),
+      'sections/2022/02.mdx': (t) => t.replace('order: 2', 'order: 1').replace('label: 二、', 'label: 一、'),
     });
     expect(output).toMatch(/sections\/2022\/02\.mdx · 字段 order：2022 年报告中有两部分的 order 都是 1（另一处：\S*sections\/2022\/01\.mdx）/);
   });

@@ -14,6 +14,7 @@ import { builtFixture } from '../helpers/fixtures';
 import { expectedSite, type ExpectedReport } from '../helpers/expected';
 import { printedFigure, printedValue } from '../../src/domain/figures.ts';
 import { REQUIRED_ITEMS } from '../../src/domain/items.ts';
+import { toChineseNumeral } from '../../src/domain/numerals.ts';
 import { printedHeading, signatureLines } from '../../src/domain/report.ts';
 import type { ReportsData } from '../../src/domain/open-data';
 
@@ -44,7 +45,7 @@ describe('the report page’s key figures', () => {
     const rows = panel.find('dl > div').map((_, d) => [[$(d).find('dt').text(), $(d).find('dd a .figure-value').text() + $(d).find('dd a .figure-unit').text(), $(d).find('dd a').attr('href')]]).get();
     expect(rows).toEqual(figuresOf(r).map(({ f, s }) => [f.label, printedFigure(f), `#${s.anchor}`]));
     const first = figuresOf(r)[0]!;
-    expect(panel.find('dd a').first().text()).toBe(`${printedFigure(first.f)}，见第${first.s.data.numeral}部分`);
+    expect(panel.find('dd a').first().text()).toBe(`${printedFigure(first.f)}，见第${toChineseNumeral(first.s.data.order)}部分`);
     expect(panel.find('a[href="/figures/"]').text()).toBe('历年主要数据对比');
   });
 
@@ -133,7 +134,7 @@ describe('/items/', () => {
       REQUIRED_ITEMS.map((i) => [`/items/${i.slug}/`, i.full]),
     );
     REQUIRED_ITEMS.forEach((item, n) => {
-      const sections = reports.flatMap((r) => r.sections.filter((s) => s.data.item === item.name));
+      const sections = reports.flatMap((r) => r.sections.filter((s) => s.data.items.includes(item.name)));
       const years = new Set(sections.map((s) => s.year)).size;
       const note = $('.item-list > li').eq(n).find('p').text();
       expect(note, item.slug).toBe(
@@ -146,7 +147,7 @@ describe('/items/', () => {
     for (const item of REQUIRED_ITEMS) {
       const $ = page(dist, `/items/${item.slug}/`);
       expect($('h1').text()).toBe(item.full);
-      const sections = reports.flatMap((r) => r.sections.filter((s) => s.data.item === item.name));
+      const sections = reports.flatMap((r) => r.sections.filter((s) => s.data.items.includes(item.name)));
       expect($('.item-year h3 a').map((_, a) => $(a).attr('href')).get()).toEqual(sections.map((s) => `/${s.path}`));
       expect($('.item-year h3').map((_, h) => $(h).text()).get()).toEqual(sections.map((s) => printedHeading(s.data)));
       $('.item-section .report-text').each((i, el) => {
@@ -243,8 +244,8 @@ describe('/data/reports.json', () => {
       });
       expect(r.corrections).toEqual(e.data.corrections);
       expect(r.signature).toEqual(signatureLines(e.data));
-      expect(r.sections.map((s) => `${s.numeral}:${s.itemSlug}:${s.figures.length}`)).toEqual(
-        e.sections.map((s) => `${s.data.numeral}:${REQUIRED_ITEMS.find((x) => x.name === s.data.item)!.slug}:${s.data.figures.length}`),
+      expect(r.sections.map((s) => `${s.printedHeading}:${s.itemSlugs.join(',')}:${s.figures.length}`)).toEqual(
+        e.sections.map((s) => `${printedHeading(s.data)}:${s.data.items.map((i) => REQUIRED_ITEMS.find((x) => x.name === i)!.slug).join(',')}:${s.data.figures.length}`),
       );
     });
   });

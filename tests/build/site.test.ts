@@ -138,7 +138,7 @@ describe.each(FIXTURES)('the %s site', (name) => {
       for (const s of sections) {
         const $ = at(s.path);
         expect($('[data-pagefind-body]').attr('data-pagefind-filter')).toBe(`year:${s.year}`);
-        expect($('h1').attr('data-pagefind-filter')).toBe(`item:${s.data.item}`);
+        expect($('h1').attr('data-pagefind-filter')).toBe(s.data.items.map((i) => `item:${i}`).join(', '));
       }
       const entry = JSON.parse(readFileSync(join(built.dist, 'pagefind/pagefind-entry.json'), 'utf8'));
       // Every section page, and each report's preface as a record of its own.

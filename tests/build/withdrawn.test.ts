@@ -181,8 +181,8 @@ describe('comparisons across years', () => {
   it('/items/ counts, and each item’s page shows, only the reports that stand', () => {
     const $ = at('items/');
     for (const item of REQUIRED_ITEMS) {
-      const years = standing.filter((r) => r.sections.some((s) => s.data.item === item.name));
-      const sections = years.flatMap((r) => r.sections.filter((s) => s.data.item === item.name));
+      const years = standing.filter((r) => r.sections.some((s) => s.data.items.includes(item.name)));
+      const sections = years.flatMap((r) => r.sections.filter((s) => s.data.items.includes(item.name)));
       const summary = $(`.item-list a[href="/items/${item.slug}/"]`).closest('li').find('p').text();
       expect(summary, item.slug).toContain(years.length ? `${years.length} 年报告，共 ${sections.length} 个部分` : '还没有');
       const p = at(`items/${item.slug}/`);

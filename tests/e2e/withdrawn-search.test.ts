@@ -11,7 +11,7 @@ import { servedSite } from '../helpers/served';
 import { builtFixture } from '../helpers/fixtures';
 import { resultTitle, sectionsContaining } from '../helpers/expected';
 import { isWithdrawn } from '../../src/domain/report.ts';
-import { ITEM_NAMES } from '../../src/domain/items.ts';
+import { ITEM_NAMES, type ItemName } from '../../src/domain/items.ts';
 
 const served = servedSite(() => builtFixture('withdrawn'));
 
@@ -60,7 +60,7 @@ describe('search leaves a withdrawn report out', () => {
 
     const perYear = (year: number) => hits.filter((s) => s.year === year).length;
     expect(await page.locator('#search-year option').allTextContents()).toEqual(['全部年度', ...standing().map((r) => `${r.year}年（${perYear(r.year)}）`)]);
-    const perItem = (item: string) => hits.filter((s) => s.data.item === item).length;
+    const perItem = (item: string) => hits.filter((s) => s.data.items.includes(item as ItemName)).length;
     expect(await page.locator('#search-item option').allTextContents()).toEqual(['全部事项', ...ITEM_NAMES.map((i) => `${i}（${perItem(i)}）`)]);
     await page.close();
   });

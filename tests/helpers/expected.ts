@@ -79,4 +79,4 @@ export function sectionsContaining(site: ExpectedSite, term: string) {
 }
 
 /** How a search result names a section: its year, then its printed heading. */
-export const resultTitle = (s: { year: number; data: Pick<SectionData, 'numeral' | 'heading'> }) => `${s.year}年 · ${printedHeading(s.data)}`;
+export const resultTitle = (s: { year: number; data: Pick<SectionData, 'label' | 'heading'> }) => `${s.year}年 · ${printedHeading(s.data)}`;

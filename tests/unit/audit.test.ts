@@ -12,11 +12,11 @@ const report = (year: number, over: Partial<ReportData> = {}): Entry<ReportData>
   body: `${year}年，示例前言（测试）。`,
   data: { year, title: `示例局${year}年法治政府建设年度报告（测试）`, agency: '示例局', signedOn: `${year + 1}-01-08`, publishedOn: `${year + 1}-02-01`, draft: false, corrections: [], ...over },
 });
-const section = (year: number, order: number, item: SectionData['item'], body = '示例正文（测试）。'): Entry<SectionData> => ({
+const section = (year: number, order: number, item: SectionData['items'][number], body = '示例正文（测试）。'): Entry<SectionData> => ({
   id: `${year}/0${order}`,
   filePath: `sections/${year}/0${order}.mdx`,
   body,
-  data: { report: String(year), order, numeral: ['一', '二', '三', '四', '五'][order - 1]!, heading: `示例${order}`, item, figures: [] },
+  data: { report: String(year), order, label: `${['一', '二', '三', '四', '五'][order - 1]!}、`, heading: `示例${order}`, items: [item], figures: [] },
 });
 /** A year whose sections cover the four mandatory items. */
 const fullYear = (year: number) => REQUIRED_ITEMS.filter((i) => i.mandatory).map((i, n) => section(year, n + 1, i.name));

@@ -168,7 +168,7 @@ describe('Word’s automatic numbering', () => {
     const fromTxt = await prepare(join(dir, '手打编号.txt'), '手打编号.txt', content);
     expect(fromDocx.report).toEqual(fromTxt.report);
     expect(entries(fromDocx.planned)).toEqual(entries(fromTxt.planned));
-    expect(fromDocx.report.sections.map((s) => `${s.numeral}、${s.heading}`)).toEqual(TWIN.filter((l) => /^[一二三四]、/.test(l)));
+    expect(fromDocx.report.sections.map((s) => `${s.label}${s.heading}`)).toEqual(TWIN.filter((l) => /^[一二三四]、/.test(l)));
     expect(fromDocx.report.warnings.join('')).not.toContain('编号');
   });
 

@@ -51,7 +51,7 @@ describe('the assembled report', () => {
     const r = assemble(parse('2023年,我局……', '一、主要举措和成效', '正文。', '某某局', '2024年1月8日'));
     expect(r).toMatchObject({ year: 2023, yearSource: 'preface', title: '某某局2023年法治政府建设年度报告', titleFromSource: false });
     expect(r.signature).toBeUndefined();
-    expect(r.sections[0]!.item).toBe('主要举措和成效');
+    expect(r.sections[0]!.items[0]).toBe('主要举措和成效');
   });
 
   it('keeps a signature printed otherwise than agency + 2024年1月8日, line for line', () => {
@@ -81,7 +81,7 @@ describe('the assembled report', () => {
 
   it('uses --year for the item guess too', () => {
     const r = assemble(parse('一、2026年度重点工作', '正文。', '某某局', '2025年1月8日'), 2025);
-    expect(r.sections[0]!.item).toBe('下一年度主要安排');
+    expect(r.sections[0]!.items[0]).toBe('下一年度主要安排');
   });
 
   it('refuses a year that is not a report year, asking for --year', () => {

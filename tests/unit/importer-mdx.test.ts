@@ -140,13 +140,13 @@ describe('YAML values', () => {
     const text = sectionFrontmatter({
       report: '2030',
       order: 2,
-      numeral: '二',
+      label: '二、',
       heading: '示例',
-      item: '主要举措和成效',
+      items: ['主要举措和成效'],
       figures: [{ key: 'relief-funds', label: '示例资金', value: '21.40', unit: '万元', qualifier: '约' }],
     });
     expect(text).toBe(
-      '---\nreport: 2030\norder: 2\nnumeral: 二\nheading: 示例\nitem: 主要举措和成效\nfigures:\n' +
+      '---\nreport: 2030\norder: 2\nlabel: 二、\nheading: 示例\nitems:\n  - 主要举措和成效\nfigures:\n' +
         '  - key: relief-funds\n    label: 示例资金\n    qualifier: 约\n    value: "21.40"\n    unit: 万元\n---\n',
     );
     expect(sectionSchema.parse(parseFrontmatter(text).frontmatter).figures[0]!.value).toBe('21.40');
@@ -169,9 +169,9 @@ describe('entries', () => {
     sections: [
       {
         order: 1,
-        numeral: '一',
+        label: '一、',
         heading: '2031',
-        item: '主要举措和成效',
+        items: ['主要举措和成效'],
         body: [
           { kind: 'subheading', text: '（一）小标题' },
           { kind: 'line', text: '正文。' },
@@ -194,7 +194,7 @@ describe('entries', () => {
 
   it('a section: frontmatter, then sub-headings as ###, paragraphs and tables', () => {
     expect(renderSection(2030, report.sections[0]!)).toBe(
-      '---\nreport: 2030\norder: 1\nnumeral: 一\nheading: "2031"\nitem: 主要举措和成效\n---\n\n' +
+      '---\nreport: 2030\norder: 1\nlabel: 一、\nheading: "2031"\nitems:\n  - 主要举措和成效\n---\n\n' +
         '### （一）小标题\n\n正文。\n\n| 甲 | 乙 |\n| --- | --- |\n',
     );
   });
@@ -230,8 +230,8 @@ describe('npm run new', () => {
   it('has one section per required item, in order, text marked 待填写, the plan naming the next year', () => {
     expect(sections.map((s) => s.name)).toEqual(['01.mdx', '02.mdx', '03.mdx', '04.mdx', '05.mdx']);
     const parsed = sections.map((s) => sectionSchema.parse(parseFrontmatter(s.text).frontmatter));
-    expect(parsed.map((s) => `${s.numeral}:${s.item}`)).toEqual(['一:主要举措和成效', '二:存在的不足和原因', '三:第一责任人职责', '四:下一年度主要安排', '五:其他需要报告的情况']);
+    expect(parsed.map((s) => `${s.label}${s.items.join('')}`)).toEqual(['一、主要举措和成效', '二、存在的不足和原因', '三、第一责任人职责', '四、下一年度主要安排', '五、其他需要报告的情况']);
     expect(parsed[3]!.heading).toBe('2031年度推进法治政府建设的主要安排');
-    expect(sections[0]!.text).toBe('---\nreport: 2030\norder: 1\nnumeral: 一\nheading: 推进法治政府建设的主要举措和成效\nitem: 主要举措和成效\n---\n\n待填写。\n');
+    expect(sections[0]!.text).toBe('---\nreport: 2030\norder: 1\nlabel: 一、\nheading: 推进法治政府建设的主要举措和成效\nitems:\n  - 主要举措和成效\n---\n\n待填写。\n');
   });
 });

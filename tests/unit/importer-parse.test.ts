@@ -32,9 +32,10 @@ describe('numbered headings', () => {
     ['十一、其他需要报告的情况', '十一', 11, '其他需要报告的情况'],
     ['二十三、 标题前有空格', '二十三', 23, '标题前有空格'],
   ])('%s', (line, numeral, order, heading) => {
-    expect(numberedHeading(line)).toEqual({ numeral, order, heading });
+    const label = `${numeral}、`;
+    expect(numberedHeading(line)).toEqual({ label, order, heading });
     // Read back, then printed again: the same rule both ways (src/domain/report.ts).
-    if (!/、\s/.test(line)) expect(printedHeading({ numeral, heading })).toBe(line);
+    if (!/、\s/.test(line)) expect(printedHeading({ label, heading })).toBe(line);
   });
 
   it.each(['一是深入开展学习', '（一）小标题', '1、数字序号', '一、', '一十、不是序号', '一.半角点', '第一、不是'])('not %s', (line) => {
@@ -141,9 +142,9 @@ describe('a whole report', () => {
     const p = parseReport(report, 'x.txt');
     expect(p.title).toBe('示例局2030年法治政府建设年度报告');
     expect(p.preface).toEqual(lines('2030年,示例局(测试)坚持……。', '现将有关情况报告如下:'));
-    expect(p.sections.map((s) => [s.order, s.numeral, s.heading])).toEqual([
-      [1, '一', '主要举措和成效'],
-      [2, '二', '存在的不足和原因'],
+    expect(p.sections.map((s) => [s.order, s.label, s.heading])).toEqual([
+      [1, '一、', '主要举措和成效'],
+      [2, '二、', '存在的不足和原因'],
     ]);
     expect(p.sections[0]!.body).toEqual([
       { kind: 'subheading', text: '（一）小标题' },
@@ -156,7 +157,7 @@ describe('a whole report', () => {
 
   it('warns about a line that looks like a heading out of sequence', () => {
     const { warnings } = parseReport(report, 'x.txt');
-    expect(warnings).toEqual([expect.stringContaining('“三、序号跳过的一行”像是标题，但序号“三”不接续上一部分')]);
+    expect(warnings).toEqual([expect.stringContaining('“三、序号跳过的一行”像是标题，但编号“三、”不接续上一部分')]);
   });
 
   it('refuses a text without numbered headings, or without a signature, naming the file', () => {
@@ -188,7 +189,7 @@ describe('a whole report', () => {
     const p = parseReport(textToBlocks(text), '2030.txt');
     expect(p.title).toBeUndefined();
     expect(p.preface).toHaveLength(1);
-    expect(p.sections.map((s) => s.numeral).join('')).toBe('一二三四五六七');
+    expect(p.sections.map((s) => s.label).join('')).toBe('一、二、三、四、五、六、七、');
     expect(p.sections[5]!.body.every((b) => b.kind === 'line')).toBe(true);
     expect(p.sections[6]!.body.filter((b) => b.kind === 'subheading')).toHaveLength(3);
     expect(p.signature.signedOn).toBe('2031-01-08');

@@ -116,13 +116,13 @@ describe('writing a year', () => {
       agency: '示例局',
       signedOn: '2031-01-10',
       preface: [{ kind: 'line', text: '示例前言。' }],
-      sections: [{ order: 1, numeral: '一', heading: '示例', item: '主要举措和成效', body: [{ kind: 'line', text: '示例正文。' }] }],
+      sections: [{ order: 1, label: '一、', heading: '示例', items: ['主要举措和成效'], body: [{ kind: 'line', text: '示例正文。' }] }],
     });
     expect([p.reportFile, p.sectionsDir]).toEqual([`${dir}/reports/2030.mdx`, `${dir}/sections/2030`]);
     await writeYear(p, dir, { force: false });
     expect(tree(dir)).toEqual({
       'reports/2030.mdx': '---\nyear: 2030\ntitle: 示例局2030年报告（测试）\nagency: 示例局\nsignedOn: 2031-01-10\n---\n\n示例前言。\n',
-      'sections/2030/01.mdx': '---\nreport: 2030\norder: 1\nnumeral: 一\nheading: 示例\nitem: 主要举措和成效\n---\n\n示例正文。\n',
+      'sections/2030/01.mdx': '---\nreport: 2030\norder: 1\nlabel: 一、\nheading: 示例\nitems:\n  - 主要举措和成效\n---\n\n示例正文。\n',
     });
   });
 });

@@ -103,7 +103,7 @@ describe('meta names and Open Graph', () => {
   });
 
   it('a section page is titled by its heading and keyed by its item', () => {
-    const section = { numeral: '二', heading: '示例举措：测试性学法活动', item: '主要举措和成效' };
+    const section = { label: '二、', heading: '示例举措：测试性学法活动', items: ['主要举措和成效'] };
     const m = byKey(headMeta({ ...base, pathname: '/2023/section-2/', doc: { report, section } }).meta);
     expect(m.ArticleTitle).toBe('二、示例举措：测试性学法活动');
     expect(m['og:title']).toBe('二、示例举措：测试性学法活动');
@@ -150,7 +150,7 @@ describe('JSON-LD', () => {
       site: 'https://www.example.gov.cn/',
       base: '/fzbg/',
       pathname: '/fzbg/2023/section-2/',
-      doc: { report, section: { numeral: '二', heading: '标题' } },
+      doc: { report, section: { label: '二、', heading: '标题' } },
     });
     expect(ld.name).toBe('二、标题');
     expect(ld.url).toBe('https://www.example.gov.cn/fzbg/2023/section-2/');
@@ -175,7 +175,7 @@ describe('a withdrawn report', () => {
   it('begins its description, on the report and on each section, by saying it is withdrawn, when and why', () => {
     const h = headMeta({ ...base, doc: { report: withdrawn } });
     expect(byKey(h.meta).Description).toBe(`已撤回（2025-03-01）：示例数据有误。${byKey(headMeta({ ...base, doc: { report } }).meta).Description}`);
-    const s = headMeta({ ...base, pathname: '/2023/section-1/', doc: { report: withdrawn, section: { numeral: '一', heading: '示例' } } });
+    const s = headMeta({ ...base, pathname: '/2023/section-1/', doc: { report: withdrawn, section: { label: '一、', heading: '示例' } } });
     expect(byKey(s.meta).Description).toMatch(/^已撤回（2025-03-01）：示例数据有误。.+一、示例。$/);
   });
 

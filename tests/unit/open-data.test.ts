@@ -130,11 +130,11 @@ const report = (year: number, over: Partial<ReportData> = {}): Entry<ReportData>
   body: `${year}年前言，\\*示例\\*。`,
   data: { year, title: `示例局${year}年报告`, agency: '示例局', signedOn: `${year + 1}-01-08`, draft: false, corrections: [], ...over },
 });
-const section = (year: number, order: number, item: SectionData['item'], figures: SectionData['figures'] = []): Entry<SectionData> => ({
+const section = (year: number, order: number, item: SectionData['items'][number], figures: SectionData['figures'] = []): Entry<SectionData> => ({
   id: `${year}/0${order}`,
   filePath: `sections/${year}/0${order}.mdx`,
   body: `正文${order}：招聘会${figures[0]?.value ?? ''}场。`,
-  data: { report: String(year), order, numeral: ['一', '二'][order - 1]!, heading: `示例${order}`, item, figures },
+  data: { report: String(year), order, label: `${['一', '二'][order - 1]!}、`, heading: `示例${order}`, items: [item], figures },
 });
 const views = buildReportViews(
   [report(2022), report(2023, { publishedOn: '2024-02-01', corrections: [{ date: '2024-03-01', note: '示例更正' }] })],
@@ -169,7 +169,7 @@ describe('/data/reports.json', () => {
     const [r2023, r2022] = data.reports;
     expect(r2023).toMatchObject({ year: 2023, publishedOn: '2024-02-01', indexNumber: null, topic: null, documentNumber: null, validity: null, keywords: null, signature: ['示例局', '2024年1月8日'], path: '/fzbg/2023/', preface: '2023年前言，*示例*。' });
     expect(r2023!.corrections).toEqual([{ date: '2024-03-01', note: '示例更正' }]);
-    expect(r2023!.sections.map((s) => [s.path, s.itemSlug, s.text])).toEqual([
+    expect(r2023!.sections.map((s) => [s.path, s.itemSlugs[0], s.text])).toEqual([
       ['/fzbg/2023/section-1/', 'measures', '正文1：招聘会2场。'],
       ['/fzbg/2023/section-2/', 'shortcomings', '正文2：招聘会场。'],
     ]);

@@ -21,7 +21,7 @@ const figure: Figure = { key: 'job-fairs', label: '专场招聘会', value: '2',
 
 /** The 2023 test report as it stands, with `over` applied to its data and optionally other text or figures. */
 function snap(over: Partial<ReportData> = {}, { body = '示例前言', text = '示例正文', figures = [figure], attachments = [] as { name: string; sha256: string }[] } = {}): Snapshot {
-  const secs = MANDATORY.map((item, i) => section(i + 1, { item, figures: i === 0 ? figures : [] }, { body: text }));
+  const secs = MANDATORY.map((item, i) => section(i + 1, { items: [item], figures: i === 0 ? figures : [] }, { body: text }));
   return snapshotOf(report(over, body), secs, attachments);
 }
 

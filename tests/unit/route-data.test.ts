@@ -14,7 +14,7 @@ const report = (year: number): Entry<ReportData> => ({
 const section = (year: number, order: number, numeral: string): Entry<SectionData> => ({
   id: `${year}/0${order}`,
   filePath: `src/content/sections/${year}/0${order}.mdx`,
-  data: { report: String(year), order, numeral, heading: `示例部分${order}`, item: '主要举措和成效', figures: [] },
+  data: { report: String(year), order, label: `${numeral}、`, heading: `示例部分${order}`, items: ['主要举措和成效'], figures: [] },
 });
 const [r2023] = buildReportViews([report(2023)], [section(2023, 1, '一'), section(2023, 2, '二'), section(2023, 3, '三')]);
 const [first, middle] = r2023!.sections;

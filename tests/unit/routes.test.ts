@@ -15,7 +15,7 @@ const report = (year: number): Entry<ReportData> => ({
 const section = (year: number, order: number): Entry<SectionData> => ({
   id: `${year}/${order}`,
   filePath: `sections/${year}/${order}.mdx`,
-  data: { report: String(year), order, numeral: '一', heading: `测试${order}`, item: '主要举措和成效', figures: [] },
+  data: { report: String(year), order, label: '一、', heading: `测试${order}`, items: ['主要举措和成效'], figures: [] },
 });
 
 describe('route data', () => {
@@ -52,9 +52,10 @@ describe('route data', () => {
     expect(withBase('/fzbg/', '/2023/')).toBe('/fzbg/2023/');
   });
 
-  it('prints a heading with its numeral, and reads it back', () => {
-    expect(printedHeading({ numeral: '六', heading: '存在的不足和原因' })).toBe('六、存在的不足和原因');
-    expect(readPrintedHeading('十一、示例')).toEqual({ numeral: '十一', order: 11, heading: '示例' });
+  it('prints a heading with its label, and reads it back', () => {
+    expect(printedHeading({ label: '六、', heading: '存在的不足和原因' })).toBe('六、存在的不足和原因');
+    expect(printedHeading({ label: '第二部分 ', heading: '存在的不足和原因' })).toBe('第二部分 存在的不足和原因');
+    expect(readPrintedHeading('十一、示例')).toEqual({ label: '十一、', order: 11, heading: '示例' });
     expect(routes.printedHeading).toBe(printedHeading);
   });
 });

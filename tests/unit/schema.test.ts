@@ -20,7 +20,9 @@ const validReport: Record<string, unknown> = {
   agency: '示例局',
   signedOn: new Date('2024-01-08T00:00:00Z'),
 };
-const validSection: Record<string, unknown> = { report: 2023, order: 1, numeral: '一', heading: '示例举措（测试）', item: '主要举措和成效' };
+const validSection: Record<string, unknown> = { report: 2023, order: 1, label: '一、', heading: '示例举措（测试）', items: ['主要举措和成效'] };
+/** A section as entries wrote it before labels and lists of items. */
+const legacySection: Record<string, unknown> = { report: 2023, order: 1, numeral: '一', heading: '示例举措（测试）', item: '主要举措和成效' };
 
 describe('valid entries', () => {
   it('parse to the data the site uses, with defaults and the date as written', () => {
@@ -113,15 +115,44 @@ describe('report schema rejects, saying what was expected', () => {
 
 describe('section schema rejects, saying what was expected', () => {
   it('an item that is not one of the five', () => {
-    const m = messages(sectionSchema.safeParse({ ...validSection, item: '工作成效' }));
+    const m = messages(sectionSchema.safeParse({ ...validSection, items: ['主要举措和成效', '工作成效'] }));
     expect(m).toEqual([
+      'items.1: items（报告事项）应为以下之一：主要举措和成效、存在的不足和原因、第一责任人职责、下一年度主要安排、其他需要报告的情况；收到 “工作成效”',
+    ]);
+    expect(messages(sectionSchema.safeParse({ ...legacySection, item: '工作成效' }))).toEqual([
       'item: item（报告事项）应为以下之一：主要举措和成效、存在的不足和原因、第一责任人职责、下一年度主要安排、其他需要报告的情况；收到 “工作成效”',
     ]);
   });
 
+  it('items that are empty, repeated or not a list', () => {
+    expect(messages(sectionSchema.safeParse({ ...validSection, items: [] }))).toEqual(['items: items（报告事项）至少写一项，例如 items: [主要举措和成效]']);
+    expect(messages(sectionSchema.safeParse({ ...validSection, items: ['主要举措和成效', '主要举措和成效'] }))).toEqual(['items: items（报告事项）中有重复的一项，请删掉重复的']);
+    expect(messages(sectionSchema.safeParse({ ...validSection, items: '主要举措和成效' }))[0]).toContain('items（报告事项）应为列表');
+  });
+
+  it('a section without label or items, or with both the old and the new field', () => {
+    expect(messages(sectionSchema.safeParse({ report: 2023, order: 1, heading: '示例' }))).toEqual([
+      'label: 缺少 label（标题前的编号），照原文写，例如“一、”写 label: 一、',
+      'items: 缺少 items（报告事项），例如 items: [主要举措和成效]；可选：主要举措和成效、存在的不足和原因、第一责任人职责、下一年度主要安排、其他需要报告的情况',
+    ]);
+    expect(messages(sectionSchema.safeParse({ ...validSection, numeral: '一', item: '主要举措和成效' }))).toEqual([
+      'label: label 和 numeral 只写一个：label 是新的写法，请删掉 numeral',
+      'items: items 和 item 只写一个：items 是新的写法，请删掉 item',
+    ]);
+  });
+
+  it('reads the fields entries wrote before, numeral and item, as label and items', () => {
+    expect(sectionSchema.parse(legacySection)).toMatchObject({ label: '一、', items: ['主要举措和成效'] });
+    expect(sectionSchema.parse(validSection)).toMatchObject({ label: '一、', items: ['主要举措和成效'] });
+    expect(sectionSchema.parse({ ...validSection, label: '第一部分 ', items: ['主要举措和成效', '第一责任人职责'] })).toMatchObject({
+      label: '第一部分 ',
+      items: ['主要举措和成效', '第一责任人职责'],
+    });
+  });
+
   it('a numeral that is not a Chinese numeral', () => {
-    expect(messages(sectionSchema.safeParse({ ...validSection, numeral: '1' }))[0]).toContain('numeral（序号）应为汉字序号');
-    expect(messages(sectionSchema.safeParse({ ...validSection, numeral: '一、' }))[0]).toContain('不带“、”');
+    expect(messages(sectionSchema.safeParse({ ...legacySection, numeral: '1' }))[0]).toContain('numeral（序号）应为汉字序号');
+    expect(messages(sectionSchema.safeParse({ ...legacySection, numeral: '一、' }))[0]).toContain('不带“、”');
   });
 
   it('an order that is not a positive whole number', () => {

@@ -32,13 +32,13 @@ export const section = (
     id: path,
     filePath: `sections/${path}.mdx`,
     body,
-    data: { report: year, order, numeral: toChineseNumeral(order), heading: `示例部分${order}（测试）`, item: '主要举措和成效', figures: [], ...over },
+    data: { report: year, order, label: `${toChineseNumeral(order)}、`, heading: `示例部分${order}（测试）`, items: ['主要举措和成效'], figures: [], ...over },
   };
 };
 
 /** Sections 1, 2, … reporting on the given items, all with the same text. */
-export const sections = (items: readonly SectionData['item'][], body = '示例正文'): Entry<SectionData>[] =>
-  items.map((item, i) => section(i + 1, { item }, { body }));
+export const sections = (items: readonly SectionData['items'][number][], body = '示例正文'): Entry<SectionData>[] =>
+  items.map((item, i) => section(i + 1, { items: [item] }, { body }));
 
 /** A key figure as the section schema outputs it. */
 export const fig = (over: Partial<Figure> = {}): Figure => ({ key: 'job-fairs', label: '专场招聘会', value: '2', unit: '场', ...over });

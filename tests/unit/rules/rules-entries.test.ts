@@ -12,7 +12,7 @@ describe('the rules', () => {
       'published-by-deadline',
       'corrections-after-publication',
       'section-report-exists',
-      'numeral-matches-order',
+      'label-matches-order',
       'mandatory-items-covered',
       'nothing-left-to-write',
       'year-matches-title-and-preface',
@@ -71,6 +71,6 @@ describe('section-report-exists', () => {
   });
 
   it('a section without a report is not checked further', () => {
-    expect(checkContent([draft()], [section(3, { report: '2022', numeral: '一' })]).map((p) => p.field)).toEqual(['report']);
+    expect(checkContent([draft()], [section(3, { report: '2022', label: '一、' })]).map((p) => p.field)).toEqual(['report']);
   });
 });

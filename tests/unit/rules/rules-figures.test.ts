@@ -7,7 +7,7 @@ import { fig, MANDATORY, report, section } from './fixtures';
 
 /** The four mandatory sections of a year; the first two carry figures, the first one the given text. */
 const withFigures = (first: Figure[], body: string, second: Figure[] = [], year = '2023'): Entry<SectionData>[] =>
-  MANDATORY.map((item, i) => section(i + 1, { report: year, item, figures: i === 0 ? first : i === 1 ? second : [] }, { body: i === 0 ? body : '示例正文' }));
+  MANDATORY.map((item, i) => section(i + 1, { report: year, items: [item], figures: i === 0 ? first : i === 1 ? second : [] }, { body: i === 0 ? body : '示例正文' }));
 
 const notPrinted = (label: string, printed: string, qualifier = false) =>
   `主要数据“${label}”的数值“${printed}”在本部分正文中找不到。主要数据只能照正文摘录：` +

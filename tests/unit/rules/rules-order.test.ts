@@ -1,22 +1,36 @@
-/** Rules on a report's sections: numeral and order agree, orders are unique and contiguous. */
+/** Rules on a report's sections: label and order agree, orders are unique and contiguous. */
 import { describe, expect, it } from 'vitest';
 import { checkContent, formatProblems } from '../../../src/domain/check';
 import { draft, section } from './fixtures';
 
-describe('numeral-matches-order', () => {
-  it('a numeral that is not the order’s', () => {
-    expect(checkContent([draft()], [section(1), section(2, { numeral: '三' })])).toEqual([
+describe('label-matches-order', () => {
+  it('a label that is not the order’s', () => {
+    expect(checkContent([draft()], [section(1), section(2, { label: '三、' })])).toEqual([
       {
         file: 'sections/2023/02.mdx',
-        field: 'numeral',
-        message: '序号与顺序不一致：order 是 2，对应“二”，numeral 却是“三”。请改正其中一个',
+        field: 'label',
+        message: '编号与顺序不一致：order 是 2，label 却是“三、”（第 3 部分）。请改正其中一个',
       },
     ]);
   });
 
+  it('a label that is no numbering at all', () => {
+    expect(checkContent([draft()], [section(1, { label: '甲、' })])).toEqual([
+      {
+        file: 'sections/2023/01.mdx',
+        field: 'label',
+        message: '“甲、”不是标题前的编号。请照原文写，例如 label: 一、（或 1.、第一部分）',
+      },
+    ]);
+  });
+
+  it.each(['一、', '1.', '1．', '1、', '第一部分', '第一部分 ', '第1部分', '（一）', '(1)'])('reads %s as the first part', (label) => {
+    expect(checkContent([draft()], [section(1, { label })])).toEqual([]);
+  });
+
   it('holds beyond ten: 十一', () => {
     const eleven = Array.from({ length: 11 }, (_, i) => section(i + 1));
-    expect(eleven[10]!.data.numeral).toBe('十一');
+    expect(eleven[10]!.data.label).toBe('十一、');
     expect(checkContent([draft()], eleven)).toEqual([]);
   });
 });
@@ -56,7 +70,7 @@ describe('orders-contiguous', () => {
 
 describe('several order rules at once', () => {
   it('a gap, a numeral that does not match, a file not named after its year: each named, in rule order', () => {
-    const problems = checkContent([{ ...draft(), id: 'report-2023' }], [section(1), section(3, { numeral: '二' })]);
-    expect(problems.map((p) => `${p.file} ${p.field}`)).toEqual(['reports/2023.mdx year', 'sections/2023/03.mdx numeral', 'sections/2023/ order']);
+    const problems = checkContent([{ ...draft(), id: 'report-2023' }], [section(1), section(3, { label: '二、' })]);
+    expect(problems.map((p) => `${p.file} ${p.field}`)).toEqual(['reports/2023.mdx year', 'sections/2023/03.mdx label', 'sections/2023/ order']);
   });
 });

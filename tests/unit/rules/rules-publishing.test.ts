@@ -13,11 +13,18 @@ describe('mandatory-items-covered', () => {
     expect(checkContent([report()], sections(['主要举措和成效', '主要举措和成效', '第一责任人职责']))).toEqual([
       {
         file: 'reports/2023.mdx',
-        field: 'item',
+        field: 'items',
         message:
-          '已发布的报告必须报告这几项，但没有哪一部分的 item 是：存在的不足和原因、下一年度主要安排。请在对应部分的 item 中标明，或补上这一部分；还没写完请加 draft: true',
+          '已发布的报告必须报告这几项，但没有哪一部分的 items 包括：存在的不足和原因、下一年度主要安排。某一部分报告了这一项（例如第一责任人职责写在主要举措和成效中）时，把它加进那一部分的 items，例如 items: [主要举措和成效, 第一责任人职责]；原文确实没有这一项时，报告还不能发布，请保留 draft: true',
       },
     ]);
+  });
+
+  it('counts an item covered inside another section, as real reports print it', () => {
+    const three = sections(['主要举措和成效', '存在的不足和原因', '下一年度主要安排']);
+    expect(checkContent([report()], three).map((p) => p.field)).toEqual(['items']);
+    three[0]!.data.items = ['主要举措和成效', '第一责任人职责'];
+    expect(checkContent([report()], three)).toEqual([]);
   });
 
   it('leaves a draft alone', () => {
