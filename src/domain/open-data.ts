@@ -63,7 +63,7 @@ const report = z
     documentNumber: nonEmpty.nullable().describe('文号，照原文，例如 武退役军人〔2024〕5号；没有时为 null'),
     validity: nonEmpty.nullable().describe('有效性，例如 有效；未说明时为 null'),
     keywords: z.array(nonEmpty).min(1).nullable().describe('关键词（主题词）；未说明时为 null'),
-    signature: z.array(nonEmpty).min(1).describe('落款，逐行'),
+    signature: z.array(nonEmpty).describe('落款，逐行；原文没有落款时为空列表'),
     corrections: z.array(z.strictObject({ date, note: nonEmpty })).describe('更正说明'),
     withdrawn: z
       .strictObject({ date: date.describe('撤回日期'), reason: nonEmpty.describe('撤回原因') })

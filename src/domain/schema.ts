@@ -95,13 +95,13 @@ const reportShape = {
     .optional(),
   /**
    * The signature block as printed, one line per entry. Omit it when it is just the agency
-   * and the signing date written as 2024年1月8日, which is the default.
+   * and the signing date written as 2024年1月8日, which is the default; an empty list when
+   * the original prints none (the date then stands under the title or in the metadata).
    */
   signature: z
     .array(text('signature', '落款', '韶关市武江区退役军人事务局'), {
-      error: '落款 signature 应为若干行文字的列表，例如 signature: [韶关市武江区退役军人事务局, 2024年1月8日]',
+      error: '落款 signature 应为若干行文字的列表，例如 signature: [韶关市武江区退役军人事务局, 2024年1月8日]；原文没有落款时写 signature: []',
     })
-    .min(1, 'signature（落款）至少要有一行；不需要特别写法时请删掉这个字段')
     .optional(),
   /** A draft shows in `npm run dev` only, never in a production build. */
   draft: z.boolean({ error: 'draft（草稿）只能是 true 或 false' }).default(false),
