@@ -17,7 +17,7 @@ import { basename, join, resolve } from 'node:path';
 import { ROOT } from '../tests/helpers/build.ts';
 import { loadContentFolder } from '../src/domain/content-folder.ts';
 import { printedHeading, signatureLines } from '../src/domain/report.ts';
-import { mdxToPlainText } from '../src/utils/plain-text.ts';
+import { bodyText } from '../src/domain/body.ts';
 
 interface ExpectedSection {
   printedHeading: string;
@@ -67,8 +67,8 @@ function imported(contentDir: string) {
   const own = sections.filter((s) => s.data.report === String(report.data.year)).sort((a, b) => a.data.order - b.data.order);
   return {
     report,
-    sections: own.map((s) => ({ data: s.data, body: s.body ?? '', text: mdxToPlainText(s.body ?? '') })),
-    preface: mdxToPlainText(report.body ?? ''),
+    sections: own.map((s) => ({ data: s.data, body: s.body ?? '', text: bodyText(s.body ?? '').join('\n\n') })),
+    preface: bodyText(report.body ?? '').join('\n\n'),
     problems: [],
   };
 }
@@ -99,7 +99,7 @@ function check(expected: Expected, got: ReturnType<typeof imported>): string[] {
     const text = squash(s.text);
     if (!text.startsWith(squash(e.startsWith))) fail.push(`section ${i + 1} starts ${JSON.stringify(short(text, 20))}, want ${JSON.stringify(e.startsWith)}`);
     if (!text.endsWith(squash(e.endsWith))) fail.push(`section ${i + 1} ends ${JSON.stringify(text.slice(-20))}, want ${JSON.stringify(e.endsWith)}`);
-    const subheads = s.body.split('\n').filter((l) => l.startsWith('### ')).map((l) => mdxToPlainText(l.slice(4)));
+    const subheads = s.body.split('\n').filter((l) => l.startsWith('### ')).map((l) => bodyText(l.slice(4)).join(''));
     for (const h of e.subheads) if (!subheads.includes(h)) fail.push(`section ${i + 1} sub-heading missing: ${short(h)}`);
   });
   const all = [d.title, got.preface, ...got.sections.map((s) => `${printedHeading(s.data)}\n${s.text}`), ...signatureLines(d)].join('\n');

@@ -1,23 +1,13 @@
 import { defineCollection } from 'astro:content';
 import { reportSchema, sectionSchema } from './domain/schema';
-import { contentLoaders } from './utils/content-cache';
-import { contentDirOf } from './domain/layout';
+import { recordFileSchema } from './domain/record';
+import { contentLoader } from './integrations/content-loader';
 
-// Astro re-parses a cached entry only when its digest changes; the loaders' digests cover the
-// schemas' source (src/utils/content-cache.ts), so a schema change needs no note here.
+// Entries are read and validated once, by the content folder's one reader
+// (src/domain/content-folder.ts), which also checks them; the schemas here give their types.
+const reports = defineCollection({ loader: contentLoader('reports'), schema: reportSchema });
+const sections = defineCollection({ loader: contentLoader('sections'), schema: sectionSchema });
+// The record of what was published, as one entry: the chain the build checked the reports against.
+const record = defineCollection({ loader: contentLoader('record'), schema: recordFileSchema });
 
-// CONTENT_DIR lets tests and benchmarks build the same site from fixture content.
-const contentDir = contentDirOf(process.env);
-const loaders = contentLoaders(contentDir);
-
-const reports = defineCollection({
-  loader: loaders.reports,
-  schema: reportSchema,
-});
-
-const sections = defineCollection({
-  loader: loaders.sections,
-  schema: sectionSchema,
-});
-
-export const collections = { reports, sections };
+export const collections = { reports, sections, record };

@@ -28,6 +28,8 @@ export interface Entry<T> {
   body?: string;
   /** The whole file as written, frontmatter and its comments included, where it was read from disk. */
   raw?: string;
+  /** The text a reader sees of the body, block by block (body.ts readerText), where it was read. */
+  text?: readonly string[];
 }
 
 export interface Problem {
@@ -59,6 +61,8 @@ export interface ContentView {
   inFileOrder: Entry<SectionData>[];
   /** Years whose report file exists but could not be read; its own problem says why. */
   unreadable: ReadonlySet<string>;
+  /** Today in China: no date of a report may be later (undefined: not checked). */
+  today?: string;
 }
 
 /** A named rule: what it checks is in its name and its comment. */
@@ -72,6 +76,7 @@ export function contentView(
   reports: readonly Entry<ReportData>[],
   sections: readonly Entry<SectionData>[],
   unreadable: ReadonlySet<string> = new Set(),
+  today?: string,
 ): ContentView {
   const byYear = new Map<string, YearContent>();
   for (const report of reports) byYear.set(String(report.data.year), { report, sections: [] });
@@ -82,7 +87,7 @@ export function contentView(
     else orphans.push(s);
   }
   const inFileOrder = [...sections].sort((a, b) => a.filePath.localeCompare(b.filePath));
-  return { reports, sections, byYear, orphans, inFileOrder, unreadable };
+  return { reports, sections, byYear, orphans, inFileOrder, unreadable, today };
 }
 
 /** The sections of a report's year. */
@@ -319,24 +324,51 @@ const publishedByDeadline: Rule = {
     }),
 };
 
-/** A correction is dated on or after publication (else signing). */
+/** A correction and a withdrawal are dated on or after publication (else signing). */
 const correctionsAfterPublication: Rule = {
   name: 'corrections-after-publication',
   check: (view) =>
     view.reports.flatMap(({ filePath, data }) => {
       const earliest = publishedDate(data);
-      return data.corrections.flatMap((c, i) =>
-        c.date < earliest
-          ? [
-              {
-                file: filePath,
-                field: `corrections[${i}].date`,
-                message: `更正日期 ${c.date} 早于${data.publishedOn ? '发布日期' : '成文日期'} ${earliest}。更正只能发生在发布之后，请核对日期`,
-              },
-            ]
-          : [],
+      const since = `${data.publishedOn ? '发布日期' : '成文日期'} ${earliest}`;
+      const early = data.corrections.flatMap((c, i) =>
+        c.date < earliest ? [{ file: filePath, field: `corrections[${i}].date`, message: `更正日期 ${c.date} 早于${since}。更正只能发生在发布之后，请核对日期` }] : [],
       );
+      if (data.withdrawn && data.withdrawn.date < earliest) {
+        early.push({ file: filePath, field: 'withdrawn.date', message: `撤回日期 ${data.withdrawn.date} 早于${since}。撤回只能发生在发布之后，请核对日期` });
+      }
+      return early;
     }),
+};
+
+/** The dates of a report's publication and of what followed it, by field, with what they are called. */
+function datesOf(data: ReportData): [field: string, label: string, date: string][] {
+  return [
+    ...(data.publishedOn ? [['publishedOn', '发布日期', data.publishedOn] as [string, string, string]] : []),
+    ...data.corrections.map((c, i): [string, string, string] => [`corrections[${i}].date`, '更正日期', c.date]),
+    ...(data.withdrawn ? [['withdrawn.date', '撤回日期', data.withdrawn.date] as [string, string, string]] : []),
+  ];
+}
+
+/**
+ * A published report's dates of publication, correction and withdrawal are not later than
+ * today: nothing is published, corrected or withdrawn on a day that has not come (2204 for
+ * 2024), and once recorded such a date could never be fixed. A draft is not held to it.
+ */
+const datesNotInFuture: Rule = {
+  name: 'dates-not-in-future',
+  check: (view) =>
+    view.today === undefined
+      ? []
+      : view.reports.flatMap(({ filePath, data }) =>
+          (data.draft ? [] : datesOf(data))
+            .filter(([, , date]) => date > view.today!)
+            .map(([field, label, date]) => ({
+              file: filePath,
+              field,
+              message: `${label} ${date} 晚于今天（${view.today}）：日期只能是已经到来的日子。请写实际的${label}（最晚是今天 ${view.today}）`,
+            })),
+        ),
 };
 
 // --- figures -------------------------------------------------------------------------------
@@ -349,8 +381,8 @@ const figuresPrintedInText: Rule = {
   name: 'figures-printed-in-text',
   check: (view) =>
     view.inFileOrder.flatMap((s) => {
-      if (s.body === undefined) return [];
-      const text = textForMatching(s.body);
+      if (s.body === undefined && s.text === undefined) return [];
+      const text = s.text ? s.text.join('\n') : textForMatching(s.body!);
       return s.data.figures.flatMap((f, i) => {
         const printed = printedValue(f);
         if (printedIn(text, printed)) return [];
@@ -427,6 +459,7 @@ export const RULES: readonly Rule[] = [
   yearNotAfterSigning,
   publishedByDeadline,
   correctionsAfterPublication,
+  datesNotInFuture,
   sectionReportExists,
   labelMatchesOrder,
   mandatoryItemsCovered,
@@ -444,8 +477,9 @@ export function checkContent(
   reports: readonly Entry<ReportData>[],
   sections: readonly Entry<SectionData>[],
   unreadable: ReadonlySet<string> = new Set(),
+  today?: string,
 ): Problem[] {
-  const view = contentView(reports, sections, unreadable);
+  const view = contentView(reports, sections, unreadable, today);
   return RULES.flatMap((rule) => rule.check(view));
 }
 

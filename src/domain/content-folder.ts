@@ -1,71 +1,134 @@
 /**
- * One check of a content folder, the same for both front doors: `npm run check` (scripts/
- * check.ts) and `npm run build` (src/integrations/content-check.ts, before Astro reads a
- * single entry). It reads every entry as written (entry-file.ts: YAML as text, MDX as the
- * build reads it), validates it with the schemas, runs the rules across entries (check.ts)
- * and holds the published reports to the record of what was published (record.ts), itself
- * held to its git history (record-history.ts). Then the inspection self-audit (audit.ts):
- * warnings, errors when strict; the rules about the site configuration only when it is given.
+ * The one reader of a content folder, for `npm run check`, `npm run build` and `npm run dev`
+ * alike (the build's content collections are filled from what it read, src/integrations/
+ * content-loader.ts): the same items, the same bytes, the same parse, the same rules.
+ *
+ * - The folder's layout is strict (layout.ts placeOf): reports/YYYY.mdx, sections/YYYY/NN.mdx,
+ *   attachments/YYYY/<file>, the record; anything else, a link, a folder named like a file, a
+ *   name with #, ? or % is named and refused, never read.
+ * - Each entry is read as written (entry-file.ts): UTF-8, no invisible control characters,
+ *   YAML as text, the body as data (no code), validated by the schemas (schema.ts); a
+ *   section's file name is its order and its folder its report.
+ * - Attachments are documents by their bytes (attachments.ts).
+ * Then the rules across entries (check.ts) and the record of what was published (record.ts),
+ * itself held to its git history (record-history.ts), and the inspection self-audit (audit.ts).
  */
-import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { reportSchema, sectionSchema, type ReportData, type SectionData } from './schema.ts';
 import { checkContent, contentView, errorsOf, type Entry, type Problem } from './check.ts';
 import { audit, strictByEnv, withoutAudited } from './audit.ts';
 import type { SiteConfig } from './site.ts';
-import { mdxProblem, parseEntryFile } from './entry-file.ts';
-import { matchesPattern, REPORT_PATTERN, reportFile, reportsRoot, SECTION_PATTERN, sectionsRoot, shownPath } from './layout.ts';
-import { readAttachments } from './attachments.ts';
-import { baselineOf, checkRecord, formatRecordFile, parseRecordFile, RECORD_FILE, snapshotOf, type RecordFile } from './record.ts';
-import { readRecordHistory } from './record-history.ts';
+import { decodeEntryFile, parseEntryFile, readBody } from './entry-file.ts';
+import { placeOf, RECORD_FILE, reportFile, shownPath, type Place } from './layout.ts';
+import { attachmentProblem, describeAttachment, isAttachmentName, type AttachmentFile } from './attachments.ts';
+import { ACCEPT, checkRecord, emptyRecord, formatRecordFile, parseRecordFile, snapshotOf, type RecordFile } from './record.ts';
+import { checkRecordHistory, headRecord } from './record-history.ts';
+import { bodyHast, readerText, type HastRoot } from './body.ts';
+import { listFolder, readItem } from './content-fs.ts';
+import { todayInChina } from './dates.ts';
+import { writeFileAtomic } from './write-atomic.ts';
+
+/** An entry as read: its data, its text as written, its body as HTML elements and as the text a reader sees. */
+export interface ReadEntry<T> extends Entry<T> {
+  body: string;
+  raw: string;
+  hast: HastRoot;
+  text: string[];
+}
 
 export interface LoadedContent {
-  reports: Entry<ReportData>[];
-  sections: Entry<SectionData>[];
-  /** Files that could not be read and schema violations, one per field. */
+  reports: ReadEntry<ReportData>[];
+  sections: ReadEntry<SectionData>[];
+  /** Each year's attachments, in name order, with their bytes. */
+  attachments: Map<string, AttachmentFile[]>;
+  /** Items refused, files that could not be read, schema violations, one per field. */
   problems: Problem[];
   /** Years whose report file is there but could not be read or validated. */
   unreadable: Set<string>;
+  /** The record file's text, when there is one. */
+  recordText?: string;
 }
 
 type Schema<T> = { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } };
 
-/** The entries of one collection folder whose paths match its pattern, in path order, read and validated. */
-function readCollection<T>(dir: string, pattern: string, schema: Schema<T>, root: string, problems: Problem[], unreadable: Set<string>): Entry<T>[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => matchesPattern(f, pattern))
-    .sort()
-    .flatMap((f) => {
-      const full = join(dir, f);
-      const filePath = shownPath(root, full);
-      const read = parseEntryFile(readFileSync(full, 'utf8'), filePath);
-      const id = f.replace(/\.mdx$/, '').split('\\').join('/');
-      if ('problem' in read) {
-        problems.push(read.problem);
-        unreadable.add(id);
-        return [];
-      }
-      const mdx = mdxProblem(read.entry, filePath);
-      if (mdx) problems.push(mdx);
-      const r = schema.safeParse(read.entry.frontmatter);
-      if (!r.success) {
-        for (const i of r.error.issues) problems.push({ file: filePath, field: i.path.join('.') || '(frontmatter)', message: i.message });
-        unreadable.add(id);
-        return [];
-      }
-      return [{ id, filePath, data: r.data, body: read.entry.body, raw: read.entry.raw }];
-    });
+/** The ids footnotes get on a page: unique per entry, as several bodies stand on one report page. */
+const idPrefixOf = (id: string) => `fn-${id.replace(/\//g, '-')}-`;
+
+/**
+ * An entry from its text, read as the build reads it: frontmatter, body (no code), schema.
+ * The importer reads the entries it is about to write through here too.
+ */
+export function entryFromText<T>(text: string, id: string, filePath: string, schema: Schema<T>): { entry: ReadEntry<T> } | { problems: Problem[] } {
+  const read = parseEntryFile(text, filePath);
+  if ('problem' in read) return { problems: [read.problem] };
+  const body = readBody(read.entry, filePath);
+  const r = schema.safeParse(read.entry.frontmatter);
+  const problems = [
+    ...('problem' in body ? [body.problem] : []),
+    ...(r.success ? [] : r.error.issues.map((i) => ({ file: filePath, field: i.path.join('.') || '(frontmatter)', message: i.message }))),
+  ];
+  if (problems.length || !r.success || 'problem' in body) return { problems };
+  const hast = bodyHast(body.tree, idPrefixOf(id));
+  return { entry: { id, filePath, data: r.data, body: read.entry.body, raw: read.entry.raw, hast, text: readerText(hast) } };
 }
 
-/** Every report and section entry of a content folder, read as written and validated by the schemas. */
+/** A section's file says its order and its report: sections/2024/03.mdx is order 3 of 2024. */
+function placeProblems(s: ReadEntry<SectionData>, place: Extract<Place, { role: 'section' }>): Problem[] {
+  const out: Problem[] = [];
+  if (s.data.order !== place.order) {
+    out.push({ file: s.filePath, field: 'order', message: `文件名说这是第 ${place.order} 部分，order 却是 ${s.data.order}。文件名的两位数字就是顺序：请把文件改名为 ${String(s.data.order).padStart(2, '0')}.mdx，或改正 order` });
+  }
+  if (s.data.report !== place.year) {
+    out.push({ file: s.filePath, field: 'report', message: `文件在 ${place.year}/ 文件夹中，report 却是 ${s.data.report}。每年的部分放在以年度命名的文件夹中：请移到 sections/${s.data.report}/，或改正 report` });
+  }
+  return out;
+}
+
+/** Reads the folder's items by their places; what is refused or cannot be read becomes a problem. */
+function readItems(dir: string, root: string): LoadedContent {
+  const out: LoadedContent = { reports: [], sections: [], attachments: new Map(), problems: [], unreadable: new Set() };
+  const shown = (path: string) => shownPath(root, join(dir, path));
+  const items = listFolder(dir, (path) => placeOf(path, 'folder', isAttachmentName).role === 'folder');
+  for (const item of items) {
+    const place = placeOf(item.path, item.kind, isAttachmentName);
+    const file = shown(item.path);
+    if (place.role === 'refused') out.problems.push({ file, field: '(文件名)', message: place.message });
+    else if (place.role === 'record') out.recordText = Buffer.from(readItem(dir, item.path)).toString('utf8');
+    else if (place.role === 'attachment') readAttachment(out, dir, item.path, place, file);
+    else if (place.role === 'report' || place.role === 'section') readEntry(out, dir, item.path, place, file);
+  }
+  return out;
+}
+
+function readAttachment(out: LoadedContent, dir: string, path: string, place: Extract<Place, { role: 'attachment' }>, file: string): void {
+  const bytes = readItem(dir, path);
+  const problem = attachmentProblem(place.name, bytes);
+  if (problem) return void out.problems.push({ file, field: '(附件)', message: problem });
+  const list = out.attachments.get(place.year) ?? [];
+  list.push({ ...describeAttachment(place.name, bytes), data: bytes });
+  out.attachments.set(place.year, list);
+}
+
+function readEntry(out: LoadedContent, dir: string, path: string, place: Extract<Place, { role: 'report' | 'section' }>, file: string): void {
+  const decoded = decodeEntryFile(readItem(dir, path), file);
+  const id = place.role === 'report' ? place.year : path.split('/').slice(1).join('/').replace(/\.mdx$/, '');
+  const read = 'problem' in decoded ? { problems: [decoded.problem] } : place.role === 'report' ? entryFromText(decoded.text, id, file, reportSchema as Schema<ReportData>) : entryFromText(decoded.text, id, file, sectionSchema as Schema<SectionData>);
+  if ('problems' in read) {
+    out.problems.push(...read.problems);
+    if (place.role === 'report') out.unreadable.add(place.year);
+    return;
+  }
+  if (place.role === 'report') return void out.reports.push(read.entry as ReadEntry<ReportData>);
+  const section = read.entry as ReadEntry<SectionData>;
+  out.problems.push(...placeProblems(section, place));
+  out.sections.push(section);
+}
+
+/** Every report and section entry and attachment of a content folder, read as written and validated. */
 export function loadContentFolder(dir: string, root: string): LoadedContent {
-  const problems: Problem[] = [];
-  // Report ids are their years; a section's id (2024/01) is of no use here.
-  const unreadable = new Set<string>();
-  const reports = readCollection<ReportData>(reportsRoot(dir), REPORT_PATTERN, reportSchema as Schema<ReportData>, root, problems, unreadable);
-  const sections = readCollection<SectionData>(sectionsRoot(dir), SECTION_PATTERN, sectionSchema as Schema<SectionData>, root, problems, new Set());
-  return { reports, sections, problems, unreadable };
+  if (!existsSync(dir)) return { reports: [], sections: [], attachments: new Map(), problems: [], unreadable: new Set() };
+  return readItems(dir, root);
 }
 
 export interface FolderCheck extends LoadedContent {
@@ -73,11 +136,13 @@ export interface FolderCheck extends LoadedContent {
   recorded: string[];
   /** The record file, relative to root. */
   recordPath: string;
+  /** The record as it stands after this run. */
+  record: RecordFile;
 }
 
 export interface CheckOptions {
   root: string;
-  /** Record what may be recorded, when nothing else is wrong. */
+  /** Append what may be recorded, when nothing else is wrong. */
   accept?: boolean;
   /** The site configuration, for the audit's rules about it (registrations, 互动). */
   site?: SiteConfig;
@@ -85,51 +150,68 @@ export interface CheckOptions {
   configFile?: string;
   /** Audit findings are errors, not warnings; by default AUDIT_STRICT=1 in the environment. */
   strict?: boolean;
+  /** Today in China; dates may not be later, and entries recorded now carry it. */
+  today?: string;
 }
 
 /**
- * Checks a content folder: entries, rules, and the record of what was published. With
- * `accept`, records what may be recorded (written atomically) when nothing else is wrong.
+ * The record file read, and held to its history; problems for what is wrong with either. A
+ * record file that is not in the folder while git has one is checked as git has it (and
+ * written back by --accept): deleting it loses nothing.
  */
-export function checkContentFolder(
-  dir: string,
-  { root, accept = false, site, configFile = 'site.config.ts', strict = strictByEnv(process.env) }: CheckOptions,
-): FolderCheck {
+function readRecord(dir: string, recordText: string | undefined, recordPath: string): { record?: RecordFile; problems: Problem[]; restored?: boolean } {
+  if (recordText === undefined) {
+    const head = headRecord(join(dir, RECORD_FILE), dir);
+    const history = checkRecordHistory(join(dir, RECORD_FILE), dir, head ?? emptyRecord(), recordPath);
+    const restored = head ? [{ file: recordPath, field: '(文件)', warning: true, message: `发布记录文件不见了：已按 git 最近一次提交中的版本核对。运行 ${ACCEPT} 会把它写回，请一起提交` }] : [];
+    return { record: head ?? emptyRecord(), problems: [...historyProblems(history, recordPath), ...restored], restored: Boolean(head) };
+  }
+  const parsed = parseRecordFile(recordText, recordPath);
+  if ('problem' in parsed) return { problems: [parsed.problem] };
+  return { record: parsed.record, problems: historyProblems(checkRecordHistory(join(dir, RECORD_FILE), dir, parsed.record, recordPath), recordPath) };
+}
+
+function historyProblems(h: ReturnType<typeof checkRecordHistory>, recordPath: string): Problem[] {
+  return [
+    ...h.problems.map((message) => ({ file: recordPath, field: '(git 历史)', message: `${message}。发布记录只能追加：已记录的发布、更正、撤回不能删除或改写` })),
+    ...(h.limitation ? [{ file: recordPath, field: '(git 历史)', message: h.limitation, warning: true }] : []),
+  ];
+}
+
+/**
+ * Checks a content folder: items, entries, rules, and the record of what was published. With
+ * `accept`, appends what may be recorded (written atomically) when nothing else is wrong.
+ */
+export function checkContentFolder(dir: string, options: CheckOptions): FolderCheck {
+  const { root, accept = false, site, configFile = 'site.config.ts', strict = strictByEnv(process.env), today = todayInChina() } = options;
   const loaded = loadContentFolder(dir, root);
   const audited = audit({ view: contentView(loaded.reports, loaded.sections, loaded.unreadable), site, configFile }, { strict });
-  const problems = withoutAudited([...loaded.problems, ...checkContent(loaded.reports, loaded.sections, loaded.unreadable)], audited);
-  const recordFile = join(dir, RECORD_FILE);
-  const recordPath = shownPath(root, recordFile);
-  const done = (recorded: string[] = []) => ({ ...loaded, problems: [...problems, ...audited], recorded, recordPath });
-  // With entries in error, only what is plain without them is compared: a published year
-  // deleted or made a draft again. Digests of half-read content would only mislead.
-  const entriesOk = errorsOf(problems).length === 0;
-
-  let own: RecordFile = {};
-  if (existsSync(recordFile)) {
-    const parsed = parseRecordFile(readFileSync(recordFile, 'utf8'), recordPath);
-    if ('problem' in parsed) return (problems.push(parsed.problem), done());
-    own = parsed.record;
-  }
-  const history = readRecordHistory(recordFile, dir);
-  if (history.limitation) problems.push({ file: recordPath, field: '(git 历史)', message: history.limitation, warning: true });
-  const snapshots = loaded.reports.map((r) => snapshotOf(r, loaded.sections, readAttachments(dir, r.data.year)));
-  const checked = checkRecord(snapshots, own, baselineOf(history.versions), {
+  const problems = withoutAudited([...loaded.problems, ...checkContent(loaded.reports, loaded.sections, loaded.unreadable, today)], audited);
+  const recordPath = shownPath(root, join(dir, RECORD_FILE));
+  const read = readRecord(dir, loaded.recordText, recordPath);
+  problems.push(...read.problems);
+  const done = (record: RecordFile = read.record ?? emptyRecord(), recorded: string[] = []) => ({ ...loaded, problems: [...problems, ...audited], recorded, recordPath, record });
+  if (!read.record) return done();
+  // With entries in error, only what is plain without them is compared: a published year deleted or made a draft again.
+  const entriesOk = !errorsOf(problems).length;
+  const snapshots = loaded.reports.map((r) => snapshotOf(r, loaded.sections, loaded.attachments.get(String(r.data.year)) ?? []));
+  const checked = checkRecord(snapshots, read.record, {
     accept: accept && entriesOk,
+    today,
     recordPath,
     reportFileOf: (year) => shownPath(root, reportFile(year, dir)),
     unreadable: loaded.unreadable,
   });
-  if (!entriesOk) {
-    problems.push(...checked.problems.filter((p) => p.field === '(文件)' || p.field === 'draft'));
-    return done();
-  }
-  problems.push(...checked.problems);
-  const text = formatRecordFile(checked.record);
-  const clean = !errorsOf([...problems, ...audited]).length;
-  if (accept && clean && (!existsSync(recordFile) || readFileSync(recordFile, 'utf8') !== text)) {
-    writeFileSync(`${recordFile}.tmp`, text);
-    renameSync(`${recordFile}.tmp`, recordFile);
-  }
-  return done(accept && clean ? checked.recorded : []);
+  problems.push(...(entriesOk ? checked.problems : checked.problems.filter((p) => p.field === '(文件)' || p.field === 'draft')));
+  if (!accept || errorsOf([...problems, ...audited]).length || (!checked.recorded.length && !read.restored)) return done(read.record);
+  writeFileAtomic(join(dir, RECORD_FILE), formatRecordFile(checked.record));
+  return done(checked.record, checked.recorded);
+}
+
+/** The record file of a content folder as it stands, parsed; undefined when there is none or it cannot be read. */
+export function readRecordFile(dir: string): RecordFile | undefined {
+  const file = join(dir, RECORD_FILE);
+  if (!existsSync(file)) return undefined;
+  const parsed = parseRecordFile(readFileSync(file, 'utf8'), RECORD_FILE);
+  return 'record' in parsed ? parsed.record : undefined;
 }

@@ -38,3 +38,8 @@ export function parseChineseDate(text: string): IsoDate | undefined {
   const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
   return isValidIsoDate(iso) ? iso : undefined;
 }
+
+/** Today's date where the bureau is (China Standard Time), as a record and the date rules count it. */
+export function todayInChina(now = new Date()): IsoDate {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short' }).format(now);
+}

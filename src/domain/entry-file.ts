@@ -1,16 +1,15 @@
 /**
- * Reading one content entry file (.mdx) as staff wrote it: the frontmatter between the two
+ * Reading one content entry file (.mdx) as staff wrote it, for check and build alike: its
+ * bytes as UTF-8, with no invisible control characters; the frontmatter between the two
  * `---` lines, parsed with the `yaml` package under YAML 1.2's core schema, so dates stay
  * the text written (2026-02-30 is not rolled over into 2026-03-02 as a YAML timestamp would
- * be) and the schemas validate them as calendar dates; then the body, checked as MDX the way
- * the build reads it. Every problem is a Chinese message naming the line and the fix.
+ * be) and the schemas validate them as calendar dates; then the body, read as MDX syntax into
+ * a tree and refused when it holds anything but text (code, images, odd links). Every problem
+ * is a Chinese message naming the line and the fix.
  */
 import { parseDocument, type YAMLError } from 'yaml';
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkMdx from 'remark-mdx';
-import remarkGfm from 'remark-gfm';
 import type { Problem } from './check.ts';
+import { isTextMarkup, parseBody, type MdastRoot } from './body.ts';
 
 export interface EntryFile {
   frontmatter: Record<string, unknown>;
@@ -27,6 +26,8 @@ const FENCE = /^---[ \t]*$/;
 /** Splits and parses an entry file; a problem (file, field, Chinese message) when it cannot be read. */
 export function parseEntryFile(raw: string, file: string): { entry: EntryFile } | { problem: Problem } {
   const text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const invisible = invisibleProblem(text, file);
+  if (invisible) return { problem: invisible };
   const lines = text.split('\n');
   if (!FENCE.test(lines[0] ?? '')) {
     return problem(file, 1, '文件应以一行 --- 开头，然后是各字段（如 year: 2024），再以一行 --- 结束，之后才是正文');
@@ -83,7 +84,61 @@ function yamlMessage(error: YAMLError, line: string): string {
   }
 }
 
-const mdx = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
+/**
+ * Characters no report prints and no reader sees: C0 and C1 controls but tab and line end
+ * (Word's manual line break is U+000B), the direction overrides that make text read in
+ * another order than it is stored, zero-width space and a byte order mark inside the text, and
+ * the line and paragraph separators. Refused in every entry, by check and build alike, with
+ * the line they are on; a feed, a sitemap or a JSON file can then hold any text.
+ */
+const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]/u;
+
+/** What an invisible character is, in words staff recognise. */
+function invisibleName(ch: string): string {
+  const code = `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  if (ch === '\u000B') return `Word 的手动换行符（${code}）`;
+  if (/[\u202A-\u202E\u2066-\u2069]/u.test(ch)) return `改变文字显示方向的控制字符（${code}），它能让文字看起来和实际存的不一样`;
+  if (ch === '\u200B') return `零宽空格（${code}）`;
+  if (ch === '\uFEFF') return `字节顺序标记（${code}）`;
+  return `不可见的控制字符（${code}）`;
+}
+
+/** The first invisible character of a text, as a problem naming its line. */
+export function invisibleProblem(text: string, file: string): Problem | undefined {
+  const m = INVISIBLE.exec(text);
+  if (!m) return undefined;
+  const line = text.slice(0, m.index).split('\n').length;
+  const fix = m[0] === '\u000B' ? '请在那里另起一段，或删掉它' : '请删掉它（很多编辑器里看不见它，可以删掉这一行后照原文重打）';
+  return { file, field: `第 ${line} 行`, message: `这一行有${invisibleName(m[0])}。${fix}` };
+}
+
+/**
+ * An entry file's bytes as text: UTF-8 (a byte order mark at the start is dropped), line ends
+ * as \n whether written \r\n or \r. Anything else is not read at all.
+ */
+export function decodeEntryFile(bytes: Uint8Array, file: string): { text: string } | { problem: Problem } {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { problem: { file, field: '(文件)', message: '文件不是 UTF-8 编码，无法读取。请用编辑器把它另存为 UTF-8 编码（VS Code：右下角的编码 → 通过编码保存 → UTF-8）' } };
+  }
+  return { text: text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n') };
+}
+
+/** Where a parse error is, as a line of the body. */
+function errorLine(e: unknown): number {
+  const place = e as { line?: number; place?: { line?: number; start?: { line?: number } } };
+  return place.line ?? place.place?.line ?? place.place?.start?.line ?? 1;
+}
+
+/** A line of the file, shortened for a message. */
+function quoted(entry: Pick<EntryFile, 'raw'>, line: number): string {
+  const text = entry.raw.split('\n')[line - 1]?.trim() ?? '';
+  return text ? `“${text.length > 40 ? `${text.slice(0, 40)}…` : text}”` : '';
+}
+
+const ESCAPE_HOW = '正文中作为文字的 { } < > 要在前面加反斜杠，写成 \\{ \\} \\< \\>（npm run import 导入时会自动这样写）';
 
 /**
  * Whether the body reads as MDX, as the build will read it; else where it stops, and how to
@@ -91,19 +146,58 @@ const mdx = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
  */
 export function mdxProblem(entry: EntryFile, file: string): Problem | undefined {
   try {
-    mdx.parse(entry.body);
+    parseBody(entry.body);
     return undefined;
   } catch (e) {
-    const place = e as { line?: number; place?: { line?: number; start?: { line?: number } } };
-    const bodyLine = place.line ?? place.place?.line ?? place.place?.start?.line ?? 1;
-    const line = entry.bodyLine + bodyLine - 1;
-    const text = entry.raw.split('\n')[line - 1]?.trim() ?? '';
-    return {
-      file,
-      field: `第 ${line} 行`,
-      message:
-        `正文无法按 MDX 读取${text ? `：“${text.length > 40 ? `${text.slice(0, 40)}…` : text}”` : ''}。` +
-        '正文中作为文字的 { } < > 要在前面加反斜杠，写成 \\{ \\} \\< \\>（npm run import 导入时会自动这样写）；标签和花括号要成对',
-    };
+    const line = entry.bodyLine + errorLine(e) - 1;
+    return { file, field: `第 ${line} 行`, message: `正文无法按 MDX 读取${quoted(entry, line) ? `：${quoted(entry, line)}` : ''}。${ESCAPE_HOW}；标签和花括号要成对` };
   }
+}
+
+/** What MDX would run in a body: import/export, {…} expressions, <tags>; in words. */
+const CODE: Record<string, string> = {
+  mdxjsEsm: 'import/export 语句',
+  mdxFlowExpression: '花括号 { } 里的表达式',
+  mdxTextExpression: '花括号 { } 里的表达式',
+  mdxJsxFlowElement: '尖括号 < > 的标签',
+  mdxJsxTextElement: '尖括号 < > 的标签',
+};
+
+/** Links a reader may follow from report text: web addresses, e-mail, telephone and the site's own paths. */
+const SAFE_LINK = /^(?:https?:|mailto:|tel:|[/#?.]|[^:]*$)/i;
+
+/** The first thing in a body that is not text: code MDX would run, an image, or a link of another scheme. */
+function notText(tree: MdastRoot): { line: number; what: string } | undefined {
+  let found: { line: number; what: string } | undefined;
+  const visit = (node: { type: string; url?: string; position?: { start: { line: number } }; children?: unknown[] }) => {
+    if (found) return;
+    const line = node.position?.start.line ?? 1;
+    if (CODE[node.type] && !isTextMarkup(node)) found = { line, what: CODE[node.type]! };
+    else if (node.type === 'image' || node.type === 'imageReference') found = { line, what: '图片' };
+    else if (node.type === 'link' && !SAFE_LINK.test(node.url ?? '')) found = { line, what: `链接“${node.url}”` };
+    else for (const c of (node.children ?? []) as (typeof node)[]) visit(c);
+  };
+  visit(tree);
+  return found;
+}
+
+/**
+ * The body read once, as data: its tree, or a problem where it cannot be read or would run
+ * code. Report text never executes; every such construct is refused with the way to write
+ * its characters as text.
+ */
+export function readBody(entry: EntryFile, file: string): { tree: MdastRoot } | { problem: Problem } {
+  let tree: MdastRoot;
+  try {
+    tree = parseBody(entry.body);
+  } catch {
+    return { problem: mdxProblem(entry, file)! };
+  }
+  const bad = notText(tree);
+  if (!bad) return { tree };
+  const line = entry.bodyLine + bad.line - 1;
+  const message = bad.what.startsWith('链接') || bad.what === '图片'
+    ? `正文${quoted(entry, line) ? ` ${quoted(entry, line)} ` : ''}中有${bad.what}：报告正文只能有文字和网址链接（http、https、mailto、tel）。请删掉它，或改成文字`
+    : `正文${quoted(entry, line) ? ` ${quoted(entry, line)} ` : ''}中有${bad.what}，构建时会被当作代码运行：报告正文只能是文字。${ESCAPE_HOW}`;
+  return { problem: { file, field: `第 ${line} 行`, message } };
 }

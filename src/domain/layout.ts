@@ -103,3 +103,74 @@ export function parseReportYear(text: string | undefined): number | undefined {
   const year = text === undefined ? undefined : yearFromText(text);
   return isReportYear(year) ? year : undefined;
 }
+
+/** The record of what was published, at the top of the content folder. */
+export const RECORD_FILE = 'published-digests.json';
+
+/** What an item of the content folder is, by its place and name (layout rule), or why it may not be there. */
+export type Place =
+  | { role: 'report'; year: string }
+  | { role: 'section'; year: string; order: number }
+  | { role: 'attachment'; year: string; name: string }
+  | { role: 'record' }
+  | { role: 'folder' }
+  /** Hidden items (the importer's scratch files, .DS_Store) and a README: never read. */
+  | { role: 'ignored' }
+  | { role: 'refused'; message: string };
+
+const YEAR_NAME = /^\d{4}$/;
+const REPORT_NAME = /^(\d{4})\.mdx$/;
+const SECTION_NAME = /^(\d{2})\.mdx$/;
+
+const refused = (message: string): Place => ({ role: 'refused', message });
+const MOVE = '请把它改名或移出内容文件夹';
+
+/** Inside reports/: YYYY.mdx files only. */
+function inReports(name: string, kind: string): Place {
+  const m = REPORT_NAME.exec(name);
+  if (m && kind === 'file') return { role: 'report', year: m[1]! };
+  return refused(`${REPORTS_DIR}/ 中只能有报告文件，文件名是四位年度加 .mdx（例如 2024.mdx）；这个${kind === 'file' ? '文件' : '文件夹'}不是。${MOVE}`);
+}
+
+/** Inside sections/: a YYYY folder per report, holding NN.mdx files only. */
+function inSections(parts: string[], kind: string): Place {
+  const [year, name] = parts;
+  if (!YEAR_NAME.test(year!)) return refused(`${SECTIONS_DIR}/ 中只能有以四位年度命名的文件夹（例如 2024/），每个部分一个文件放在里面。${MOVE}`);
+  if (name === undefined) return kind === 'folder' ? { role: 'folder' } : refused(`${SECTIONS_DIR}/${year} 应是文件夹，里面放这一年的各部分文件（01.mdx、02.mdx……）。${MOVE}`);
+  const m = SECTION_NAME.exec(name);
+  if (parts.length === 2 && m && kind === 'file' && Number(m[1]) >= 1) return { role: 'section', year: year!, order: Number(m[1]) };
+  return refused(`${SECTIONS_DIR}/${year}/ 中只能有各部分的文件，文件名是两位顺序号加 .mdx（第一部分是 01.mdx）；这个${kind === 'file' ? '文件' : '文件夹'}不是。${MOVE}`);
+}
+
+/** Inside attachments/: a YYYY folder per report, holding its original files. */
+function inAttachments(parts: string[], kind: string, isName: (name: string) => boolean): Place {
+  const [year, name] = parts;
+  if (!YEAR_NAME.test(year!)) return refused(`${ATTACHMENTS_DIR}/ 中只能有以四位年度命名的文件夹（例如 2024/），附件放在里面。${MOVE}`);
+  if (name === undefined) return kind === 'folder' ? { role: 'folder' } : refused(`${ATTACHMENTS_DIR}/${year} 应是文件夹。${MOVE}`);
+  if (parts.length === 2 && kind === 'file' && isName(name)) return { role: 'attachment', year: year!, name };
+  return refused(`${ATTACHMENTS_DIR}/${year}/ 中只能直接放附件文件（不能再有文件夹），文件名不能以“.”开头、不能有控制字符、不超过 200 个字。${MOVE}`);
+}
+
+/**
+ * Where an item of the content folder belongs, from its path and kind: the strict layout
+ * check and the build read the same items, and nothing else. Hidden items are never content
+ * (the importer keeps its scratch files there); a link is refused wherever it is, since what
+ * it points to could change without the folder changing.
+ */
+export function placeOf(path: string, kind: 'file' | 'folder' | 'link' | 'other', isAttachmentName: (name: string) => boolean): Place {
+  const parts = path.split('/');
+  if (parts.some((p) => p.startsWith('.'))) return { role: 'ignored' };
+  if (kind === 'link') return refused(`这是一个符号链接（快捷方式）。内容文件夹中不能有链接：请放入文件本身，或删掉它`);
+  if (kind === 'other') return refused('这不是普通的文件或文件夹。请删掉它');
+  const [top, ...rest] = parts;
+  if (!rest.length) {
+    if (top === RECORD_FILE && kind === 'file') return { role: 'record' };
+    if (/^README(\.md)?$/i.test(top!) && kind === 'file') return { role: 'ignored' };
+    if ([REPORTS_DIR, SECTIONS_DIR, ATTACHMENTS_DIR].includes(top!) && kind === 'folder') return { role: 'folder' };
+    return refused(`内容文件夹的第一层只能有 ${REPORTS_DIR}/、${SECTIONS_DIR}/、${ATTACHMENTS_DIR}/ 三个文件夹和发布记录 ${RECORD_FILE}。${MOVE}`);
+  }
+  if (top === REPORTS_DIR) return rest.length === 1 ? inReports(rest[0]!, kind) : refused(`${REPORTS_DIR}/ 中不能有子文件夹。${MOVE}`);
+  if (top === SECTIONS_DIR) return inSections(rest, kind);
+  if (top === ATTACHMENTS_DIR) return inAttachments(rest, kind, isAttachmentName);
+  return refused(`内容文件夹的第一层只能有 ${REPORTS_DIR}/、${SECTIONS_DIR}/、${ATTACHMENTS_DIR}/ 三个文件夹和发布记录 ${RECORD_FILE}。${MOVE}`);
+}

@@ -25,6 +25,8 @@ export const ui = {
   attachmentSize: '大小',
   attachmentDigest: 'SHA-256',
   corrections: '更正记录',
+  recordFingerprint: '发布记录指纹',
+  recordHistoryLink: '版本记录和核对方法',
   correctionsIntro: '本报告发布后有以下更正：',
   editInRepo: '在仓库中编辑',
   editInRepoHint: '（供工作人员使用）',

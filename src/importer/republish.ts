@@ -18,15 +18,14 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { readAttachments, type AttachmentFile } from '../domain/attachments.ts';
-import { loadContentFolder } from '../domain/content-folder.ts';
-import { parseEntryFile } from '../domain/entry-file.ts';
+import type { AttachmentFile } from '../domain/attachments.ts';
+import { entryFromText, loadContentFolder, type ReadEntry } from '../domain/content-folder.ts';
 import { printedIn, printedValue, textForMatching, type Figure } from '../domain/figures.ts';
 import { reportFile, sectionFile, sectionsDir, shownPath } from '../domain/layout.ts';
-import { changesSince, parseRecordFile, RECORD_FILE, snapshotOf, type LegacyYear, type RecordedYear } from '../domain/record.ts';
+import { changesSince, parseRecordFile, RECORD_FILE, recordedYears, snapshotOf, type RecordedYear } from '../domain/record.ts';
 import { reportSchema, sectionSchema, type ReportData, type SectionData } from '../domain/schema.ts';
 import type { Entry, Problem } from '../domain/check.ts';
-import type { IsoDate } from '../domain/dates.ts';
+import { todayInChina, type IsoDate } from '../domain/dates.ts';
 import { ImportError } from './errors.ts';
 import { renderBlock, renderYear, type ReportToWrite, type SectionToWrite } from './mdx.ts';
 import type { Report } from './model.ts';
@@ -37,14 +36,12 @@ export interface PublishedYear {
   report: Entry<ReportData>;
   sections: Entry<SectionData>[];
   attachments: AttachmentFile[];
-  /** The year's entry in the record of what was published; none when it was never published. */
-  recorded?: RecordedYear | LegacyYear;
+  /** What the record of what was published holds of the year; none when it was never published. */
+  recorded?: RecordedYear;
 }
 
 /** Today's date in China (Asia/Shanghai), as corrections are dated. */
-export function todayInChina(now = new Date()): IsoDate {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short' }).format(now);
-}
+export { todayInChina };
 
 /** Problems as lines under a heading that says nothing was written and what to do. */
 function brokenEntries(problems: readonly Problem[]): ImportError {
@@ -74,16 +71,16 @@ export function readPublishedYear(contentDir: string, year: number, root: string
   const report = loaded.reports.find((r) => r.data.year === year);
   if (!report || report.data.draft) return undefined;
   const sections = loaded.sections.filter((s) => s.data.report === key);
-  return { report, sections, attachments: readAttachments(contentDir, year), recorded };
+  return { report, sections, attachments: loaded.attachments.get(key) ?? [], recorded };
 }
 
-/** The year's entry in the content folder's record (published-digests.json), if any. */
-function recordedYear(contentDir: string, year: string, root: string): RecordedYear | LegacyYear | undefined {
+/** What the content folder's record (published-digests.json) holds of the year, if anything. */
+function recordedYear(contentDir: string, year: string, root: string): RecordedYear | undefined {
   const file = join(contentDir, RECORD_FILE);
   if (!existsSync(file)) return undefined;
   const parsed = parseRecordFile(readFileSync(file, 'utf8'), shownPath(root, file));
   if ('problem' in parsed) throw brokenEntries([parsed.problem]);
-  return parsed.record[year];
+  return recordedYears(parsed.record).get(Number(year));
 }
 
 export interface RepublishOptions {
@@ -212,12 +209,10 @@ function planCarried(contentDir: string, r: ReportToWrite & { sections: SectionT
 type Schema<T> = { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } };
 
 /** An entry parsed back from the text about to be written, as the build will read it. */
-function entryOf<T>(id: string, filePath: string, text: string, schema: Schema<T>): Entry<T> {
-  const read = parseEntryFile(text, filePath);
-  if ('problem' in read) throw new Error(`rendered entry unreadable: ${read.problem.message}`);
-  const r = schema.safeParse(read.entry.frontmatter);
-  if (!r.success) throw brokenEntries(r.error.issues.map((i) => ({ file: filePath, field: i.path.join('.'), message: i.message })));
-  return { id, filePath, data: r.data, body: read.entry.body, raw: read.entry.raw };
+function entryOf<T>(id: string, filePath: string, text: string, schema: Schema<T>): ReadEntry<T> {
+  const read = entryFromText(text, id, filePath, schema);
+  if ('problems' in read) throw brokenEntries(read.problems);
+  return read.entry;
 }
 
 /** The year about to be written, as the record sees it. */
@@ -236,7 +231,7 @@ function plannedSnapshot(p: Planned, root: string) {
  */
 function changesNeedingCorrection(old: PublishedYear, p: Planned, root: string): string[] {
   if (!old.recorded) return [];
-  return changesSince(old.recorded, plannedSnapshot(p, root)).needCorrection;
+  return changesSince(old.recorded.state, plannedSnapshot(p, root).state).needCorrection;
 }
 
 /** The refusal of a change to a published report without --correction. */

@@ -1,50 +1,65 @@
 /**
- * The one place pages read content: loads both collections, applies the cross-entry rules
- * (src/domain/check.ts) and fails the build with every problem listed, then returns
- * the route data. Loaded once per build.
+ * The one place pages read content: the collections as the content folder's reader filled
+ * them (src/integrations/content-loader.ts), already checked, grouped into the route data.
+ * Drafts show in `astro dev` only. Loaded once per build.
  */
-import { getCollection, type CollectionEntry } from 'astro:content';
-import { AstroError } from 'astro/errors';
-import { checkContent, errorsOf, formatProblems, warningsOf, type Entry } from '../domain/check';
+import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import type { RecordFile } from '../domain/record';
+import type { Entry } from '../domain/check';
 import type { ReportData, SectionData } from '../domain/schema';
+import type { Attachment } from '../domain/attachments';
+import { RECORD_ID, type BodyMetadata } from '../integrations/collections';
 import { buildReportViews, type ReportView, type SectionView } from './routes';
-import { readAttachments, type AttachmentFile } from '../domain/attachments';
-import { contentDirOf } from '../domain/layout';
-import { resolve } from 'node:path';
 
-type ReportEntry = CollectionEntry<'reports'> & Entry<ReportData>;
-type SectionEntry = Entry<SectionData> & { entry: CollectionEntry<'sections'> };
+/** An entry's body as pages show it: the HTML at each level, and the text a reader sees. */
+export interface EntryBody {
+  /** The whole-report page's HTML: sub-headings as h3 with ids. */
+  html: string;
+  /** A section's own page: sub-headings as h2 with ids. */
+  ownPage: string;
+  /** Several reports' sections on one page: sub-headings as h4 without ids. */
+  compared: string;
+  /** The text a reader sees, block by block (src/domain/body.ts readerText). */
+  text: string[];
+}
+
+type ReportEntry = Entry<ReportData> & { content: EntryBody; attachments: Attachment[] };
+type SectionEntry = Entry<SectionData> & { content: EntryBody };
 
 /** A published report as pages read it: its entries, sections and 附件 (attachments/YYYY/). */
-export type Report = ReportView<ReportEntry, SectionEntry> & { attachments: AttachmentFile[] };
+export type Report = ReportView<ReportEntry, SectionEntry> & { attachments: Attachment[] };
 export type Section = SectionView<SectionEntry>;
 
 let cached: Promise<Report[]> | undefined;
+
+/** The record of what was published, as the build checked the reports against it. */
+export async function getRecord(): Promise<RecordFile> {
+  return (await getEntry('record', RECORD_ID))!.data as RecordFile;
+}
 
 export function getReports(): Promise<Report[]> {
   cached ??= load();
   return cached;
 }
 
+function bodyOf(e: CollectionEntry<'reports'> | CollectionEntry<'sections'>): EntryBody {
+  const meta = e.rendered?.metadata as unknown as BodyMetadata | undefined;
+  return { html: e.rendered?.html ?? '', ownPage: meta?.ownPage ?? '', compared: meta?.compared ?? '', text: meta?.text ?? [] };
+}
+
+const asEntry = <T,>(e: { id: string; filePath?: string; body?: string; data: T }) => ({ id: e.id, filePath: e.filePath ?? e.id, body: e.body, data: e.data });
+
 async function load(): Promise<Report[]> {
-  const reports = (await getCollection('reports')).map((r) => ({ ...r, filePath: r.filePath ?? r.id }));
-  // Drafts are checked like everything else, but only `astro dev` shows them.
-  const published = new Set(reports.filter((r) => import.meta.env.SHOW_DRAFTS || !r.data.draft).map((r) => r.id));
-  const sections = (await getCollection('sections')).map((s) => ({
-    id: s.id,
-    filePath: s.filePath ?? s.id,
-    data: s.data,
-    body: s.body,
-    entry: s,
+  const reports = (await getCollection('reports')).map((r) => ({
+    ...asEntry<ReportData>(r),
+    content: bodyOf(r),
+    attachments: (r.rendered?.metadata as unknown as BodyMetadata | undefined)?.attachments ?? [],
   }));
-  const problems = checkContent(reports, sections);
-  if (errorsOf(problems).length) {
-    throw new AstroError(formatProblems(problems), '按上面每一条的说明修改对应文件，然后重新构建。');
-  }
-  if (warningsOf(problems).length) console.warn(formatProblems(problems));
-  const contentDir = resolve(process.cwd(), contentDirOf(process.env));
+  const sections = (await getCollection('sections')).map((s) => ({ ...asEntry<SectionData>(s), content: bodyOf(s) }));
+  // Drafts are checked like everything else, but only `astro dev` shows them.
+  const shown = new Set(reports.filter((r) => import.meta.env.SHOW_DRAFTS || !r.data.draft).map((r) => r.id));
   return buildReportViews(
-    reports.filter((r) => published.has(r.id)),
-    sections.filter((s) => published.has(s.data.report)),
-  ).map((r) => ({ ...r, attachments: readAttachments(contentDir, r.year) }));
+    reports.filter((r) => shown.has(r.id)),
+    sections.filter((s) => shown.has(s.data.report)),
+  ).map((r) => ({ ...r, attachments: r.entry.attachments }));
 }

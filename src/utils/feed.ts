@@ -7,14 +7,13 @@
  */
 import type { RSSFeedItem } from '@astrojs/rss';
 import { knownPublicationDate } from '../domain/report.ts';
-import { mdxToPlainText } from './plain-text.ts';
 import { notWithdrawn, withBase, type ReportView } from './routes.ts';
 
 /** A host that cannot exist (RFC 2606), for building links while the site's address is not set. */
 export const UNKNOWN_SITE = 'https://site-address-not-set.invalid';
 
 /** One feed item per report that is not withdrawn, newest first. */
-export function feedItems(reports: readonly ReportView<{ body?: string }>[], base: string): RSSFeedItem[] {
+export function feedItems(reports: readonly ReportView<{ content: { text: readonly string[] } }>[], base: string): RSSFeedItem[] {
   return notWithdrawn(reports)
     .sort((a, b) => b.year - a.year)
     .map((r) => {
@@ -23,7 +22,7 @@ export function feedItems(reports: readonly ReportView<{ body?: string }>[], bas
         title: r.data.title,
         link: withBase(base, r.path),
         ...(published && { pubDate: new Date(`${published}T00:00:00Z`) }),
-        description: mdxToPlainText(r.entry.body ?? ''),
+        description: r.entry.content.text.join('\n'),
       };
     });
 }

@@ -8,12 +8,12 @@ import { itemByName, REQUIRED_ITEMS } from '../domain/items.ts';
 import { printedHeading, signatureLines } from '../domain/report.ts';
 import { figureNumber, lineUpFigures, type FigureTable } from '../domain/figures.ts';
 import { reportsDataSchema, type ReportsData } from '../domain/open-data.ts';
-import { mdxToPlainText } from './plain-text.ts';
 import { attachmentPath, homePath, itemPath, notWithdrawn, withBase, withdrawalOf, type ReportView, type SectionView } from './routes.ts';
 import type { Attachment } from '../domain/attachments.ts';
 import type { CsvValue } from './csv.ts';
 
-type WithBody = { body?: string };
+/** An entry with the text a reader sees (src/domain/body.ts readerText). */
+type WithBody = { content: { text: readonly string[] } };
 type WithAttachments = { attachments?: readonly Attachment[] };
 
 /** The site's home page as a full address, when the site's address is known. */
@@ -58,7 +58,7 @@ export function buildReportsData(
         path: withBase(opts.base, attachmentPath(r.year, a.name)),
       })),
       path: withBase(opts.base, r.path),
-      preface: mdxToPlainText(r.entry.body ?? ''),
+      preface: r.entry.content.text.join('\n\n'),
       sections: r.sections.map((s) => ({
         order: s.data.order,
         label: s.data.label,
@@ -67,7 +67,7 @@ export function buildReportsData(
         items: [...s.data.items],
         itemSlugs: s.data.items.map((i) => itemByName(i)!.slug),
         path: withBase(opts.base, s.path),
-        text: mdxToPlainText(s.entry.body ?? ''),
+        text: s.entry.content.text.join('\n\n'),
         figures: s.data.figures.map((f) => ({
           key: f.key,
           label: f.label,

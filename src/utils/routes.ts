@@ -24,10 +24,11 @@ export const sectionAnchor = sectionSlug;
 export const sectionPath = (year: number | string, order: number) => `${reportPath(year)}${sectionSlug(order)}/`;
 /** A section's place on its whole-report page: 2023/#section-2. */
 export const sectionInReportPath = (year: number | string, order: number) => `${reportPath(year)}#${sectionAnchor(order)}`;
+/** The folder of a report's original files (附件), beside its page: 2024/files/. */
+export const attachmentFolder = (year: number | string) => `${reportPath(year)}files/`;
+/** One original file's address, its name encoded (a name may hold %, # or spaces): 2024/files/%E6%8A%A5%E5%91%8A.docx. */
+export const attachmentPath = (year: number | string, name: string) => `${attachmentFolder(year)}${encodeURIComponent(name)}`;
 /** The regulation's five items, and one item across every year. */
-/** A report's original file (附件), served beside its page: 2024/files/<name>. */
-export const attachmentSlug = (name: string) => `files/${name}`;
-export const attachmentPath = (year: number | string, name: string) => `${reportPath(year)}files/${encodeURIComponent(name)}`;
 export const itemsPath = 'items/';
 export const itemPath = (slug: string) => `${itemsPath}${slug}/`;
 /** 主要数据 across years, and its downloads. */
@@ -37,6 +38,9 @@ export const figuresJsonPath = 'figures.json';
 /** Open data: every published report, and its JSON Schema. */
 export const reportsDataPath = 'data/reports.json';
 export const reportsSchemaPath = 'data/reports.schema.json';
+/** The record of what was published (a chain of entries), and its JSON Schema. */
+export const recordDataPath = 'data/record.json';
+export const recordSchemaPath = 'data/record.schema.json';
 /** The search page; it reads q, year, item and sort from its address. */
 export const searchPath = 'search/';
 /** 网站地图: every page a reader can reach, grouped; linked from every footer. */

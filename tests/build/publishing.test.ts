@@ -3,6 +3,7 @@
  * reports have been published (their digests accepted): npm run new, npm run check (and
  * --accept), drafts kept out of production, corrections shown on the report page.
  */
+import type { RecordFile } from '../../src/domain/record';
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -53,11 +54,11 @@ describe('npm run check', () => {
 
   it('names the file, the field and the fix for a schema violation, with no stack trace', () => {
     const dir = copyOfContent();
-    edit(join(dir, 'sections/2023/04.mdx'), 'item: 存在的不足和原因', 'item: 不足');
+    edit(join(dir, 'sections/2023/04.mdx'), 'items: [存在的不足和原因]', 'items: [不足]');
     const r = npmScript('check', [], dir);
     expect(r.status).toBe(1);
-    expect(r.out).toContain('sections/2023/04.mdx · 字段 item：item（报告事项）应为以下之一');
-    expect(r.out).toContain('没有哪一部分的 item 是：存在的不足和原因');
+    expect(r.out).toContain('sections/2023/04.mdx · 字段 items.0：items（报告事项）应为以下之一');
+    expect(r.out).toContain('没有哪一部分的 items 包括：存在的不足和原因');
     expect(r.err).not.toMatch(/\n\s+at /);
   });
 
@@ -85,8 +86,9 @@ describe('npm run check', () => {
     r = npmScript('check', ['--accept'], dir);
     expect(r.status).toBe(0);
     expect(r.out).toContain('已记入发布记录：2023 年');
-    expect(JSON.parse(readFileSync(join(dir, 'published-digests.json'), 'utf8'))['2023'].corrections).toEqual([
-      { date: '2024-03-01', note: '示例更正：优待证申请人数' },
+    const entries = (JSON.parse(readFileSync(join(dir, 'published-digests.json'), 'utf8')) as RecordFile).entries;
+    expect(entries.filter((e) => e.event === 'correct').map((e) => ({ year: e.year, date: e.date, note: e.note }))).toEqual([
+      { year: 2023, date: '2024-03-01', note: '示例更正：优待证申请人数' },
     ]);
     expect(npmScript('check', [], dir).status).toBe(0);
 

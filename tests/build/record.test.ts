@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { astroEnv, buildSite, ROOT } from '../helpers/build';
 import { FIXTURES_DIR } from '../helpers/fixtures';
+import { append, formatRecordFile, parseRecordFile } from '../../src/domain/record';
 
 const STACK = /^\s+at |node:internal|Error:/m;
 
@@ -130,13 +131,37 @@ describe('corrections and what a reader was shown', () => {
     refusedByBoth(content, '以下内容有改动，却没有新的更正说明：正文');
   });
 
-  it('a record file rewritten by hand is refused against its git history', () => {
+  it('a record entry edited by hand is named by its broken hash', () => {
     const content = committedSite();
     const record = join(content, 'published-digests.json');
     const json = JSON.parse(readFileSync(record, 'utf8'));
-    json['2022'].title = '改过的标题（测试）';
+    json.entries[1].state.title = '改过的标题（测试）';
     writeFileSync(record, JSON.stringify(json, null, 2));
-    refusedByBoth(content, '发布记录中 2022 年的记录与 git 历史（提交');
+    refusedByBoth(content, '发布记录第 2 条（2022 年）的内容与它的校验值（hash）不符：这一条被改动过');
+  });
+
+  it('a record rewritten whole, every hash made anew, is refused against its git history', () => {
+    const content = committedSite();
+    const record = join(content, 'published-digests.json');
+    const parsed = parseRecordFile(readFileSync(record, 'utf8'), 'x');
+    if (!('record' in parsed)) throw new Error('fixture record unreadable');
+    const forged = parsed.record.entries.reduce(
+      (r, e) => append(r, { year: e.year, event: e.event, date: e.date, recordedOn: e.recordedOn, state: { ...e.state, title: e.year === 2022 ? '改过的标题（测试）' : e.state.title } }),
+      { ...parsed.record, entries: [] as typeof parsed.record.entries },
+    );
+    writeFileSync(record, formatRecordFile(forged));
+    refusedByBoth(content, '发布记录文件没有接续最近一次提交的版本：第 2 条（2022 年的发布）被改写了');
+  });
+
+  it('a committed rewrite is refused too: every version in history must extend the one before', () => {
+    const content = committedSite();
+    const record = join(content, 'published-digests.json');
+    const parsed = parseRecordFile(readFileSync(record, 'utf8'), 'x');
+    if (!('record' in parsed)) throw new Error('fixture record unreadable');
+    const dropped = parsed.record.entries.slice(1).reduce((r, e) => append(r, { year: e.year, event: e.event, date: e.date, recordedOn: e.recordedOn, state: e.state }), { ...parsed.record, entries: [] as typeof parsed.record.entries });
+    writeFileSync(record, formatRecordFile(dropped));
+    commit(join(content, '..'), '整理发布记录（测试）');
+    refusedByBoth(content, '的发布记录没有接续之前的版本', '第 1 条（2021 年的发布）被删掉了');
   });
 });
 

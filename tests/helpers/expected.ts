@@ -10,7 +10,7 @@ import { loadContent } from '../../scripts/lib/content.ts';
 import { buildReportViews, itemPath, reportPath, type ReportView } from '../../src/utils/routes.ts';
 import { REQUIRED_ITEMS } from '../../src/domain/items.ts';
 import { printedHeading, signatureLines } from '../../src/domain/report.ts';
-import { mdxToPlainText } from '../../src/utils/plain-text.ts';
+import { bodyText } from '../../src/domain/body.ts';
 import type { Entry } from '../../src/domain/check.ts';
 import type { ReportData, SectionData } from '../../src/domain/schema.ts';
 import { normaliseLines } from './site';
@@ -46,7 +46,7 @@ export function expectedSite(contentDir: string): ExpectedSite {
 
 /** A section body as the lines a reader sees: paragraphs, sub-headings, one line per table cell. */
 export function bodyLines(mdx: string | undefined): string[] {
-  return normaliseLines(mdxToPlainText(mdx ?? '').replace(/\t/g, '\n'));
+  return normaliseLines(bodyText(mdx ?? '').join('\n').replace(/\t/g, '\n'));
 }
 
 /** The whole report's text as printed on its page: preface, each part with its heading, the signature. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { load } from 'cheerio';
 import { lineChartSvg, escapeXml } from '../../src/utils/chart';
 import { csvField, toCsv } from '../../src/utils/csv';
-import { mdxToPlainText } from '../../src/utils/plain-text';
+import { bodyText } from '../../src/domain/body';
 import { feedItems, relativeFeed, UNKNOWN_SITE } from '../../src/utils/feed';
 import { buildReportsData, figuresCsvRows, figuresJson } from '../../src/utils/open-data';
 import { reportsDataJsonSchema } from '../../src/domain/open-data';
@@ -113,29 +113,36 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-describe('plain text of an MDX body', () => {
-  it('is the text a reader sees: escapes, references and empty expressions resolved', () => {
+describe('the text a reader sees of a body', () => {
+  it('has escapes, references and empty expressions resolved', () => {
     const mdx = '1\\. 示例 \\*星\\* &#x69;mport x，见 www{""}.example.com、test{""}@example.com \\<b\\> &amp; \\{1+1\\}\n\n### (一)小标题\n\n第二段。\n';
-    expect(mdxToPlainText(mdx)).toBe('1. 示例 *星* import x，见 www.example.com、test@example.com <b> & {1+1}\n\n(一)小标题\n\n第二段。');
+    expect(bodyText(mdx)).toEqual(['1. 示例 *星* import x，见 www.example.com、test@example.com <b> & {1+1}', '(一)小标题', '第二段。']);
   });
 
   it('gives a table one line per row, cells separated by a tab', () => {
-    expect(mdxToPlainText('表前。\n\n| 项目 | 数量 |\n| --- | --- |\n| 企业 | 12 |\n| 两段<br />文字 | \\# |\n')).toBe('表前。\n\n项目\t数量\n企业\t12\n两段文字\t#');
+    expect(bodyText('表前。\n\n| 项目 | 数量 |\n| --- | --- |\n| 企业 | 12 |\n| 两段<br />文字 | \\# |\n')).toEqual(['表前。', '项目\t数量\n企业\t12\n两段文字\t#']);
+  });
+
+  it('keeps footnotes, without the page’s own label and back links', () => {
+    expect(bodyText('正文[^1]。\n\n[^1]: 注释文字（示例）。\n')).toEqual(['正文1。', '注释文字（示例）。']);
   });
 });
 
-const report = (year: number, over: Partial<ReportData> = {}): Entry<ReportData> => ({
+/** An entry as pages read it: with the text a reader sees of its body. */
+type WithText<T> = Entry<T> & { content: { text: string[] } };
+const withText = <T,>(e: Entry<T>): WithText<T> => ({ ...e, content: { text: bodyText(e.body ?? '') } });
+const report = (year: number, over: Partial<ReportData> = {}): WithText<ReportData> => withText({
   id: String(year),
   filePath: `reports/${year}.mdx`,
   body: `${year}年前言，\\*示例\\*。`,
   data: { year, title: `示例局${year}年报告`, agency: '示例局', signedOn: `${year + 1}-01-08`, draft: false, corrections: [], ...over },
 });
-const section = (year: number, order: number, item: SectionData['items'][number], figures: SectionData['figures'] = []): Entry<SectionData> => ({
+const section = (year: number, order: number, item: SectionData['items'][number], figures: SectionData['figures'] = []): WithText<SectionData> => withText({
   id: `${year}/0${order}`,
   filePath: `sections/${year}/0${order}.mdx`,
   body: `正文${order}：招聘会${figures[0]?.value ?? ''}场。`,
   data: { report: String(year), order, label: `${['一', '二'][order - 1]!}、`, heading: `示例${order}`, items: [item], figures },
-});
+} as Entry<SectionData>);
 const views = buildReportViews(
   [report(2022), report(2023, { publishedOn: '2024-02-01', corrections: [{ date: '2024-03-01', note: '示例更正' }] })],
   [

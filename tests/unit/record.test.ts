@@ -1,14 +1,19 @@
 /**
- * The record of what was published (src/domain/record.ts): every way a careless or hurried
- * edit could lose, rewrite or misdate a published report, and what is allowed instead.
+ * The record of what was published (src/domain/record.ts): a chain of entries that is only
+ * ever appended to, and every way a careless or hurried edit could lose, rewrite or misdate a
+ * published report, with what is allowed instead.
  */
 import { describe, expect, it } from 'vitest';
 import {
-  baselineOf,
+  append,
   checkRecord,
+  emptyRecord,
+  entryHash,
+  fingerprintOf,
   formatRecordFile,
+  isFingerprintOf,
   parseRecordFile,
-  recordOf,
+  recordedYears,
   snapshotOf,
   type RecordFile,
   type Snapshot,
@@ -17,53 +22,62 @@ import type { Figure, ReportData } from '../../src/domain/schema';
 import { MANDATORY, report, section } from './rules/fixtures';
 
 const ACCEPT = 'npm run check -- --accept';
+const TODAY = '2026-12-06';
 const figure: Figure = { key: 'job-fairs', label: '专场招聘会', value: '2', unit: '场' };
 
-/** The 2023 test report as it stands, with `over` applied to its data and optionally other text or figures. */
-function snap(over: Partial<ReportData> = {}, { body = '示例前言', text = '示例正文', figures = [figure], attachments = [] as { name: string; sha256: string }[] } = {}): Snapshot {
-  const secs = MANDATORY.map((item, i) => section(i + 1, { items: [item], figures: i === 0 ? figures : [] }, { body: text }));
+/** The 2023 test report as it stands, with `over` applied to its data and optionally other text, figures or items. */
+function snap(
+  over: Partial<ReportData> = {},
+  { body = '示例前言', text = '示例正文', figures = [figure], attachments = [] as { name: string; sha256: string }[], firstItems = ['主要举措和成效'] as string[] } = {},
+): Snapshot {
+  const secs = MANDATORY.map((item, i) => section(i + 1, { items: (i === 0 ? firstItems : [item]) as never, figures: i === 0 ? figures : [] }, { body: text }));
   return snapshotOf(report(over, body), secs, attachments);
 }
 
-const published = snap();
-const file: RecordFile = { '2023': recordOf(published) };
-const none = new Map();
-const check = (now: Snapshot[], own: RecordFile = file, accept = false, history = none) => checkRecord(now, own, history, { accept });
+const check = (now: Snapshot[], record: RecordFile, accept = false) => checkRecord(now, record, { accept, today: TODAY });
 const messages = (r: { problems: { message: string }[] }) => r.problems.map((p) => p.message);
+const published = check([snap()], emptyRecord(), true).record;
 
 describe('what a report shows is recorded', () => {
-  it('once: an unchanged published report passes, and --accept changes nothing', () => {
-    expect(check([snap()]).problems).toEqual([]);
-    expect(check([snap()], file, true)).toEqual({ problems: [], record: file, recorded: [] });
-  });
-
-  it('a report about to be published must be recorded first; --accept records it; a draft is left alone', () => {
-    expect(check([snap()], {}).problems).toEqual([
+  it('a report about to be published must be recorded first; --accept appends its publication; a draft is left alone', () => {
+    expect(check([snap()], emptyRecord()).problems).toEqual([
       {
         file: 'reports/2023.mdx',
         field: '(发布记录)',
         message: `2023 年报告将要发布，但还没有记入发布记录。确认内容无误后运行 ${ACCEPT}，并把 published-digests.json 一起提交`,
       },
     ]);
-    expect(check([snap()], {}, true)).toEqual({ problems: [], record: file, recorded: ['2023'] });
-    expect(check([snap({ draft: true })], {}).problems).toEqual([]);
+    expect(published.entries).toHaveLength(1);
+    expect(published.entries[0]).toMatchObject({ year: 2023, event: 'publish', date: null, recordedOn: TODAY, prev: null });
+    expect(check([snap({ draft: true })], emptyRecord()).problems).toEqual([]);
   });
 
-  it('holds the title, the metadata, the figures and the attachments as well as the text', () => {
-    expect(file['2023']).toMatchObject({
+  it('once: an unchanged published report passes, and --accept appends nothing', () => {
+    expect(check([snap()], published).problems).toEqual([]);
+    expect(check([snap()], published, true)).toEqual({ problems: [], record: published, recorded: [] });
+  });
+
+  it('holds the title, the metadata, each section’s items, the figures and the attachments as well as the text', () => {
+    expect(published.entries[0]!.state).toMatchObject({
       title: '示例局2023年法治政府建设年度报告（测试）',
       metadata: { agency: '示例局', signedOn: '2024-01-08' },
+      items: { '1': '主要举措和成效', '2': '存在的不足和原因', '3': '第一责任人职责', '4': '下一年度主要安排' },
       figures: { 'job-fairs': '第一部分 专场招聘会：2场' },
       attachments: [],
-      corrections: [],
     });
-    expect(parseRecordFile(formatRecordFile(file), 'x')).toEqual({ record: file });
+    expect(published.entries[0]!.state.text).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(parseRecordFile(formatRecordFile(published), 'x')).toEqual({ record: published });
+  });
+
+  it('the text digest is of what a reader sees: escapes written differently are the same text', () => {
+    expect(snap({}, { text: '示例\\*正文' }).state.text).toBe(snap({}, { text: '示例\\*正文\n' }).state.text);
+    expect(snap({}, { text: '示例\\*正文' }).state.text).not.toBe(snap({}, { text: '示例*正文*' }).state.text);
   });
 });
 
 describe('a published report never disappears', () => {
   it('deleting it is refused, with the way to withdraw it instead', () => {
-    expect(check([]).problems).toEqual([
+    expect(check([], published).problems).toEqual([
       {
         file: 'reports/2023.mdx',
         field: '(文件)',
@@ -75,41 +89,37 @@ describe('a published report never disappears', () => {
 
   it('turning it back into a draft is refused, also with --accept', () => {
     for (const accept of [false, true]) {
-      const r = check([snap({ draft: true })], file, accept);
+      const r = check([snap({ draft: true })], published, accept);
       expect(messages(r)).toEqual(['2023 年报告已经发布，不能改回草稿（draft: true）。请删掉 draft；要撤下它，请加上 withdrawn: { date: 撤回日期, reason: 撤回原因 }']);
-      expect(r.record).toEqual(file);
+      expect(r.record).toEqual(published);
     }
   });
 
-  it('withdrawing it with a dated notice is recorded; the withdrawal can be neither taken back nor reworded', () => {
+  it('withdrawing it with a dated notice is appended; the withdrawal can be neither taken back nor reworded', () => {
     const withdrawn = { date: '2024-06-01', reason: '示例：数据有误（测试）' };
-    expect(messages(check([snap({ withdrawn })]))).toEqual([
-      `2023 年报告的改动（撤回）还没有记入发布记录。请运行 ${ACCEPT}，并把 published-digests.json 一起提交`,
-    ]);
-    const after = check([snap({ withdrawn })], file, true);
+    expect(messages(check([snap({ withdrawn })], published))).toEqual([`2023 年报告的改动（撤回）还没有记入发布记录。请运行 ${ACCEPT}，并把 published-digests.json 一起提交`]);
+    const after = check([snap({ withdrawn })], published, true);
     expect(after.problems).toEqual([]);
-    expect(after.record['2023']).toMatchObject({ withdrawn });
-    expect(messages(check([snap()], after.record, true))).toEqual([
-      '2023 年报告已于 2024-06-01 撤回，撤回不能取消。请恢复 withdrawn: { date: 2024-06-01, reason: 示例：数据有误（测试） }',
-    ]);
+    expect(after.record.entries.at(-1)).toMatchObject({ event: 'withdraw', date: '2024-06-01', note: '示例：数据有误（测试）', prev: published.entries[0]!.hash });
+    expect(messages(check([snap()], after.record, true))).toEqual(['2023 年报告已于 2024-06-01 撤回，撤回不能取消。请恢复 withdrawn: { date: 2024-06-01, reason: 示例：数据有误（测试） }']);
     expect(messages(check([snap({ withdrawn: { ...withdrawn, reason: '另一个原因' } })], after.record))).toEqual([
       '已公开的撤回说明不能改动：原为 2024-06-01“示例：数据有误（测试）”。请恢复原文',
     ]);
   });
 });
 
-describe('corrections are added, never removed or reworded', () => {
+describe('corrections are appended, never removed or reworded', () => {
   const c1 = { date: '2024-03-01', note: '示例更正：招聘会场次（测试）' };
-  const corrected = check([snap({ corrections: [c1] }, { text: '示例正文（已更正）' })], file, true).record;
+  const corrected = check([snap({ corrections: [c1] }, { text: '示例正文（已更正）' })], published, true).record;
 
-  it('a correction with changed text is recorded by --accept', () => {
-    expect(corrected['2023']).toMatchObject({ corrections: [c1] });
+  it('a correction with changed text is appended by --accept, with the new state', () => {
+    expect(corrected.entries.at(-1)).toMatchObject({ event: 'correct', date: c1.date, note: c1.note, recordedOn: TODAY });
+    expect(corrected.entries.at(-1)!.state.text).not.toBe(published.entries[0]!.state.text);
+    expect(recordedYears(corrected).get(2023)!.corrections).toEqual([c1]);
   });
 
   it('removing one is refused', () => {
-    expect(messages(check([snap({ corrections: [] }, { text: '示例正文（已更正）' })], corrected))).toContain(
-      '已公开的更正说明不能删除：少了 2024-03-01“示例更正：招聘会场次（测试）”。请把它加回 corrections',
-    );
+    expect(messages(check([snap({ corrections: [] }, { text: '示例正文（已更正）' })], corrected))).toContain('已公开的更正说明不能删除：少了 2024-03-01“示例更正：招聘会场次（测试）”。请把它加回 corrections');
   });
 
   it('rewording one is refused', () => {
@@ -126,114 +136,90 @@ describe('what a reader was shown changes only with a new correction', () => {
   it.each([
     ['the text', snap({}, { text: '示例正文，悄悄改过' }), '正文（前言、各部分标题和正文、落款）'],
     ['the title', snap({ title: '示例局2023年法治政府建设工作报告（测试）' }), '标题（title）：原为“示例局2023年法治政府建设年度报告（测试）”，现为“示例局2023年法治政府建设工作报告（测试）”'],
-    // The signature prints the signing date, so the text changes with it.
-    ['the signing date', snap({ signedOn: '2024-01-09' }), '正文（前言、各部分标题和正文、落款）；signedOn：原为“2024-01-08”，现为“2024-01-09”'],
+    ['the signing date', snap({ signedOn: '2024-01-09' }), '正文（前言、各部分标题和正文、落款）；文件信息 signedOn：原为“2024-01-08”，现为“2024-01-09”'],
+    ['a section’s items', snap({}, { firstItems: ['主要举措和成效', '其他需要报告的情况'] }), '第 1 部分的报告事项（items）：原为“主要举措和成效”，现为“主要举措和成效、其他需要报告的情况”'],
     ['a key figure', snap({}, { figures: [{ ...figure, value: '3' }] }), '主要数据 job-fairs：原为“第一部分 专场招聘会：2场”，现为“第一部分 专场招聘会：3场”'],
     ['a removed key figure', snap({}, { figures: [] }), '主要数据 job-fairs：原为“第一部分 专场招聘会：2场”，现为已删除'],
   ])('%s: refused without one, also with --accept', (name, now, what) => {
     for (const accept of [false, true]) {
-      const r = check([now], file, accept);
+      const r = check([now], published, accept);
       expect(messages(r), name).toEqual([refused(what)]);
-      expect(r.record).toEqual(file);
+      expect(r.record).toEqual(published);
     }
   });
 
-  it('a changed attachment is refused without one; an added one is recorded', () => {
-    const withFile = check([snap({}, { attachments: [{ name: '原文.docx', sha256: 'a'.repeat(64) }] })], file, true).record;
-    expect(withFile['2023']).toMatchObject({ attachments: [{ name: '原文.docx', sha256: 'a'.repeat(64) }] });
+  it('a changed attachment is refused without one; an added one is appended as a supplement', () => {
+    const withFile = check([snap({}, { attachments: [{ name: '原文.docx', sha256: 'a'.repeat(64) }] })], published, true).record;
+    expect(withFile.entries.at(-1)).toMatchObject({ event: 'supplement', date: TODAY, note: '新增附件 原文.docx' });
     expect(messages(check([snap({}, { attachments: [{ name: '原文.docx', sha256: 'b'.repeat(64) }] })], withFile))).toEqual([refused('附件 原文.docx 的内容已改变')]);
     expect(messages(check([snap()], withFile))).toEqual([refused('附件 原文.docx 已删除')]);
   });
 
-  it('with a new correction, --accept records the change', () => {
-    const now = snap({ title: '示例局2023年法治政府建设工作报告（测试）', corrections: [{ date: '2024-03-01', note: '更正标题（测试）' }] });
-    expect(messages(check([now]))).toEqual([
-      `2023 年报告的改动（标题（title）：原为“示例局2023年法治政府建设年度报告（测试）”，现为“示例局2023年法治政府建设工作报告（测试）”；新的更正说明）还没有记入发布记录。请运行 ${ACCEPT}，并把 published-digests.json 一起提交`,
-    ]);
-    const r = check([now], file, true);
-    expect(r.problems).toEqual([]);
-    expect(r.record['2023']).toEqual(recordOf(now));
-  });
-
   it('filling in what was unknown (发布日期) and adding a key figure need no correction, only --accept', () => {
     const now = snap({ publishedOn: '2024-01-20' }, { figures: [figure, { key: 'job-fair-positions', label: '岗位', value: '40', unit: '个' }] });
-    expect(messages(check([now]))).toEqual([
-      `2023 年报告的改动（补充 publishedOn：2024-01-20；新增主要数据 job-fair-positions）还没有记入发布记录。请运行 ${ACCEPT}，并把 published-digests.json 一起提交`,
+    expect(messages(check([now], published))).toEqual([
+      `2023 年报告的改动（补充文件信息 publishedOn：2024-01-20；补充主要数据 job-fair-positions：第一部分 岗位：40个）还没有记入发布记录。请运行 ${ACCEPT}，并把 published-digests.json 一起提交`,
     ]);
-    expect(check([now], file, true).problems).toEqual([]);
+    expect(check([now], published, true).record.entries.at(-1)).toMatchObject({ event: 'supplement' });
   });
 });
 
-describe('the record file is held to its git history', () => {
-  const history = (record: RecordFile, commit = 'c0ffee00c0ffee00') => baselineOf([{ commit, record }]);
+describe('the chain', () => {
+  const c1 = { date: '2024-03-01', note: '示例更正（测试）' };
+  const two = check([snap({ corrections: [c1] }, { text: '示例正文（已更正）' })], published, true).record;
 
-  it('deleting the record file and running --accept does not let an edit through', () => {
-    const edited = snap({}, { text: '示例正文，悄悄改过' });
-    const r = check([edited], {}, true, history(file));
-    expect(messages(r)).toEqual([expect.stringContaining('以下内容有改动，却没有新的更正说明：正文')]);
-    expect(r.record).toEqual(file);
+  it('links each entry to the one before, and each hash covers the entry', () => {
+    expect(two.entries[1]!.prev).toBe(two.entries[0]!.hash);
+    for (const e of two.entries) expect(entryHash(e)).toBe(e.hash);
   });
 
-  it('a record file missing a year git recorded is restored by --accept, and asked for without it', () => {
-    expect(messages(check([snap()], {}, false, history(file)))).toEqual([
-      `发布记录中缺少 2023 年（git 历史的提交 c0ffee00 中记录过）。已发布的记录不能删除：请运行 ${ACCEPT} 从历史中恢复，并把 published-digests.json 一起提交`,
-    ]);
-    expect(check([snap()], {}, true, history(file))).toMatchObject({ problems: [], record: file });
+  it('an entry edited in place, dropped from the middle or moved is named', () => {
+    const edited = structuredClone(two);
+    edited.entries[0]!.state.title = '改过的标题';
+    expect(parseRecordFile(formatRecordFile(edited), 'r.json')).toMatchObject({ problem: { field: 'entries[0]', message: expect.stringContaining('内容与它的校验值（hash）不符') } });
+    const dropped = { ...two, entries: [two.entries[1]!] };
+    expect(parseRecordFile(formatRecordFile(dropped), 'r.json')).toMatchObject({ problem: { field: 'entries[0]', message: expect.stringContaining('接不上') } });
+    const moved = { ...two, entries: [two.entries[1]!, two.entries[0]!] };
+    expect('problem' in parseRecordFile(formatRecordFile(moved), 'r.json')).toBe(true);
   });
 
-  it('a record file rewritten to match an edit is refused', () => {
-    const edited = snap({}, { text: '示例正文，悄悄改过' });
-    const forged = { '2023': recordOf(edited) };
-    expect(messages(check([edited], forged, false, history(file)))[0]).toBe(
-      `发布记录中 2023 年的记录与 git 历史（提交 c0ffee00）记下的不一致：记录只能随新的更正说明更新，不能改写或删减。请用 git 恢复这个文件（git checkout -- published-digests.json），然后运行 ${ACCEPT}`,
-    );
+  it('a fingerprint names an entry by the start of its hash, 8 hex digits or more', () => {
+    const last = two.entries.at(-1)!;
+    expect(fingerprintOf(last)).toHaveLength(16);
+    expect(isFingerprintOf(fingerprintOf(last), last)).toBe(true);
+    expect(isFingerprintOf(fingerprintOf(last).slice(0, 8).toUpperCase(), last)).toBe(true);
+    expect(isFingerprintOf(fingerprintOf(last).slice(0, 7), last)).toBe(false);
+    expect(isFingerprintOf(fingerprintOf(two.entries[0]!), last)).toBe(false);
   });
 
-  it('a correction any commit recorded stays, even if a later commit dropped it from the file', () => {
-    const c1 = { date: '2024-03-01', note: '示例更正（测试）' };
-    const v1 = { '2023': recordOf(snap({ corrections: [c1] })) };
-    const v2 = { '2023': recordOf(snap({ corrections: [] })) };
-    const base = baselineOf([
-      { commit: 'aaaaaaaa', record: v1 },
-      { commit: 'bbbbbbbb', record: v2 },
-    ]);
-    expect(messages(check([snap({ corrections: [] })], v2, false, base))).toContain('已公开的更正说明不能删除：少了 2024-03-01“示例更正（测试）”。请把它加回 corrections');
-  });
-});
-
-describe('the record written before it held everything (a text digest and a count)', () => {
-  const legacy = { '2023': { digest: published.legacyDigest, corrections: 0 } };
-
-  it('still holds the text: an unchanged report is upgraded by --accept, an edit is refused', () => {
-    expect(check([snap()], legacy).problems).toEqual([
-      {
-        file: 'published-digests.json',
-        field: '2023',
-        warning: true,
-        message: `2023 年的发布记录是旧格式，只记了正文摘要。请运行 ${ACCEPT} 升级为完整记录，并把 published-digests.json 一起提交`,
-      },
-    ]);
-    expect(check([snap()], legacy, true).record).toEqual(file);
-    expect(messages(check([snap({}, { text: '改过' })], legacy, true))).toEqual([expect.stringContaining('以下内容有改动，却没有新的更正说明：正文（前言、各部分标题和正文、落款）或附件')]);
+  it('appends in order, whatever it is given', () => {
+    const r = append(append(emptyRecord(), { year: 2021, event: 'publish', date: null, recordedOn: TODAY, state: published.entries[0]!.state }), {
+      year: 2022,
+      event: 'publish',
+      date: '2023-02-01',
+      recordedOn: TODAY,
+      state: published.entries[0]!.state,
+    });
+    expect(r.entries.map((e) => e.year)).toEqual([2021, 2022]);
+    expect('record' in parseRecordFile(formatRecordFile(r), 'x')).toBe(true);
   });
 });
 
 describe('reading the record file', () => {
   it('a merge conflict names its line and says how to resolve it', () => {
-    const text = '{\n<<<<<<< HEAD\n  "2023": {}\n=======\n  "2024": {}\n>>>>>>> report-2024\n}\n';
+    const text = '{\n<<<<<<< HEAD\n  "entries": []\n=======\n  "entries": []\n>>>>>>> report-2024\n}\n';
     expect(parseRecordFile(text, 'src/content/published-digests.json')).toEqual({
       problem: {
         file: 'src/content/published-digests.json',
         field: '第 2 行',
-        message:
-          `发布记录中有合并冲突标记（<<<<<<<）。两个分支都发布或更正了报告：保留冲突两边的全部年份和更正（删掉 <<<<<<<、=======、>>>>>>> 三行，同一年取更正较多的一边），再运行 ${ACCEPT} 核对`,
+        message: `发布记录中有合并冲突标记（<<<<<<<）。发布记录只能追加：请保留 main 分支上的版本（git checkout --theirs 或 --ours，选 main 那一边），再运行 ${ACCEPT}，把另一个分支的发布和更正按内容追加上去`,
       },
     });
   });
 
   it('broken JSON names its line; a wrong shape names the field', () => {
-    expect(parseRecordFile('{\n  "2023": {\n    "text": \n}', 'r.json')).toMatchObject({ problem: { file: 'r.json', field: '第 4 行' } });
-    expect(parseRecordFile('{"2023": {"title": 1}}', 'r.json')).toMatchObject({ problem: { field: '2023' } });
+    expect(parseRecordFile('{\n  "format": "fznb-record/2",\n  "entries": [,]\n}', 'r.json')).toMatchObject({ problem: { file: 'r.json', field: '第 3 行' } });
+    expect(parseRecordFile('{"2023": {"title": 1}}', 'r.json')).toMatchObject({ problem: { field: 'format' } });
     const fix = `不要手工编辑这个文件：用 git 恢复它（git checkout -- r.json），然后运行 ${ACCEPT}`;
     expect(parseRecordFile('nonsense', 'r.json')).toMatchObject({ problem: { message: `发布记录不是有效的 JSON（可能被手工改坏了）。${fix}` } });
   });

@@ -275,12 +275,13 @@ describe('the record of what was published and the new fields', () => {
       id: '2024',
       filePath: 'reports/2024.mdx',
       body: '示例前言（测试）。',
+      text: ['示例前言（测试）。'],
       data: reportSchema.parse({ ...validReport, year: 2024, signedOn: '2025-01-10', ...over }),
     });
     const before = snapshotOf(entry({}), [], []);
     const after = snapshotOf(entry({ documentNumber: '示例〔2025〕1号', validity: '有效', keywords: ['示例词', '测试词'] }), [], []);
-    expect(before.metadata).not.toHaveProperty('documentNumber');
-    expect(after.metadata).toMatchObject({ documentNumber: '示例〔2025〕1号', validity: '有效', keywords: '示例词、测试词' });
-    expect(after.text).toBe(before.text);
+    expect(before.state.metadata).not.toHaveProperty('documentNumber');
+    expect(after.state.metadata).toMatchObject({ documentNumber: '示例〔2025〕1号', validity: '有效', keywords: '示例词、测试词' });
+    expect(after.state.text).toBe(before.state.text);
   });
 });

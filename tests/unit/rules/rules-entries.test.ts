@@ -11,6 +11,7 @@ describe('the rules', () => {
       'year-not-after-signing',
       'published-by-deadline',
       'corrections-after-publication',
+      'dates-not-in-future',
       'section-report-exists',
       'label-matches-order',
       'mandatory-items-covered',

@@ -45,7 +45,7 @@ describe('figures-printed-in-text', () => {
 
   it('skips a section whose text is not known', () => {
     const [first, ...rest] = withFigures([fig({ value: '999' })], body);
-    expect(checkContent([report()], [{ ...first!, body: undefined }, ...rest])).toEqual([]);
+    expect(checkContent([report()], [{ ...first!, body: undefined, text: undefined }, ...rest])).toEqual([]);
   });
 });
 

@@ -1,0 +1,19 @@
+/**
+ * What the content collections hold beyond their entries' data, shared by the loader that
+ * fills them (content-loader.ts) and the pages that read them (src/utils/content.ts).
+ */
+import type { Attachment } from '../domain/attachments.ts';
+
+/** The id of the record collection's one entry: the record of what was published, as checked. */
+export const RECORD_ID = 'record';
+
+/** What pages read of an entry's body: its HTML at each level, and the text a reader sees; of a report, its attachments. */
+export interface BodyMetadata {
+  /** Sub-headings as h2 with ids: a section's own page. */
+  ownPage: string;
+  /** As h4 without ids: pages of several reports' sections (/items/…). */
+  compared: string;
+  text: string[];
+  /** A report's 附件, as described from their bytes (the bytes themselves are written after the build). */
+  attachments?: Attachment[];
+}
