@@ -101,8 +101,8 @@ function versionProblem(v: Version, versions: ReadonlyMap<string, Version>): str
   const parents = readableAncestors(v.commit, versions);
   for (const [i, p] of parents.entries()) {
     if (!p.record) {
-      const from = v.record!.migratedFrom;
-      if (from && from.commit === p.commit && from.sha256 === sha256Hex(p.text!)) continue;
+      // The version it was made from, named by its bytes (merges that kept the file unchanged are versions too).
+      if (v.record!.migratedFrom?.sha256 === sha256Hex(p.text!)) continue;
       return `提交 ${short(v.commit)} 的发布记录不是从它之前的版本（提交 ${short(p.commit)}）接续下来的`;
     }
     const why = notExtending(v.record!, p.record, i === 0 && v.parents[0] === p.commit);

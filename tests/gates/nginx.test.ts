@@ -11,7 +11,7 @@
 import { termShardFile, UNITS_FILE, type UnitsFile } from '../../src/search/term-index';
 import { TRADITIONAL_PREFIX } from '../../src/utils/edition';
 import { SERVER_QUERY_FILE } from '../../src/search/server-query';
-import { searchPath } from '../../src/utils/routes';
+import { attachmentPath, searchPath } from '../../src/utils/routes';
 import { load } from 'cheerio';
 import { launch } from '../helpers/browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -165,6 +165,26 @@ describe.each([
         expect(answer.headers[name.toLowerCase()], `${name} on ${where}`).toBe(value);
       }
       expect(answer.headers['cache-control'], `Cache-Control on ${where}`).toBe(p.cache);
+    }
+  });
+
+  it('serves each attachment as a download, whatever its name holds, with no version of nginx anywhere', async () => {
+    const files = readdirSync(join(build().dist, '2022/files'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const name of files) {
+      const answer = await get(state.port, host, `${prefix}${attachmentPath(2022, name)}`, 'utf8');
+      const where = `${prefix}${attachmentPath(2022, name)}`;
+      expect(answer.status, where).toBe(200);
+      expect(answer.body, where).toBe(readFileSync(join(build().dist, '2022/files', name), 'utf8'));
+      expect(answer.headers['content-disposition'], where).toBe('attachment');
+      expect(answer.headers['x-content-type-options'], where).toBe('nosniff');
+      expect(answer.headers['cache-control'], where).toBe('no-cache');
+      expect(answer.headers['content-security-policy'], where).toBe(SECURITY_HEADERS['Content-Security-Policy']);
+    }
+    for (const path of ['', 'no-such-page/']) {
+      const answer = await get(state.port, host, prefix + path);
+      expect(answer.headers.server).toBe('nginx');
+      expect(answer.body).not.toMatch(/nginx\/\d/);
     }
   });
 
