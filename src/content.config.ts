@@ -10,4 +10,7 @@ const sections = defineCollection({ loader: contentLoader('sections'), schema: s
 // The record of what was published, as one entry: the chain the build checked the reports against.
 const record = defineCollection({ loader: contentLoader('record'), schema: recordFileSchema });
 
-export const collections = { reports, sections, record };
+// Each recorded year's history, with what every correction changed (src/domain/history.ts).
+const history = defineCollection({ loader: contentLoader('history') });
+
+export const collections = { reports, sections, record, history };

@@ -25,7 +25,7 @@ import { attachmentProblem, describeAttachment, isAttachmentName, type Attachmen
 import { ACCEPT, checkRecord, emptyRecord, formatRecordFile, parseRecordFile, snapshotOf, type RecordFile } from './record.ts';
 import { checkRecordHistory, headRecord } from './record-history.ts';
 import { bodyHast, readerText, type HastRoot } from './body.ts';
-import { listFolder, readItem } from './content-fs.ts';
+import { folderSource, type ItemSource } from './content-fs.ts';
 import { todayInChina } from './dates.ts';
 import { writeFileAtomic } from './write-atomic.ts';
 
@@ -85,24 +85,22 @@ function placeProblems(s: ReadEntry<SectionData>, place: Extract<Place, { role: 
   return out;
 }
 
-/** Reads the folder's items by their places; what is refused or cannot be read becomes a problem. */
-function readItems(dir: string, root: string): LoadedContent {
+/** Reads a content folder's items by their places; what is refused or cannot be read becomes a problem. */
+export function readContent(source: ItemSource, shown: (path: string) => string): LoadedContent {
   const out: LoadedContent = { reports: [], sections: [], attachments: new Map(), problems: [], unreadable: new Set() };
-  const shown = (path: string) => shownPath(root, join(dir, path));
-  const items = listFolder(dir, (path) => placeOf(path, 'folder', isAttachmentName).role === 'folder');
+  const items = source.list((path) => placeOf(path, 'folder', isAttachmentName).role === 'folder');
   for (const item of items) {
     const place = placeOf(item.path, item.kind, isAttachmentName);
     const file = shown(item.path);
     if (place.role === 'refused') out.problems.push({ file, field: '(文件名)', message: place.message });
-    else if (place.role === 'record') out.recordText = Buffer.from(readItem(dir, item.path)).toString('utf8');
-    else if (place.role === 'attachment') readAttachment(out, dir, item.path, place, file);
-    else if (place.role === 'report' || place.role === 'section') readEntry(out, dir, item.path, place, file);
+    else if (place.role === 'record') out.recordText = Buffer.from(source.read(item.path)).toString('utf8');
+    else if (place.role === 'attachment') readAttachment(out, source.read(item.path), place, file);
+    else if (place.role === 'report' || place.role === 'section') readEntry(out, source.read(item.path), item.path, place, file);
   }
   return out;
 }
 
-function readAttachment(out: LoadedContent, dir: string, path: string, place: Extract<Place, { role: 'attachment' }>, file: string): void {
-  const bytes = readItem(dir, path);
+function readAttachment(out: LoadedContent, bytes: Uint8Array, place: Extract<Place, { role: 'attachment' }>, file: string): void {
   const problem = attachmentProblem(place.name, bytes);
   if (problem) return void out.problems.push({ file, field: '(附件)', message: problem });
   const list = out.attachments.get(place.year) ?? [];
@@ -110,8 +108,8 @@ function readAttachment(out: LoadedContent, dir: string, path: string, place: Ex
   out.attachments.set(place.year, list);
 }
 
-function readEntry(out: LoadedContent, dir: string, path: string, place: Extract<Place, { role: 'report' | 'section' }>, file: string): void {
-  const decoded = decodeEntryFile(readItem(dir, path), file);
+function readEntry(out: LoadedContent, bytes: Uint8Array, path: string, place: Extract<Place, { role: 'report' | 'section' }>, file: string): void {
+  const decoded = decodeEntryFile(bytes, file);
   const id = place.role === 'report' ? place.year : path.split('/').slice(1).join('/').replace(/\.mdx$/, '');
   const read = 'problem' in decoded ? { problems: [decoded.problem] } : place.role === 'report' ? entryFromText(decoded.text, id, file, reportSchema as Schema<ReportData>) : entryFromText(decoded.text, id, file, sectionSchema as Schema<SectionData>);
   if ('problems' in read) {
@@ -128,7 +126,7 @@ function readEntry(out: LoadedContent, dir: string, path: string, place: Extract
 /** Every report and section entry and attachment of a content folder, read as written and validated. */
 export function loadContentFolder(dir: string, root: string): LoadedContent {
   if (!existsSync(dir)) return { reports: [], sections: [], attachments: new Map(), problems: [], unreadable: new Set() };
-  return readItems(dir, root);
+  return readContent(folderSource(dir), (path) => shownPath(root, join(dir, path)));
 }
 
 export interface FolderCheck extends LoadedContent {

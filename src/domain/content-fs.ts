@@ -38,3 +38,13 @@ export function listFolder(dir: string, descend: (path: string) => boolean = () 
 
 /** The bytes of a file of the folder. */
 export const readItem = (dir: string, path: string): Uint8Array => readFileSync(join(dir, path));
+
+/** Where a content folder's items come from: the folder on disk, or a commit of it in git (content-git.ts). */
+export interface ItemSource {
+  /** Every item, depth first in name order, looking only into the folders `descend` allows. */
+  list(descend: (path: string) => boolean): FolderItem[];
+  read(path: string): Uint8Array;
+}
+
+/** The content folder on disk as an item source. */
+export const folderSource = (dir: string): ItemSource => ({ list: (descend) => listFolder(dir, descend), read: (path) => readItem(dir, path) });

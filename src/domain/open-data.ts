@@ -100,3 +100,47 @@ export type ReportsDataFigure = z.infer<typeof figure>;
 export function reportsDataJsonSchema(): Record<string, unknown> {
   return z.toJSONSchema(reportsDataSchema) as Record<string, unknown>;
 }
+
+const fieldChange = z
+  .strictObject({ field: nonEmpty.describe('字段名，或部分的顺序号、主要数据的代码'), before: z.string().optional().describe('原来的值；新补充的没有'), after: z.string().optional().describe('现在的值；删去的没有') })
+  .describe('一项改动');
+
+const changeEntry = z
+  .strictObject({
+    event: z.enum(['publish', 'correct', 'withdraw', 'supplement']).describe('publish 发布、correct 更正、withdraw 撤回、supplement 补充'),
+    date: date.nullable().describe('发布日期（未记录时为 null）、更正日期、撤回日期或补充的日期'),
+    note: z.string().optional().describe('更正说明、撤回原因或补充了什么'),
+    recordedOn: date.describe('记入发布记录的日期'),
+    fingerprint: z.string().regex(/^[0-9a-f]{16}$/).describe('这一条在发布记录（/data/record.json）中的指纹：hash 的前 16 位'),
+    sentences: z
+      .array(z.strictObject({ removed: z.array(z.string()).describe('删去的句子'), added: z.array(z.string()).describe('新增的句子') }))
+      .optional()
+      .describe('正文中改动的句子（按句比较）；首次发布没有；原文无法取得时没有，见 textUnavailable'),
+    textUnavailable: z.string().optional().describe('这一版或前一版的全文无法从仓库历史中取得时，说明原因'),
+    title: fieldChange.optional(),
+    metadata: z.array(fieldChange).describe('文件信息的改动'),
+    items: z.array(fieldChange).describe('各部分报告事项的改动（field 为部分的顺序号）'),
+    figures: z.array(fieldChange).describe('主要数据的改动（field 为数据代码）'),
+    attachments: z.strictObject({ added: z.array(z.string()), replaced: z.array(z.string()), removed: z.array(z.string()) }).describe('附件的改动（文件名）'),
+  })
+  .describe('版本记录的一条：一次发布、更正、撤回或补充，以及它改动了什么');
+
+export const changesDataSchema = z
+  .strictObject({
+    reports: z.array(
+      z.strictObject({
+        year: z.number().int().min(REPORT_YEARS.min).max(REPORT_YEARS.max),
+        title: nonEmpty,
+        path,
+        historyPath: path.describe('版本记录页面'),
+        entries: z.array(changeEntry).describe('最新的在前'),
+      }),
+    ),
+  })
+  .meta({ title: '法治政府建设年度报告：版本记录', description: '每份报告自发布以来的每一次发布、更正、撤回和补充，以及改动的内容' });
+
+export type ChangesData = z.infer<typeof changesDataSchema>;
+
+export function changesDataJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(changesDataSchema) as Record<string, unknown>;
+}

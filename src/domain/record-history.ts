@@ -26,7 +26,7 @@ export interface HistoryCheck {
   limitation?: string;
 }
 
-interface Version {
+export interface Version {
   commit: string;
   parents: string[];
   /** The file's text at this commit; undefined where the commit deleted it. */
@@ -112,7 +112,7 @@ function versionProblem(v: Version, versions: ReadonlyMap<string, Version>): str
 }
 
 /** Every version of the record file in the history of HEAD, with rewritten parents; and whether the clone is shallow. */
-function readVersions(recordFile: string, contentDir: string): { top: string; path: string; versions: Map<string, Version>; shallow: boolean } | { limitation: string } {
+export function readVersions(recordFile: string, contentDir: string): { top: string; path: string; versions: Map<string, Version>; shallow: boolean } | { limitation: string } {
   let top: string;
   let shallow: boolean;
   try {

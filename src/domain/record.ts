@@ -130,11 +130,19 @@ function metadataOf(d: ReportData): Record<string, string> {
   return Object.fromEntries(fields.filter((kv): kv is [string, string] => kv[1] !== undefined));
 }
 
+/** A report's sections in order. */
+const sectionsOf = (report: Readable<ReportData>, sections: readonly Readable<SectionData>[]) =>
+  sections.filter((s) => s.data.report === String(report.data.year)).sort((a, b) => a.data.order - b.data.order);
+
+/** The text a reader sees of a report (recordText), from its entries. */
+export const yearText = (report: Readable<ReportData>, sections: readonly Readable<SectionData>[]): string =>
+  recordText(report.text, sectionsOf(report, sections).map((s) => ({ heading: printedHeading(s.data), blocks: s.text })), signatureLines(report.data));
+
 /** What a year's report shows, from its entries and attachments, as the record holds it. */
 export function snapshotOf(report: Readable<ReportData>, sections: readonly Readable<SectionData>[], attachments: readonly { name: string; sha256: string }[]): Snapshot {
   const d = report.data;
-  const own = sections.filter((s) => s.data.report === String(d.year)).sort((a, b) => a.data.order - b.data.order);
-  const text = recordText(report.text, own.map((s) => ({ heading: printedHeading(s.data), blocks: s.text })), signatureLines(d));
+  const own = sectionsOf(report, sections);
+  const text = yearText(report, sections);
   const part = (s: Readable<SectionData>) => `第${toChineseNumeral(s.data.order)}部分`;
   return {
     year: d.year,

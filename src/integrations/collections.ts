@@ -3,9 +3,17 @@
  * fills them (content-loader.ts) and the pages that read them (src/utils/content.ts).
  */
 import type { Attachment } from '../domain/attachments.ts';
+import type { HistoryEntry } from '../domain/history.ts';
 
 /** The id of the record collection's one entry: the record of what was published, as checked. */
 export const RECORD_ID = 'record';
+/** The id of the history collection's one entry: each recorded year's history (src/domain/history.ts). */
+export const HISTORY_ID = 'history';
+
+/** The history collection's entry: each recorded year's entries, newest first, with what they changed. */
+export interface HistoryData {
+  years: Record<string, HistoryEntry[]>;
+}
 
 /** What pages read of an entry's body: its HTML at each level, and the text a reader sees; of a report, its attachments. */
 export interface BodyMetadata {

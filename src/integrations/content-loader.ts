@@ -15,10 +15,11 @@ import { bodyHtml } from '../domain/body.ts';
 import { errorsOf, formatProblems } from '../domain/check.ts';
 import type { ReadEntry, FolderCheck } from '../domain/content-folder.ts';
 import type { AttachmentFile } from '../domain/attachments.ts';
-import { RECORD_ID, type BodyMetadata } from './collections.ts';
+import { HISTORY_ID, RECORD_ID, type BodyMetadata, type HistoryData } from './collections.ts';
+import { recordHistory } from '../domain/history-git.ts';
 import { checkedContent, contentFolder, forgetContent } from './content.ts';
 
-export type Collection = 'reports' | 'sections' | 'record';
+export type Collection = 'reports' | 'sections' | 'record' | 'history';
 
 
 /** The body of an entry for the store: the whole-report page's HTML (h3 sub-headings), and the rest. */
@@ -36,6 +37,10 @@ function rendered(e: ReadEntry<unknown>, attachments?: readonly AttachmentFile[]
 function fill(collection: Collection, content: FolderCheck, { store, generateDigest }: LoaderContext): void {
   store.clear();
   if (collection === 'record') return void store.set({ id: RECORD_ID, data: content.record as unknown as Record<string, unknown> });
+  if (collection === 'history') {
+    const years = Object.fromEntries([...recordHistory(contentFolder(), content.record, content)].map(([y, h]) => [String(y), h]));
+    return void store.set({ id: HISTORY_ID, data: { years } satisfies HistoryData as unknown as Record<string, unknown> });
+  }
   const entries: ReadEntry<unknown>[] = collection === 'reports' ? content.reports : content.sections;
   for (const e of entries) {
     const attachments = collection === 'reports' ? (content.attachments.get(e.id) ?? []) : undefined;

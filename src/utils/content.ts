@@ -8,7 +8,8 @@ import type { RecordFile } from '../domain/record';
 import type { Entry } from '../domain/check';
 import type { ReportData, SectionData } from '../domain/schema';
 import type { Attachment } from '../domain/attachments';
-import { RECORD_ID, type BodyMetadata } from '../integrations/collections';
+import { HISTORY_ID, RECORD_ID, type BodyMetadata, type HistoryData } from '../integrations/collections';
+import type { HistoryEntry } from '../domain/history';
 import { buildReportViews, type ReportView, type SectionView } from './routes';
 
 /** An entry's body as pages show it: the HTML at each level, and the text a reader sees. */
@@ -31,6 +32,12 @@ export type Report = ReportView<ReportEntry, SectionEntry> & { attachments: Atta
 export type Section = SectionView<SectionEntry>;
 
 let cached: Promise<Report[]> | undefined;
+
+/** A report's history, newest entry first (none for a report not yet in the record). */
+export async function getHistory(year: number): Promise<HistoryEntry[]> {
+  const data = (await getEntry('history', HISTORY_ID))?.data as HistoryData | undefined;
+  return data?.years[String(year)] ?? [];
+}
 
 /** The record of what was published, as the build checked the reports against it. */
 export async function getRecord(): Promise<RecordFile> {

@@ -18,6 +18,7 @@ import {
   contactPath,
   faviconPath,
   figuresPath,
+  historyPath,
   homePath,
   itemsPath,
   searchPath,
@@ -59,6 +60,7 @@ export type Route =
   | { kind: 'home' }
   | { kind: 'report'; report: ReportView }
   | { kind: 'section'; report: ReportView; section: SectionView<{ filePath: string }> }
+  | { kind: 'history'; report: ReportView }
   | { kind: 'items' }
   | { kind: 'item'; item: RequiredItem }
   | { kind: 'figures' }
@@ -140,31 +142,60 @@ export interface RouteData {
   editions: Record<Edition, { href: string; address?: string }>;
 }
 
+type Kind = Route['kind'];
+type RouteOf<K extends Kind> = Extract<Route, { kind: K }>;
+type Href = (path: string) => string;
+
+/**
+ * What each kind of page is, in one table: its own title (none on the home page), where it
+ * sits (its breadcrumbs after 首页; none where a page shows none), the report it is a page of,
+ * and whether it is printed as an official document.
+ */
+interface PageKind<K extends Kind> {
+  title(route: RouteOf<K>): string | undefined;
+  crumbs?(route: RouteOf<K>, href: Href): Crumb[];
+  report?(route: RouteOf<K>): ReportView;
+  printable?: boolean;
+}
+
+const yearCrumb = (r: ReportView, href?: Href): Crumb => ({ label: ui.yearReport(r.year), ...(href ? { href: href(r.path) } : {}) });
+const only = (label: string) => () => [{ label }];
+
+const PAGE_KINDS: { [K in Kind]: PageKind<K> } = {
+  home: { title: () => undefined },
+  report: { title: (r) => r.report.data.title, crumbs: (r) => [yearCrumb(r.report)], report: (r) => r.report, printable: true },
+  section: {
+    title: (r) => `${printedHeading(r.section.data)} - ${ui.yearReport(r.report.year)}`,
+    crumbs: (r, href) => [yearCrumb(r.report, href), { label: ui.partNumber(r.section.data.order) }],
+    report: (r) => r.report,
+    printable: true,
+  },
+  history: { title: (r) => ui.historyTitle(r.report.year), crumbs: (r, href) => [yearCrumb(r.report, href), { label: ui.history }], report: (r) => r.report },
+  items: { title: () => ui.itemsTitle, crumbs: only(ui.itemsTitle) },
+  item: { title: (r) => r.item.full, crumbs: (r, href) => [{ label: ui.itemsTitle, href: href(itemsPath) }, { label: r.item.name }] },
+  figures: { title: () => ui.figuresTitle, crumbs: only(ui.figuresTitle) },
+  search: { title: () => ui.searchTitle },
+  sitemap: { title: () => ui.siteMap, crumbs: only(ui.siteMap) },
+  contact: { title: () => ui.contactUs, crumbs: only(ui.contactUs) },
+  accessibility: { title: () => ui.accessibility, crumbs: only(ui.accessibility) },
+  'not-found': { title: () => ui.notFoundTitle },
+};
+
+/** The table's row for a route, typed for it. */
+const pageKind = <K extends Kind>(route: RouteOf<K>) => PAGE_KINDS[route.kind] as unknown as PageKind<K>;
+
 /** The route data of one page. */
 export function routeData(route: Route, ctx: SiteContext): RouteData {
   const href = (path: string) => withBase(ctx.base, path);
   const homeHref = href(homePath);
-  const home: Crumb = { label: ui.home, href: homeHref };
-  const withdrawn = route.kind === 'report' || route.kind === 'section' ? withdrawalOf(route.report.data) : undefined;
-  const title = ownTitle(route);
+  const kind = pageKind(route);
+  const report = kind.report?.(route);
+  const withdrawn = report ? withdrawalOf(report.data) : undefined;
+  const title = kind.title(route);
   const own = title && withdrawn ? ui.withdrawnTitle(title) : title;
-  const doc =
-    route.kind === 'report'
-      ? { report: route.report.data }
-      : route.kind === 'section'
-        ? { report: route.report.data, section: route.section.data }
-        : undefined;
-  const head = headMeta({
-    site: ctx.site,
-    base: ctx.base,
-    pathname: ctx.pathname,
-    title: own,
-    bureau: ctx.bureau,
-    siteName: ctx.siteName,
-    siteCode: ctx.siteCode,
-    doc,
-    notFound: route.kind === 'not-found',
-  });
+  const doc = route.kind === 'report' ? { report: route.report.data } : route.kind === 'section' ? { report: route.report.data, section: route.section.data } : undefined;
+  const head = headMeta({ site: ctx.site, base: ctx.base, pathname: ctx.pathname, title: own, bureau: ctx.bureau, siteName: ctx.siteName, siteCode: ctx.siteCode, doc, notFound: route.kind === 'not-found' });
+  const crumbs = kind.crumbs?.(route, href);
   return {
     kind: route.kind,
     title: own ? `${own} - ${ctx.siteName}` : fullSiteName(ctx.bureau, ctx.siteName),
@@ -174,10 +205,10 @@ export function routeData(route: Route, ctx: SiteContext): RouteData {
     nav: siteNav(href, ctx.pathname),
     footerLinks: footerLinks(ctx, href),
     siteMap: route.kind === 'sitemap' ? siteMapGroups(route.reports, ctx, href) : undefined,
-    breadcrumbs: breadcrumbs(route, home, href),
+    breadcrumbs: crumbs ? [{ label: ui.home, href: homeHref }, ...crumbs] : [],
     pager: route.kind === 'section' ? pager(route.section, href(route.report.path), href) : undefined,
     editHref: route.kind === 'section' && ctx.editUrl ? ctx.editUrl + route.section.entry.filePath : undefined,
-    printable: route.kind === 'report' || route.kind === 'section',
+    printable: Boolean(kind.printable),
     withdrawn,
     searchable: route.kind === 'section' && !withdrawn,
     editions: editions(route.kind === 'not-found' ? homeHref : ctx.pathname, ctx),
@@ -191,34 +222,6 @@ function editions(pathname: string, ctx: SiteContext): RouteData['editions'] {
     return { href, address: absoluteUrl(ctx.site, href) };
   };
   return { hans: one('hans'), hant: one('hant') };
-}
-
-/** The page's own title, before the site name; none on the home page. */
-function ownTitle(route: Route): string | undefined {
-  switch (route.kind) {
-    case 'home':
-      return undefined;
-    case 'report':
-      return route.report.data.title;
-    case 'section':
-      return `${printedHeading(route.section.data)} - ${ui.yearReport(route.report.year)}`;
-    case 'items':
-      return ui.itemsTitle;
-    case 'item':
-      return route.item.full;
-    case 'figures':
-      return ui.figuresTitle;
-    case 'search':
-      return ui.searchTitle;
-    case 'sitemap':
-      return ui.siteMap;
-    case 'contact':
-      return ui.contactUs;
-    case 'accessibility':
-      return ui.accessibility;
-    case 'not-found':
-      return ui.notFoundTitle;
-  }
 }
 
 /** The header's names, the footer's registrations, the 党政机关网站标识 and the 上级网站 link. */
@@ -261,7 +264,7 @@ export function siteMapGroups(reports: readonly ReportView[], ctx: SiteContext, 
     .map((r) => ({
       label: withdrawalOf(r.data) ? ui.withdrawnTitle(r.data.title) : r.data.title,
       href: href(r.path),
-      children: r.sections.map((s) => ({ label: printedHeading(s.data), href: href(s.path) })),
+      children: [...r.sections.map((s) => ({ label: printedHeading(s.data), href: href(s.path) })), { label: ui.history, href: href(historyPath(r.year)) }],
     }));
   const items = sectionsByItem([...reports]).map((i) => ({ label: i.item.full, href: href(i.path) }));
   const other: [string, string | undefined][] = [
@@ -287,34 +290,6 @@ function siteNav(href: (path: string) => string, pathname: string): NavLink[] {
     { label: ui.itemsTitle, href: href(itemsPath) },
     { label: ui.searchTitle, href: href(searchPath) },
   ].map((l) => ({ ...l, current: l.href === pathname }));
-}
-
-/** Where the page sits: 首页 › 2023年报告 › 第一部分. */
-function breadcrumbs(route: Route, home: Crumb, href: (path: string) => string): Crumb[] {
-  switch (route.kind) {
-    case 'report':
-      return [home, { label: ui.yearReport(route.report.year) }];
-    case 'section':
-      return [
-        home,
-        { label: ui.yearReport(route.report.year), href: href(route.report.path) },
-        { label: ui.partNumber(route.section.data.order) },
-      ];
-    case 'items':
-      return [home, { label: ui.itemsTitle }];
-    case 'item':
-      return [home, { label: ui.itemsTitle, href: href(itemsPath) }, { label: route.item.name }];
-    case 'figures':
-      return [home, { label: ui.figuresTitle }];
-    case 'sitemap':
-      return [home, { label: ui.siteMap }];
-    case 'contact':
-      return [home, { label: ui.contactUs }];
-    case 'accessibility':
-      return [home, { label: ui.accessibility }];
-    default:
-      return [];
-  }
 }
 
 /** A section's previous and next section in its report, by printed heading, and the way back. */

@@ -24,6 +24,8 @@ export const sectionAnchor = sectionSlug;
 export const sectionPath = (year: number | string, order: number) => `${reportPath(year)}${sectionSlug(order)}/`;
 /** A section's place on its whole-report page: 2023/#section-2. */
 export const sectionInReportPath = (year: number | string, order: number) => `${reportPath(year)}#${sectionAnchor(order)}`;
+/** A report's 版本记录: every publication, correction and withdrawal, with what changed: 2023/history/. */
+export const historyPath = (year: number | string) => `${reportPath(year)}history/`;
 /** The folder of a report's original files (附件), beside its page: 2024/files/. */
 export const attachmentFolder = (year: number | string) => `${reportPath(year)}files/`;
 /** One original file's address, its name encoded (a name may hold %, # or spaces): 2024/files/%E6%8A%A5%E5%91%8A.docx. */
@@ -41,6 +43,9 @@ export const reportsSchemaPath = 'data/reports.schema.json';
 /** The record of what was published (a chain of entries), and its JSON Schema. */
 export const recordDataPath = 'data/record.json';
 export const recordSchemaPath = 'data/record.schema.json';
+/** Every report's change history, entry by entry, and its JSON Schema. */
+export const changesDataPath = 'data/changes.json';
+export const changesSchemaPath = 'data/changes.schema.json';
 /** The search page; it reads q, year, item and sort from its address. */
 export const searchPath = 'search/';
 /** 网站地图: every page a reader can reach, grouped; linked from every footer. */

@@ -7,6 +7,7 @@ import { expect } from 'vitest';
 import { join } from 'node:path';
 import { FIXTURES_DIR } from '../helpers/fixtures';
 import { expectedSite } from '../helpers/expected';
+import { historyPath } from '../../src/utils/routes';
 
 /** The multi-year fixture these tests are served (helpers/served.ts), as its content describes it. */
 export const FIXTURE = expectedSite(join(FIXTURES_DIR, 'multi-year'));
@@ -35,6 +36,8 @@ export const PAGE_TYPES: PageType[] = [
   { name: '404', path: 'no-such-page/' },
   { name: 'figures', path: 'figures/' },
   { name: 'items', path: 'items/measures/' },
+  /** The 版本记录 of the year the fixture has corrected, so its marked sentences are checked too. */
+  { name: 'history', path: historyPath(FIXTURE.reports.find((r) => r.data.corrections.length)?.year ?? LATEST.year) },
 ];
 
 export const WIDTHS = [360, 1280] as const;

@@ -12,38 +12,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { astroEnv, buildSite, ROOT } from '../helpers/build';
 import { FIXTURES_DIR } from '../helpers/fixtures';
+import { commit as commitContent, committedSite, edit, git } from '../helpers/committed';
 import { append, formatRecordFile, parseRecordFile } from '../../src/domain/record';
 
 const STACK = /^\s+at |node:internal|Error:/m;
 
-/** A copy of the multi-year fixture, committed in a new git repository; returns its content folder. */
-function committedSite(): string {
-  const repo = mkdtempSync(join(tmpdir(), 'fznb-record-'));
-  const content = join(repo, 'content');
-  cpSync(join(FIXTURES_DIR, 'multi-year'), content, { recursive: true });
-  git(repo, 'init', '-q');
-  commit(repo, '发布示例报告（测试）');
-  return content;
-}
-
-function git(cwd: string, ...args: string[]) {
-  return execFileSync('git', ['-c', 'user.name=示例', '-c', 'user.email=test@example.test', ...args], { cwd, encoding: 'utf8' });
-}
-const commit = (dir: string, message: string) => {
-  git(dir, 'add', '-A');
-  git(dir, 'commit', '-q', '-m', message);
-};
-
 function check(content: string, ...args: string[]) {
   const r = spawnSync(process.execPath, [join(ROOT, 'scripts/check.ts'), ...args], { cwd: ROOT, env: astroEnv({ CONTENT_DIR: content }), encoding: 'utf8' });
   return { status: r.status, out: `${r.stdout}${r.stderr}` };
-}
-
-function edit(file: string, from: string | RegExp, to: string) {
-  const text = readFileSync(file, 'utf8');
-  const after = text.replace(from, to);
-  if (after === text) throw new Error(`${String(from)} not in ${file}`);
-  writeFileSync(file, after);
 }
 
 /** Both doors refuse, each printing `message`, with no stack trace, and nothing is built. */
@@ -93,7 +69,7 @@ describe('corrections and what a reader was shown', () => {
     edit(join(content, 'sections/2023/01.mdx'), /\n\n([^\n]+)\n*$/, '\n\n$1（已更正，测试）\n');
     edit(report2023(content), 'signedOn: 2024-01-10\n', 'signedOn: 2024-01-10\ncorrections:\n  - date: 2024-03-01\n    note: 示例更正（测试）\n');
     expect(check(content, '--accept').status).toBe(0);
-    commit(join(content, '..'), '更正（测试）');
+    commitContent(content, '更正（测试）');
     return content;
   }
 
@@ -160,7 +136,7 @@ describe('corrections and what a reader was shown', () => {
     if (!('record' in parsed)) throw new Error('fixture record unreadable');
     const dropped = parsed.record.entries.slice(1).reduce((r, e) => append(r, { year: e.year, event: e.event, date: e.date, recordedOn: e.recordedOn, state: e.state }), { ...parsed.record, entries: [] as typeof parsed.record.entries });
     writeFileSync(record, formatRecordFile(dropped));
-    commit(join(content, '..'), '整理发布记录（测试）');
+    commitContent(content, '整理发布记录（测试）');
     refusedByBoth(content, '的发布记录没有接续之前的版本', '第 1 条（2021 年的发布）被删掉了');
   });
 });
@@ -219,7 +195,8 @@ describe('a shallow clone', () => {
     const repo = join(content, '..');
     // A second commit, so that a clone of depth 1 leaves one out.
     writeFileSync(join(repo, '说明.txt'), '示例（测试）\n');
-    commit(repo, '示例提交（测试）');
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', '示例提交（测试）');
     const shallow = mkdtempSync(join(tmpdir(), 'fznb-shallow-'));
     execFileSync('git', ['clone', '-q', '--depth', '1', `file://${repo}`, shallow]);
     const r = check(join(shallow, 'content'));

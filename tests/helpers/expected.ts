@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadContent } from '../../scripts/lib/content.ts';
-import { buildReportViews, itemPath, reportPath, type ReportView } from '../../src/utils/routes.ts';
+import { buildReportViews, historyPath, itemPath, reportPath, type ReportView } from '../../src/utils/routes.ts';
 import { REQUIRED_ITEMS } from '../../src/domain/items.ts';
 import { printedHeading, signatureLines } from '../../src/domain/report.ts';
 import { bodyText } from '../../src/domain/body.ts';
@@ -39,7 +39,7 @@ export function expectedSite(contentDir: string): ExpectedSite {
     'figures/',
     'items/',
     ...REQUIRED_ITEMS.map((i) => itemPath(i.slug)),
-    ...views.flatMap((r) => [r.path, ...r.sections.map((s) => s.path)]),
+    ...views.flatMap((r) => [r.path, ...r.sections.map((s) => s.path), historyPath(r.year)]),
   ];
   return { reports: views, pages };
 }
