@@ -12,14 +12,17 @@ import { isReportYear, parseReportYear, yearFromText } from './layout.ts';
 const show = (v: unknown): string =>
   v instanceof Date ? (Number.isNaN(v.getTime()) ? '无效日期' : v.toISOString()) : typeof v === 'string' ? `“${v}”` : JSON.stringify(v) ?? String(v);
 
+/**
+ * The one way a field's message is made: what to write when the field is missing, and what
+ * it should be when it is there but wrong, with what was found.
+ */
+const said = (missing: string, wrong: string) => (iss: { input?: unknown }) => (iss.input === undefined ? missing : `${wrong}；收到 ${show(iss.input)}`);
+
 /** A required, non-empty line of text. */
 function text(key: string, label: string, example: string) {
   return z
     .string({
-      error: (iss) =>
-        iss.input === undefined
-          ? `缺少 ${key}（${label}），请填写，例如 ${key}: ${example}`
-          : `${key}（${label}）应为文字，例如 ${key}: ${example}；收到 ${show(iss.input)}`,
+      error: said(`缺少 ${key}（${label}），请填写，例如 ${key}: ${example}`, `${key}（${label}）应为文字，例如 ${key}: ${example}`),
     })
     .trim()
     .min(1, `${key}（${label}）不能为空，例如 ${key}: ${example}`);
@@ -52,10 +55,7 @@ const year = z.preprocess(
   (v) => (typeof v === 'string' ? (yearFromText(v) ?? v) : v),
   z
     .number({
-      error: (iss) =>
-        iss.input === undefined
-          ? '缺少 year（报告年度），请填写四位阿拉伯数字年份，例如 year: 2023'
-          : `year（报告年度）应为四位阿拉伯数字年份，例如 year: 2023（不要写成“二〇二三”等汉字）；收到 ${show(iss.input)}`,
+      error: said('缺少 year（报告年度），请填写四位阿拉伯数字年份，例如 year: 2023', `year（报告年度）应为四位阿拉伯数字年份，例如 year: 2023（不要写成“二〇二三”等汉字）`),
     })
     .int({ error: 'year（报告年度）应为整数年份，例如 year: 2023', abort: true })
     .refine(isReportYear, { error: notFourDigits }),
@@ -176,10 +176,7 @@ const figureShape = {
   /** Stable ASCII name of the measure, the same in every year's report: adaptive-training-people. */
   key: z
     .string({
-      error: (iss) =>
-        iss.input === undefined
-          ? '缺少 key（数据代码），请填写英文小写字母、数字和连字符组成的代码，例如 key: adaptive-training-people'
-          : `key（数据代码）应为文字，例如 key: adaptive-training-people；收到 ${show(iss.input)}`,
+      error: said('缺少 key（数据代码），请填写英文小写字母、数字和连字符组成的代码，例如 key: adaptive-training-people', `key（数据代码）应为文字，例如 key: adaptive-training-people`),
     })
     .trim()
     .regex(
@@ -211,10 +208,7 @@ const sectionShape = {
     (v) => (typeof v === 'number' ? String(v) : v),
     z
       .string({
-        error: (iss) =>
-          iss.input === undefined
-            ? '缺少 report（所属报告），请填写报告年度，例如 report: 2023'
-            : `report（所属报告）应为报告年度，例如 report: 2023；收到 ${show(iss.input)}`,
+        error: said('缺少 report（所属报告），请填写报告年度，例如 report: 2023', `report（所属报告）应为报告年度，例如 report: 2023`),
       })
       // A report year written as is: '2023', not ' 2023' or '0999'.
       .refine((v) => String(parseReportYear(v)) === v, {
@@ -224,10 +218,7 @@ const sectionShape = {
   /** Position in the report, 1 for the first part, whatever its label. */
   order: z
     .number({
-      error: (iss) =>
-        iss.input === undefined
-          ? '缺少 order（顺序），请填写这一部分在报告中的位置，例如“一、”填 order: 1'
-          : `order（顺序）应为正整数，例如“一、”填 order: 1；收到 ${show(iss.input)}`,
+      error: said('缺少 order（顺序），请填写这一部分在报告中的位置，例如“一、”填 order: 1', `order（顺序）应为正整数，例如“一、”填 order: 1`),
     })
     .int('order（顺序）应为正整数，例如 order: 1')
     .min(1, 'order（顺序）从 1 开始，例如“一、”填 order: 1')

@@ -37,6 +37,8 @@ interface Spoken {
 interface SpeechLog {
   spoken: Spoken[];
   cancelled: number;
+  /** How many 'interrupted' errors a cancel has delivered to the page's handler (a browser delivers them later). */
+  interrupted: number;
   /** Ends the utterance being spoken (the next one starts at once). */
   end(): void;
   /** Ends utterances until nothing is left to say. */
@@ -56,6 +58,7 @@ function stubSpeech({ voices, lateMs = 0 }: StubOptions) {
   const log = {
     spoken: [] as { text: string; lang: string; voice: string | null }[],
     cancelled: 0,
+    interrupted: 0,
     end() {
       const u = current;
       current = null;
@@ -80,7 +83,12 @@ function stubSpeech({ voices, lateMs = 0 }: StubOptions) {
       log.cancelled++;
       const u = current;
       current = null;
-      if (u) setTimeout(() => u.onerror?.({ type: 'error', error: 'interrupted' }));
+      if (u) {
+        setTimeout(() => {
+          u.onerror?.({ type: 'error', error: 'interrupted' });
+          log.interrupted++;
+        });
+      }
     },
     pause() {},
     resume() {},
@@ -123,6 +131,7 @@ async function newPage(options: StubOptions = { voices: ZH }, width = 1280, on =
 }
 
 const log = (page: Page) => page.evaluate(() => (window as unknown as { __speech: SpeechLog }).__speech.spoken);
+const interruptions = (page: Page) => page.evaluate(() => (window as unknown as { __speech: SpeechLog }).__speech.interrupted);
 const speech = (page: Page, action: 'end' | 'finish') =>
   page.evaluate((a) => (window as unknown as { __speech: SpeechLog }).__speech[a](), action);
 /** An aid's button, also while the phone's 菜单 holding it is closed (its state is still read). */
@@ -330,17 +339,19 @@ describe('朗读', () => {
     expect(await page.evaluate(() => (window as unknown as { __speech: SpeechLog }).__speech.cancelled)).toBeGreaterThan(1);
     // The same button now says 继续, and keeps the focus.
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('继续');
-    await page.waitForTimeout(50);
+    // Once the cancelled sentence's 'interrupted' error has reached the page, nothing more is said.
+    await expect.poll(() => interruptions(page)).toBeGreaterThan(0);
     expect((await log(page)).length).toBe(3);
     await page.keyboard.press('Enter');
     await expect.poll(() => log(page).then((l) => l.length)).toBe(4);
     expect((await log(page))[3]!.text).toBe(third);
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('暂停');
 
+    const before = await interruptions(page);
     await tabTo(page, '停止');
     await page.keyboard.press('Enter');
-    await page.waitForTimeout(50);
-    expect(await button(page, '停止').isVisible()).toBe(false);
+    await expect.poll(() => button(page, '停止').isVisible()).toBe(false);
+    await expect.poll(() => interruptions(page)).toBeGreaterThan(before);
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('朗读');
     expect((await log(page)).length).toBe(4);
     await context.close();

@@ -168,10 +168,8 @@ describe('Search query length', () => {
 
   it('the search page runs only the first characters of a 10,000-character ?q=', async () => {
     const { page, violations } = await watched();
-    const started = Date.now();
     await page.goto(`${served.site.url}search/?q=${long.replace(/ /g, '+')}`);
     await expect.poll(() => page.locator('#search-results li').count()).toBe(sectionsContaining(served.expected, TERM).length);
-    expect(Date.now() - started).toBeLessThan(10_000);
     expect(await page.locator('#search-q').inputValue()).toHaveLength(MAX_QUERY_LENGTH);
     expect(violations).toEqual([]);
     await page.close();

@@ -182,7 +182,7 @@ describe('attachments are documents, by their bytes', () => {
 describe('dates', () => {
   it('a correction or withdrawal later than today is refused, saying the latest date it may be', () => {
     const dir = copy();
-    edit(join(dir, 'reports/2022.mdx'), /^signedOn: (.+)$/m, 'signedOn: $1\ncorrections:\n  - date: 2204-01-01\n    note: 示例更正（测试）\nwithdrawn:\n  date: 2099-01-01\n  reason: 示例撤回（测试）');
+    edit(join(dir, 'reports/2021.mdx'), /^signedOn: (.+)$/m, 'signedOn: $1\ncorrections:\n  - date: 2204-01-01\n    note: 示例更正（测试）\nwithdrawn:\n  date: 2099-01-01\n  reason: 示例撤回（测试）');
     const out = said(dir);
     expect(out).toContain('corrections[0].date：更正日期 2204-01-01 晚于今天（2026-12-06）：日期只能是已经到来的日子。请写实际的更正日期（最晚是今天 2026-12-06）');
     expect(out).toContain('withdrawn.date：撤回日期 2099-01-01 晚于今天（2026-12-06）');

@@ -249,11 +249,18 @@ describe('the 网站地图', () => {
     expect(route.footerLinks[0]).toMatchObject({ href: '/fzbg/sitemap/', current: true });
     const [years, items, other] = route.siteMap!;
     expect(years!.entries.map((e) => [e.href, e.children?.map((c) => c.href)])).toEqual([
-      ['/fzbg/2023/', ['/fzbg/2023/section-1/']],
-      ['/fzbg/2022/', ['/fzbg/2022/section-1/', '/fzbg/2022/section-2/']],
+      ['/fzbg/2023/', ['/fzbg/2023/section-1/', '/fzbg/2023/history/']],
+      ['/fzbg/2022/', ['/fzbg/2022/section-1/', '/fzbg/2022/section-2/', '/fzbg/2022/history/']],
     ]);
     expect(items!.entries.map((e) => e.href)).toEqual(['/fzbg/items/', ...REQUIRED_ITEMS.map((i) => `/fzbg/items/${i.slug}/`)]);
     expect(other!.entries.map((e) => e.href)).toEqual(['/fzbg/', '/fzbg/figures/', '/fzbg/search/', '/fzbg/contact/', '/fzbg/sitemap/']);
+  });
+
+  it('a report’s 版本记录 sits under the report: breadcrumbs back to it, its own title', () => {
+    const history = routeData({ kind: 'history', report: reports[0]! }, ctx({ pathname: '/fzbg/2023/history/' }));
+    expect(history.title).toBe('2023年报告的版本记录 - 示例年报');
+    expect(history.breadcrumbs).toEqual([{ label: '首页', href: '/fzbg/' }, { label: '2023年报告', href: '/fzbg/2023/' }, { label: '版本记录' }]);
+    expect(history.printable).toBe(false);
   });
 
   it('is only on the 网站地图 page', () => {
