@@ -96,9 +96,13 @@ export function formatBytes(bytes: number): string {
   return `${n >= 100 ? Math.round(n) : n.toFixed(1)} ${units[i]}`;
 }
 
-/** Names a file can be published under: no folder parts, no hidden files, no control characters. */
+/**
+ * Names a file can be published under: no folder parts, no hidden files, no control
+ * characters, and none of the direction overrides or invisible characters that make a name
+ * read otherwise than it is (报告\u202Excod.exe shows as 报告exe.docx).
+ */
 export function isAttachmentName(name: string): boolean {
-  return name.length > 0 && name.length <= 200 && !name.startsWith('.') && !/[\\/\u0000-\u001f\u007f]/.test(name);
+  return name.length > 0 && name.length <= 200 && !name.startsWith('.') && !/[\\/\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/.test(name);
 }
 
 /** An attachment with its bytes, as read from the content folder or about to be written there. */

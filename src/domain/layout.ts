@@ -148,7 +148,7 @@ function inAttachments(parts: string[], kind: string, isName: (name: string) => 
   if (!YEAR_NAME.test(year!)) return refused(`${ATTACHMENTS_DIR}/ 中只能有以四位年度命名的文件夹（例如 2024/），附件放在里面。${MOVE}`);
   if (name === undefined) return kind === 'folder' ? { role: 'folder' } : refused(`${ATTACHMENTS_DIR}/${year} 应是文件夹。${MOVE}`);
   if (parts.length === 2 && kind === 'file' && isName(name)) return { role: 'attachment', year: year!, name };
-  return refused(`${ATTACHMENTS_DIR}/${year}/ 中只能直接放附件文件（不能再有文件夹），文件名不能以“.”开头、不能有控制字符、不超过 200 个字。${MOVE}`);
+  return refused(`${ATTACHMENTS_DIR}/${year}/ 中只能直接放附件文件（不能再有文件夹），文件名不能以“.”开头、不能有控制字符或改变文字方向的字符、不超过 200 个字。${MOVE}`);
 }
 
 /**

@@ -82,7 +82,7 @@ describe('every page’s head', () => {
 describe('report and section pages', () => {
   it('are 文章 pages for sharing and 政府网站 metadata, with JSON-LD a script cannot break out of', () => {
     // Page.astro emits these from its `doc` prop, which the report and section pages pass.
-    const docs = pages.filter((p) => /^\d{4}\//.test(p.name));
+    const docs = pages.filter((p) => /^\d{4}\/(section-\d+\/)?index\.html$/.test(p.name));
     expect(docs.length).toBe(reports.reduce((n, r) => n + 1 + r.sections.length, 0));
     for (const { name, $ } of docs) {
       const report = reports.find((r) => name.startsWith(`${r.year}/`))!.data;

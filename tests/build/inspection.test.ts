@@ -110,10 +110,11 @@ describe('with every inspection field configured', () => {
     const lastmod = Object.fromEntries(urls);
     expect(lastmod).toHaveProperty(`${SITE}/sitemap/`);
     expect(lastmod).toHaveProperty(`${SITE}/contact/`);
-    // multi-year: 2023 states 发布日期 2024-02-01; 2022 and 2021 state none.
+    // multi-year: 2023 states 发布日期 2024-02-01; 2022 states none but was corrected on 2024-03-01; 2021 has neither.
     expect(lastmod[`${SITE}/2023/`]).toMatch(/^2024-02-01/);
     expect(lastmod[`${SITE}/2023/section-1/`]).toMatch(/^2024-02-01/);
-    expect(lastmod[`${SITE}/2022/`]).toBe('');
+    expect(lastmod[`${SITE}/2022/`]).toMatch(/^2024-03-01/);
+    expect(lastmod[`${SITE}/2021/`]).toBe('');
     expect(lastmod[`${SITE}/sitemap/`]).toBe('');
   });
 

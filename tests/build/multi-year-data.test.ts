@@ -97,10 +97,15 @@ describe('feed, sitemap and robots.txt with a site address under a base path', (
   it('/feed.xml: one item per report, newest first, full links under the base path', () => {
     const $ = xml('feed.xml');
     expect($('channel > link').text()).toBe(`${SITE}${BASE}`);
-    expect($('item').map((_, i) => $(i).find('link').text()).get()).toEqual([2023, 2022, 2021].map((y) => `${SITE}${BASE}${y}/`));
-    expect($('item guid').map((_, g) => $(g).text()).get()).toEqual([2023, 2022, 2021].map((y) => `${SITE}${BASE}${y}/`));
-    // Only a known 发布日期 dates an item; the years without one have no pubDate.
-    expect($('item').map((_, i) => $(i).find('pubDate').text()).get()).toEqual(['Thu, 01 Feb 2024 00:00:00 GMT', '', '']);
+    const reports = $('item').filter((_, i) => !$(i).find('link').text().includes('/history/'));
+    expect(reports.map((_, i) => $(i).find('link').text()).get()).toEqual([2023, 2022, 2021].map((y) => `${SITE}${BASE}${y}/`));
+    expect(reports.find('guid').map((_, g) => $(g).text()).get()).toEqual([2023, 2022, 2021].map((y) => `${SITE}${BASE}${y}/`));
+    // Only a known 发布日期 dates a report's item; the years without one have no pubDate.
+    expect(reports.map((_, i) => $(i).find('pubDate').text()).get()).toEqual(['Thu, 01 Feb 2024 00:00:00 GMT', '', '']);
+    // The fixture's one correction is an item of its own, a full address to its entry on the 版本记录.
+    expect($('item link').filter((_, l) => $(l).text().includes('/history/')).map((_, l) => $(l).text()).get()).toEqual([
+      expect.stringMatching(new RegExp(`^${SITE}${BASE}2022/history/#entry-[0-9a-f]{16}$`)),
+    ]);
     expect($('item title').first().text()).toBe('示例局2023年法治政府建设年度报告（测试数据）');
   });
 

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'cheerio';
+import type { AnyNode } from 'domhandler';
 import site from '../../site.config.ts';
 import { normaliseLines, page, textLines } from '../helpers/site';
 import { validator } from '../helpers/json-schema';
@@ -177,13 +178,17 @@ describe('/items/', () => {
 });
 
 describe('/feed.xml without a site address', () => {
-  it('is RSS 2.0 with one item per report, newest first, links relative to the site root', () => {
+  it('is RSS 2.0 with one item per report, newest first, then one per correction, links relative to the site root', () => {
     const $ = load(read('feed.xml'), { xml: true });
     expect($('rss').attr('version')).toBe('2.0');
     expect($('channel > title').text()).toBe(`${site.bureau}${site.siteName}`);
     expect($('channel > link').text()).toBe('/');
     expect($('channel > language').text()).toBe('zh-cn');
-    const items = $('item');
+    const isChange = (i: AnyNode) => $(i).find('link').text().includes('/history/');
+    const changes = $('item').filter((_, i) => isChange(i));
+    const corrections = reports.flatMap((r) => r.data.corrections.map((c) => ({ title: `更正：${r.data.title}（${c.date}）`, date: c.date })));
+    expect(changes.map((_, i) => $(i).find('title').text()).get()).toEqual([...corrections].sort((a, b) => b.date.localeCompare(a.date)).map((c) => c.title));
+    const items = $('item').filter((_, i) => !isChange(i));
     expect(items.map((_, i) => $(i).find('title').text()).get()).toEqual(reports.map((r) => r.data.title));
     expect(items.map((_, i) => $(i).find('link').text()).get()).toEqual(reports.map((r) => `/${r.path}`));
     expect(items.map((_, i) => $(i).find('pubDate').text()).get()).toEqual(

@@ -138,10 +138,12 @@ describe('search', () => {
 });
 
 describe('feed and sitemap', () => {
-  it('/feed.xml has an item for each report that stands and none for a withdrawn one', () => {
+  it('/feed.xml has an item for each report that stands, none to read a withdrawn one, and the withdrawal as news', () => {
     const $ = load(read('feed.xml'), { xml: true });
-    expect($('item link').map((_, l) => $(l).text()).get()).toEqual(standing.map((r) => `/${r.path}`));
-    for (const r of gone) expect(read('feed.xml')).not.toContain(r.data.title);
+    const reportLinks = $('item link').map((_, l) => $(l).text()).get().filter((l) => !l.includes('/history/'));
+    expect(reportLinks).toEqual(standing.map((r) => `/${r.path}`));
+    const titles = $('item title').map((_, t) => $(t).text()).get();
+    for (const r of gone) expect(titles.filter((t) => t.includes(r.data.title))).toEqual([`撤回：${r.data.title}（${withdrawal(r).date}）`]);
   });
 
   it('the sitemap keeps a withdrawn report’s pages, which are still there', async () => {

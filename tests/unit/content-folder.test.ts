@@ -170,6 +170,12 @@ describe('attachments are documents, by their bytes', () => {
     expect(said(dir)).toContain(message);
   });
 
+  it('a name that reads otherwise than it is (a direction override) is refused', () => {
+    const dir = copy();
+    put(dir, '报告\u202Excod.txt', '示例（测试）\n');
+    expect(said(dir)).toContain('attachments/2023/ 中只能直接放附件文件（不能再有文件夹），文件名不能以“.”开头、不能有控制字符或改变文字方向的字符');
+  });
+
   it('a name with spaces, # and % is a good name; a text file is a document', () => {
     const dir = copy();
     put(dir, '完成率100% #2 原文.txt', '示例附件（测试）\n');
