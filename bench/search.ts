@@ -16,7 +16,7 @@ import type { Page } from 'playwright-core';
 import { ROOT } from '../tests/helpers/build.ts';
 import { builtAndServed, firstSearch } from './site.ts';
 import { launch } from '../tests/helpers/browser.ts';
-import { fold } from '../src/search/engine.ts';
+import { fold } from '../src/search/query.ts';
 
 interface Query {
   q: string;
