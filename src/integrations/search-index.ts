@@ -105,9 +105,15 @@ async function fragmentsOf(pages: readonly Page[]): Promise<{ path: string; cont
   }
 }
 
+/** The publishing agencies the indexed pages name (their ContentSource meta). */
+function agenciesOf(pages: readonly Page[]): string[] {
+  const names = pages.filter((p) => indexed(p.content)).map((p) => /<meta name="ContentSource" content="([^"]+)"/.exec(p.content)?.[1]);
+  return [...new Set(names.filter((n): n is string => !!n))].sort();
+}
+
 /** The site's search files for these pages: path under the search folder → content. */
 async function filesFor(pages: readonly Page[]): Promise<Map<string, string>> {
-  return searchFiles(unitsFromFragments(await fragmentsOf(pages)), siteTools());
+  return searchFiles(unitsFromFragments(await fragmentsOf(pages)), siteTools(), agenciesOf(pages));
 }
 
 function writeSearchFiles(out: string, files: Map<string, string>) {

@@ -15,9 +15,8 @@
  *    first; what is still found nowhere is named to the reader as missing, unless it is a
  *    common word or a lone character, and never empties the page by itself.
  */
-import { queryPieces, type Piece } from './query.ts';
+import { hasNumber, queryPieces, type Piece } from './query.ts';
 import { segment, icuWords, type Token, type TokenKind } from './segment.ts';
-import { decimalForms, digitsToNumerals, withDigits } from './numerals.ts';
 import { INTENT_ITEMS, RELATIVE_YEARS, yearText } from './intents.ts';
 import { nearWords, readerWords, NEAR_WEIGHT } from './thesaurus.ts';
 import type { Alternative, TermGroup } from './engine.ts';
@@ -41,6 +40,11 @@ export interface Lookups {
   pinyin(key: string): Promise<string[]>;
   oneAway(term: string, sameSound: boolean): Promise<string[]>;
   readings(ch: string): Promise<string[]>;
+}
+
+/** The lookups, with the forms a text may be found as (its numbers read both ways, numerals.ts, when the query has one). */
+interface Reader extends Lookups {
+  forms(text: string): string[];
 }
 
 export interface Analysis {
@@ -82,7 +86,7 @@ function partsOf(query: string): Piece[][] {
 const partText = (part: readonly Piece[]) => part.map((p) => p.text).join('');
 
 /** What kind of word the search knows a text as, if any. */
-function knownAs(lk: Lookups): (w: string) => TokenKind | undefined {
+function knownAs(lk: Reader): (w: string) => TokenKind | undefined {
   return (w) => {
     if (RELATIVE_YEARS.has(w)) return 'year';
     if (INTENT_ITEMS.has(w)) return 'intent';
@@ -105,7 +109,7 @@ function withMeasures(tokens: Token[][], pieces: readonly Piece[], measures: str
 }
 
 /** A part the site does not print whole, as words. */
-function partWords(part: readonly Piece[], index: number, lk: Lookups): Word[] {
+function partWords(part: readonly Piece[], index: number, lk: Reader): Word[] {
   const known = knownAs(lk);
   const tokens = part.map((p): Token[] =>
     p.script === 'latin' ? [{ text: p.text, kind: 'unknown' }] : p.script === 'number' ? [{ text: p.text, kind: 'numeral' }] : segment(p.text, known, icuWords, lk.measures),
@@ -122,7 +126,7 @@ const joinable = (w: Word) => w.kind === 'word' || w.kind === 'common' || w.kind
  * Runs of joinable words the site prints together gain that phrase as a word of its own after
  * them (普法 责任清单 + 普法责任清单), so a unit printing them together ranks first.
  */
-function joinPhrases(words: Word[], lk: Lookups): Word[] {
+function joinPhrases(words: Word[], lk: Reader): Word[] {
   const out: Word[] = [];
   for (let i = 0; i < words.length; ) {
     let j = i;
@@ -144,28 +148,14 @@ function joinPhrases(words: Word[], lk: Lookups): Word[] {
   return out;
 }
 
-/** Texts a word may be found as: itself, its numerals in digits and its digits in numerals, decimals with a zero more or less. */
-function formsOf(text: string): string[] {
-  const out = new Set([text]);
-  const digits = withDigits(text);
-  if (digits) out.add(digits);
-  for (const t of [...out]) {
-    const m = /^(\d+(?:\.\d+)?)(.*)$/u.exec(t);
-    if (!m) continue;
-    for (const d of decimalForms(m[1]!)) out.add(d + m[2]);
-    if (!m[1]!.includes('.')) for (const n of digitsToNumerals(m[1]!)) out.add(n + m[2]);
-  }
-  return [...out];
-}
-
 /** How informative a word is in Chinese at large, 0.2–1, from jieba's IDF (0: not known, so 1). */
 export function generalWeight(idf: number | undefined): number {
   if (!idf) return 1;
   return Math.min(1, Math.max(0.2, (idf - 3) / 7));
 }
 
-function textGroup(w: Word, lk: Lookups, weak: boolean): TermGroup {
-  const texts = [...(w.means ?? []), ...formsOf(w.text)];
+function textGroup(w: Word, lk: Reader, weak: boolean): TermGroup {
+  const texts = [...(w.means ?? []), ...lk.forms(w.text)];
   const alternatives: Alternative[] = texts.map((text) => ({ text, weight: 1 }));
   for (const t of texts) for (const near of nearWords(t)) alternatives.push({ text: near, weight: NEAR_WEIGHT });
   const general = w.means ? 1 : generalWeight(lk.siteWord(w.text));
@@ -180,7 +170,7 @@ function dedupe(alternatives: Alternative[]): Alternative[] {
   });
 }
 
-function intentGroup(w: Word, lk: Lookups): TermGroup {
+function intentGroup(w: Word, lk: Reader): TermGroup {
   const alternatives: Alternative[] = (INTENT_ITEMS.get(w.text) ?? []).map((item) => ({ item, weight: 1 }));
   if (lk.found(w.text)) alternatives.push({ text: w.text, weight: 1 });
   return { term: w.text, alternatives, general: 1 };
@@ -192,19 +182,19 @@ function yearAlternatives(offset: number, years: readonly number[]): Alternative
 }
 
 /** The texts whose shards reading these words needs. */
-function textsOf(words: readonly Word[], years: readonly number[]): string[] {
+function textsOf(words: readonly Word[], lk: Reader): string[] {
   return words.flatMap((w) => {
-    if (w.kind === 'year') return yearAlternatives(RELATIVE_YEARS.get(w.text) ?? 0, years).map((a) => a.text!);
-    const texts = [...(w.means ?? []), ...formsOf(w.text)];
+    if (w.kind === 'year') return yearAlternatives(RELATIVE_YEARS.get(w.text) ?? 0, lk.years).map((a) => a.text!);
+    const texts = [...(w.means ?? []), ...lk.forms(w.text)];
     return [...texts, ...texts.flatMap((t) => nearWords(t))];
   });
 }
 
 /** Whether a word is found on the site, in any of its forms. */
-const foundAny = (w: Word, lk: Lookups) => [...(w.means ?? []), ...formsOf(w.text)].some((t) => lk.found(t) || nearWords(t).some((n) => lk.found(n)));
+const foundAny = (w: Word, lk: Reader) => [...(w.means ?? []), ...lk.forms(w.text)].some((t) => lk.found(t) || nearWords(t).some((n) => lk.found(n)));
 
 /** Latin words read as pinyin: alone, joined with the Latin words after them (pu fa → pufa), or with the Chinese beside them. */
-async function readPinyin(words: Word[], lk: Lookups): Promise<Word[]> {
+async function readPinyin(words: Word[], lk: Reader): Promise<Word[]> {
   const out: Word[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
@@ -241,7 +231,7 @@ async function readPinyin(words: Word[], lk: Lookups): Promise<Word[]> {
  * spell together, with as many of the Chinese words as make one (法律顾问 before 法律). Returns
  * the word and how many Chinese words it took.
  */
-async function acrossScripts(latin: Word, after: readonly Word[], lk: Lookups): Promise<[Word, number] | undefined> {
+async function acrossScripts(latin: Word, after: readonly Word[], lk: Reader): Promise<[Word, number] | undefined> {
   let n = 0;
   while (n < after.length && after[n]!.part === latin.part && /^\p{Script=Han}+$/u.test(after[n]!.text) && after[n]!.kind !== 'latin') n++;
   for (; n > 0; n--) {
@@ -259,7 +249,7 @@ async function acrossScripts(latin: Word, after: readonly Word[], lk: Lookups): 
  * character or a word the site does not know: read as a typo of one site word or phrase (for
  * two characters, one that sounds the same).
  */
-async function partTypos(parts: readonly Piece[][], words: Word[], lk: Lookups): Promise<Word[]> {
+async function partTypos(parts: readonly Piece[][], words: Word[], lk: Reader): Promise<Word[]> {
   const out: Word[] = [...words];
   for (let i = 0; i < parts.length; i++) {
     const text = partText(parts[i]!);
@@ -283,7 +273,7 @@ const hanWord = (w: Word | undefined) => !!w && !w.means && (w.kind === 'word' |
  * one site word that sounds the same (优待症 → 优待证): the word before it first, then the word
  * after it. Only one that sounds the same: a lone character is as often a word of its own (讲).
  */
-async function loneTypos(words: Word[], lk: Lookups): Promise<Word[]> {
+async function loneTypos(words: Word[], lk: Reader): Promise<Word[]> {
   const out = [...words];
   for (let i = 0; i < out.length; i++) {
     if (!lone(out[i])) continue;
@@ -301,25 +291,53 @@ async function loneTypos(words: Word[], lk: Lookups): Promise<Word[]> {
   return out;
 }
 
+/**
+ * The ends of a word found nowhere (问问优代证: 优代证, 问问优), longest first, each with what is
+ * left of the word: where a typo may sit when the segmenter could not tell the words apart.
+ */
+function endsOf(text: string): [end: string, rest: string, atStart: boolean][] {
+  const chars = Array.from(text);
+  const out: [string, string, boolean][] = [];
+  for (let n = Math.min(4, chars.length - 2); n >= 2; n--) {
+    out.push([chars.slice(-n).join(''), chars.slice(0, -n).join(''), false], [chars.slice(0, n).join(''), chars.slice(n).join(''), true]);
+  }
+  return out;
+}
+
+/** A word found nowhere read as a typo of one site word: the whole word, or (sounding the same) one of its ends. */
+async function wordTypo(w: Word, lk: Reader): Promise<Word[]> {
+  const [whole] = await lk.oneAway(w.text, false);
+  if (whole) return [{ ...w, means: [whole], typo: true }];
+  if (Array.from(w.text).length < 4) return [w];
+  for (const [end, rest, atStart] of endsOf(w.text)) {
+    const [means] = await lk.oneAway(end, true);
+    if (!means) continue;
+    const fixed: Word = { ...w, text: end, means: [means], typo: true };
+    const left: Word = { ...w, text: rest };
+    return atStart ? [fixed, left] : [left, fixed];
+  }
+  return [w];
+}
+
 /** Words found nowhere, of two or more characters, read as a typo of a site word when one is a character away. */
-async function wordTypos(words: Word[], lk: Lookups): Promise<Word[]> {
-  return Promise.all(
+async function wordTypos(words: Word[], lk: Reader): Promise<Word[]> {
+  const read = await Promise.all(
     words.map(async (w) => {
-      if (w.means || w.kind !== 'unknown' || Array.from(w.text).length < 2 || !/^\p{Script=Han}+$/u.test(w.text) || foundAny(w, lk)) return w;
-      const [means] = await lk.oneAway(w.text, false);
-      return means ? { ...w, means: [means], typo: true } : w;
+      if (w.means || w.kind !== 'unknown' || Array.from(w.text).length < 2 || !/^\p{Script=Han}+$/u.test(w.text) || foundAny(w, lk)) return [w];
+      return wordTypo(w, lk);
     }),
   );
+  return read.flat();
 }
 
 /** The words of a query, read as far as the site's words go (steps 1–3 above). */
-async function wordsOf(query: string, lk: Lookups): Promise<{ parts: Piece[][]; words: Word[] }> {
+async function wordsOf(query: string, lk: Reader): Promise<{ parts: Piece[][]; words: Word[] }> {
   const parts = partsOf(toSimplified(query, lk.t2s));
   const texts = parts.flatMap((p) => [partText(p), ...p.map((x) => x.text)]);
   await lk.prepare(texts, parts.flatMap((p) => p.filter((x) => x.script === 'han').map((x) => x.text)));
   let words = parts.flatMap((p, i): Word[] => (lk.found(partText(p)) ? [{ text: partText(p), kind: 'phrase', part: i }] : partWords(p, i, lk)));
   words = await readPinyin(words, lk);
-  await lk.prepare([...textsOf(words, lk.years), ...runsOf(words)]);
+  await lk.prepare([...textsOf(words, lk), ...runsOf(words)]);
   return { parts, words: joinPhrases(words, lk) };
 }
 
@@ -335,7 +353,7 @@ function runsOf(words: readonly Word[]): string[] {
 }
 
 /** The groups, the missing words and the suggestion, from words whose typos have been read. */
-function groupsOf(words: readonly Word[], lk: Lookups): Analysis {
+function groupsOf(words: readonly Word[], lk: Reader): Analysis {
   const groups: TermGroup[] = [];
   const missing: string[] = [];
   for (const w of words) {
@@ -361,20 +379,22 @@ function mergeSame(groups: TermGroup[]): TermGroup[] {
 }
 
 /** The query as typed, part by part, each whole: what an exact search (仍然搜索) looks for. */
-async function exactGroups(query: string, lk: Lookups): Promise<Analysis> {
+async function exactGroups(query: string, lk: Reader): Promise<Analysis> {
   const parts = [...new Set(partsOf(toSimplified(query, lk.t2s)).map(partText))];
   await lk.prepare(parts);
   return { groups: parts.filter((p) => lk.found(p)).map((p) => ({ term: p, alternatives: [{ text: p, weight: 1 }] })), missing: parts.filter((p) => !lk.found(p)) };
 }
 
-export async function analyze(query: string, lk: Lookups, options: { exact?: boolean } = {}): Promise<Analysis> {
+export async function analyze(query: string, lookups: Lookups, options: { exact?: boolean } = {}): Promise<Analysis> {
+  const numbers = hasNumber(query) ? await import('./numerals.ts') : undefined;
+  const lk: Reader = { ...lookups, forms: numbers ? numbers.numberForms : (text) => [text] };
   if (options.exact) return exactGroups(query, lk);
   const { parts, words } = await wordsOf(query, lk);
   let read = await partTypos(parts, words, lk);
   read = await loneTypos(read, lk);
   read = await wordTypos(read, lk);
   const means = read.flatMap((w) => w.means ?? []);
-  if (means.length) await lk.prepare([...means, ...textsOf(read, lk.years)]);
+  if (means.length) await lk.prepare([...means, ...textsOf(read, lk)]);
   return groupsOf(read, lk);
 }
 

@@ -15,6 +15,9 @@
  *   so a query typed in traditional characters is read in simplified ones.
  * - Measure characters: those the site prints right after a number (年, 人, 个, 万), so a
  *   query's 2023年锦旗 splits into 2023年 and 锦旗.
+ * - The publishing agency's name (each report's 发布机构) and its shorter forms (武江区退役军人
+ *   事务局, 退役军人事务局, 事务局): readers name the bureau they ask, which says nothing of the
+ *   topic; they are read as stop words. (A query of the name alone still finds it, whole.)
  */
 
 export interface Lexicon {
@@ -22,6 +25,16 @@ export interface Lexicon {
   common: string[];
   t2s: Record<string, string>;
   measures: string;
+}
+
+/** An agency's name and its endings of three characters or more: 韶关市武江区退役军人事务局 … 事务局. */
+export function agencyForms(agencies: Iterable<string>): string[] {
+  const out = new Set<string>();
+  for (const name of agencies) {
+    const chars = Array.from(name);
+    for (let i = 0; i + 3 <= chars.length; i++) out.add(chars.slice(i).join(''));
+  }
+  return [...out].sort();
 }
 
 /** Jieba IDF below which a word is common in Chinese at large. */

@@ -4,11 +4,24 @@
  * query is also searched as digits, and digits as Chinese numerals (20 → 二十, 2024 → 二〇二四),
  * both as alternatives beside what the reader typed. Reading and writing numerals is nzh's
  * (its simplified-Chinese module); a year said digit by digit (二〇二四) and 百分之 are read here.
+ * The browser loads this module only for a query with a number in it (analyze.ts).
  */
-import Nzh from 'nzh/cn';
 
-/** A run of Chinese numerals: digits, places, the decimal point; 百分之 before a percentage. */
-export const NUMERAL_RUN = /(?:百分之)?[零〇一二两三四五六七八九十百千万亿][零〇一二两三四五六七八九十百千万亿点]*/gu;
+/** A text's forms: itself, its numerals in digits and its digits in numerals, decimals with a zero more or less. */
+export function numberForms(text: string): string[] {
+  const out = new Set([text]);
+  const digits = withDigits(text);
+  if (digits) out.add(digits);
+  for (const t of [...out]) {
+    const m = /^(\d+(?:\.\d+)?)(.*)$/u.exec(t);
+    if (!m) continue;
+    for (const d of decimalForms(m[1]!)) out.add(d + m[2]);
+    if (!m[1]!.includes('.')) for (const n of digitsToNumerals(m[1]!)) out.add(n + m[2]);
+  }
+  return [...out];
+}
+import Nzh from 'nzh/cn';
+import { NUMERAL_RUN } from './query.ts';
 const DIGITS = '〇一二三四五六七八九';
 const PLACES = /[十百千万亿]/u;
 

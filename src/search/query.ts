@@ -9,13 +9,16 @@
  * later, with the site's own words at hand (analyze.ts).
  */
 
+/** Characters folding leaves as they are (common Chinese characters, lower-case letters, digits): most of any text, so they skip normalising. */
+const PLAIN = /^[\u4e00-\u9fffa-z0-9]$/;
+
 /** Folds full-width forms, case and the marks on Latin letters (ǎ → a, ü → v), per character, keeping a map back to the original. */
 export function fold(text: string): { folded: string; origin: number[] } {
   let folded = '';
   const origin: number[] = [];
   let i = 0;
   for (const ch of text) {
-    let f = ch.normalize('NFKC').toLowerCase();
+    let f = PLAIN.test(ch) ? ch : ch.normalize('NFKC').toLowerCase();
     if (/\p{Script=Latin}/u.test(f)) f = f.normalize('NFD').replace(/u\u0308/g, 'v').replace(/\p{M}/gu, '');
     folded += f;
     for (let k = 0; k < f.length; k++) origin.push(i);
@@ -71,6 +74,12 @@ export function queryPieces(query: string): Piece[] {
 export function parseQuery(query: string): string[] {
   return [...new Set(fold(query).folded.split(SEPARATORS).filter(Boolean))];
 }
+
+/** A run of Chinese numerals: digits, places, the decimal point; 百分之 before a percentage. */
+export const NUMERAL_RUN = /(?:百分之)?[零〇一二两三四五六七八九十百千万亿][零〇一二两三四五六七八九十百千万亿点]*/gu;
+
+/** Whether a query has a number in it, in digits or Chinese numerals (so its forms need reading). */
+export const hasNumber = (text: string) => /[0-9零〇一二两三四五六七八九十百千万亿]/u.test(text);
 
 /** A term typed in Latin letters only, which may be pinyin (youdaizheng) or initials (ydz). */
 export const isLatin = (term: string) => /^[a-z]{2,}$/.test(term);

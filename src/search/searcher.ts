@@ -79,53 +79,56 @@ function held(ix: TermIndex, groups: readonly TermGroup[]) {
   return { units, strengths, close };
 }
 
+/** Loads the shards these texts (posting shards) and runs (word shards) need and have not yet. */
+async function prepare(ix: TermIndex, load: Load, texts: readonly string[], runs: readonly string[] = []) {
+  const { id, shards } = ix.file;
+  const p = new Set(texts.flatMap((t) => keysFor(t).map((k) => shardOf(k, shards.p))).filter((n) => !ix.postings.has(n)));
+  const w = new Set(runs.flatMap((r) => wordShardsFor(r, shards.w)).filter((n) => !ix.words.has(n)));
+  await Promise.all([
+    ...[...p].map(async (n) => ix.postings.set(n, await load<PostingShard>(postingShardFile(id, n)))),
+    ...[...w].map(async (n) => ix.words.set(n, await load<WordShard>(wordShardFile(id, n)))),
+  ]);
+}
+
+/** What reading a query needs, answered from the index. */
+function lookups(ix: TermIndex, load: Load, helps: ReturnType<typeof assist>): Lookups {
+  const { lexicon, shards, years } = ix.file;
+  return {
+    years,
+    stop: ix.stop,
+    common: ix.common,
+    t2s: lexicon.t2s,
+    measures: lexicon.measures,
+    prepare: (texts, runs) => prepare(ix, load, texts, runs),
+    found: (text) => termChars(text).length > 0 && occurrences(ix, text).size > 0,
+    siteWord: (word) => ix.words.get(shardOf(firstPair(word), shards.w))?.[word],
+    pinyin: helps.wordsForPinyin,
+    oneAway: helps.wordsOneAway,
+    readings: helps.readingsOf,
+  };
+}
+
+/** The index from its manifest, with nothing of its shards loaded yet. */
+function indexOf(file: UnitsFile): TermIndex {
+  if (file.v !== TERM_INDEX_VERSION) throw new Error('term index version');
+  const { stop, common } = file.lexicon;
+  return { file, units: readUnits(file), stop: new Set(stop), common: new Set(common), postings: new Map(), words: new Map(), found: new Map() };
+}
+
+/** Search over the files `load` gives: the manifest loaded on first use, each shard when a query needs it. */
 export function searcher(load: Load) {
   const helps = assist(load);
   let index: Promise<TermIndex> | undefined;
 
-  /** The manifest, loaded on first use. */
   function loadIndex(): Promise<TermIndex> {
-    index ??= load<UnitsFile>(UNITS_FILE).then((file) => {
-      if (file.v !== TERM_INDEX_VERSION) throw new Error('term index version');
-      const { stop, common } = file.lexicon;
-      return { file, units: readUnits(file), stop: new Set(stop), common: new Set(common), postings: new Map(), words: new Map(), found: new Map() };
-    });
+    index ??= load<UnitsFile>(UNITS_FILE).then(indexOf);
     index.catch(() => (index = undefined));
     return index;
   }
 
-  /** Loads the shards these texts (posting shards) and runs (word shards) need and have not yet. */
-  async function prepare(ix: TermIndex, texts: readonly string[], runs: readonly string[] = []) {
-    const { id, shards } = ix.file;
-    const p = new Set(texts.flatMap((t) => keysFor(t).map((k) => shardOf(k, shards.p))).filter((n) => !ix.postings.has(n)));
-    const w = new Set(runs.flatMap((r) => wordShardsFor(r, shards.w)).filter((n) => !ix.words.has(n)));
-    await Promise.all([
-      ...[...p].map(async (n) => ix.postings.set(n, await load<PostingShard>(postingShardFile(id, n)))),
-      ...[...w].map(async (n) => ix.words.set(n, await load<WordShard>(wordShardFile(id, n)))),
-    ]);
-  }
-
-  /** What reading a query needs, answered from the index. */
-  function lookups(ix: TermIndex): Lookups {
-    const { lexicon, shards, years } = ix.file;
-    return {
-      years,
-      stop: ix.stop,
-      common: ix.common,
-      t2s: lexicon.t2s,
-      measures: lexicon.measures,
-      prepare: (texts, runs) => prepare(ix, texts, runs),
-      found: (text) => termChars(text).length > 0 && occurrences(ix, text).size > 0,
-      siteWord: (word) => ix.words.get(shardOf(firstPair(word), shards.w))?.[word],
-      pinyin: helps.wordsForPinyin,
-      oneAway: helps.wordsOneAway,
-      readings: helps.readingsOf,
-    };
-  }
-
   async function search(query: string, refine: Refinement = {}, options: SearchOptions = {}): Promise<SearchOutcome> {
     const ix = await loadIndex();
-    const { groups, missing, suggestion } = await analyze(query, lookups(ix), options);
+    const { groups, missing, suggestion } = await analyze(query, lookups(ix, load, helps), options);
     const found = held(ix, groups);
     return { ...rankHeld(found.units, found.strengths, groups, refine, found.close, ix.units.length), suggestion, missing };
   }

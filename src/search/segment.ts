@@ -7,7 +7,7 @@
  * never takes a character from a word the site does not print. Fewest words wins; a lone
  * character no one knows costs most, and runs of them are left to ICU.
  */
-import { NUMERAL_RUN } from './numerals.ts';
+import { NUMERAL_RUN } from './query.ts';
 
 export type TokenKind = 'word' | 'stop' | 'common' | 'intent' | 'year' | 'numeral' | 'reader' | 'unknown';
 

@@ -5,7 +5,7 @@
  * OpenCC, jieba's IDF table, the stop list) are passed in (search-index.ts loads them).
  */
 import { assistFiles, siteWordSet, wordWeights, type AssistTools } from './vocabulary.ts';
-import { COMMON_IDF, commonWords, measuresOf, stopList, traditionalMap, type Lexicon } from './lexicon.ts';
+import { agencyForms, COMMON_IDF, commonWords, measuresOf, stopList, traditionalMap, type Lexicon } from './lexicon.ts';
 import { termIndexFiles } from './term-index.ts';
 import { messagesFile } from './assist-files.ts';
 import { intentWords } from './intents.ts';
@@ -35,9 +35,9 @@ function idfOf(table: string, wanted: ReadonlySet<string>, below: number): Map<s
   return out;
 }
 
-function lexiconOf(texts: readonly string[], idf: Map<string, number>, tools: SiteTools): Lexicon {
+function lexiconOf(texts: readonly string[], idf: Map<string, number>, tools: SiteTools, agencies: readonly string[]): Lexicon {
   const reserved = intentWords();
-  const stop = stopList(tools.stopSource, reserved);
+  const stop = [...new Set([...stopList(tools.stopSource, reserved), ...agencyForms(agencies)])].sort();
   const common = commonWords(idf, new Set(stop), reserved);
   // The query words' characters too, so a question in 繁體 (怎麼, 什麼) loses them as a simplified one does.
   const chars = new Set([...texts, ...stop, ...common, ...reserved, ...readerWords()].join(''));
@@ -53,15 +53,15 @@ function messageFiles(toTraditional: (text: string) => string): [string, string]
   ];
 }
 
-/** Every search file for the site's units, as path (under the search folder) → JSON text. */
-export function searchFiles(units: readonly UnitSource[], tools: SiteTools): Map<string, string> {
+/** Every search file for the site's units (`agencies`: the reports' publishing agencies), as path (under the search folder) → JSON text. */
+export function searchFiles(units: readonly UnitSource[], tools: SiteTools, agencies: readonly string[] = []): Map<string, string> {
   const texts = units.map((u) => `${u.title}\n${u.content}`);
   const words = siteWordSet(texts, tools);
   const idf = idfOf(tools.idfTable, words, COMMON_IDF);
-  const lexicon = lexiconOf(texts, idf, tools);
+  const lexicon = lexiconOf(texts, idf, tools, agencies);
   return new Map([
     ...termIndexFiles({ units, words: wordWeights(words, (w) => idf.get(w)), lexicon, toTraditional: tools.toTraditional }),
-    ...assistFiles(texts, tools),
+    ...assistFiles(texts, { ...tools, stop: new Set(lexicon.stop) }),
     ...messageFiles(tools.toTraditional),
   ]);
 }

@@ -28,8 +28,11 @@ export function siteWordSet(texts: readonly string[], seg: Segmenter): Set<strin
   return out;
 }
 
-/** Words (and words inside words) and phrases of two adjacent words, 2–6 Han characters, with their counts. */
-export function siteWords(texts: readonly string[], seg: Segmenter): Map<string, number> {
+/**
+ * Words (and words inside words) and phrases of two adjacent words, 2–6 Han characters, with
+ * their counts. A phrase with a stop word in it (将法治) is no phrase a reader means.
+ */
+export function siteWords(texts: readonly string[], seg: Segmenter, stop: ReadonlySet<string> = new Set()): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (w: string) => counts.set(w, (counts.get(w) ?? 0) + 1);
   const fits = (w: string) => HAN.test(w) && w.length >= 2 && w.length <= 6;
@@ -39,7 +42,7 @@ export function siteWords(texts: readonly string[], seg: Segmenter): Map<string,
       if (!HAN.test(w)) return;
       if (fits(w)) add(w);
       const next = words[i + 1];
-      if (next && fits(w + next)) add(w + next);
+      if (next && fits(w + next) && !stop.has(w) && !stop.has(next)) add(w + next);
     });
     for (const w of seg.cutForSearch(text)) if (fits(w) && !words.includes(w)) add(w);
   }
@@ -135,11 +138,13 @@ export interface AssistTools extends Segmenter {
   readings?: (ch: string) => string[];
   /** Characters readers commonly type (besides the site's own), for the reading files. */
   commonChars?: Iterable<string>;
+  /** Stop words: no phrase has one. */
+  stop?: ReadonlySet<string>;
 }
 
 /** The pinyin, typo and reading files for a site's texts, as path (under the search folder) → JSON text. */
 export function assistFiles(texts: readonly string[], tools: AssistTools): Map<string, string> {
-  const words = siteWords(texts, tools);
+  const words = siteWords(texts, tools, tools.stop);
   const readings = tools.readings ?? (() => []);
   const chars = [...(tools.commonChars ?? []), ...[...new Set(texts.join(''))].filter((c) => HAN.test(c))];
   const out = new Map<string, string>();
