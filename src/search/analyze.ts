@@ -31,6 +31,8 @@ export interface Lookups {
   t2s: Readonly<Record<string, string>>;
   /** Characters the site prints after a number. */
   measures: string;
+  /** Characters Chinese uses as nouns on their own (lexicon.ts). */
+  nouns?: string;
   /** Fetches in one go what finding these texts and splitting these runs into site words needs. */
   prepare(texts: readonly string[], runs?: readonly string[]): Promise<void>;
   /** Whether the site prints a text whole (after prepare). */
@@ -330,6 +332,29 @@ async function wordTypos(words: Word[], lk: Reader): Promise<Word[]> {
   return read.flat();
 }
 
+/**
+ * A lone noun character stuck to a site word (退役 金) makes a word of its own (退役金); where
+ * the site does not print it, that word is what the reader asks about: it is named as missing,
+ * in place of the character, and the site word still counts.
+ */
+function nounCompounds(words: readonly Word[], lk: Reader): { words: Word[]; missing: string[] } {
+  const out: Word[] = [];
+  const missing: string[] = [];
+  words.forEach((w, i) => {
+    const compound = compoundOf(words, i, lk);
+    if (compound && !lk.found(compound)) missing.push(compound);
+    else out.push(w);
+  });
+  return { words: out, missing };
+}
+
+/** The word a lone noun character makes with the site word before it, if it is one. */
+function compoundOf(words: readonly Word[], i: number, lk: Reader): string | undefined {
+  const [before, w] = [words[i - 1], words[i]!];
+  if (!before || !lone(w) || before.part !== w.part || before.kind !== 'word' || before.means || !(lk.nouns ?? '').includes(w.text)) return undefined;
+  return before.text + w.text;
+}
+
 /** The words of a query, read as far as the site's words go (steps 1–3 above). */
 async function wordsOf(query: string, lk: Reader): Promise<{ parts: Piece[][]; words: Word[] }> {
   const parts = partsOf(toSimplified(query, lk.t2s));
@@ -393,8 +418,10 @@ export async function analyze(query: string, lookups: Lookups, options: { exact?
   let read = await partTypos(parts, words, lk);
   read = await loneTypos(read, lk);
   read = await wordTypos(read, lk);
-  const means = read.flatMap((w) => w.means ?? []);
-  if (means.length) await lk.prepare([...means, ...textsOf(read, lk)]);
-  return groupsOf(read, lk);
+  const candidates = read.flatMap((_, i) => compoundOf(read, i, lk) ?? []);
+  await lk.prepare([...read.flatMap((w) => w.means ?? []), ...textsOf(read, lk), ...candidates]);
+  const compounds = nounCompounds(read, lk);
+  const out = groupsOf(compounds.words, lk);
+  return { ...out, missing: [...new Set([...compounds.missing, ...out.missing])] };
 }
 

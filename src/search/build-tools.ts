@@ -30,6 +30,7 @@ function loadTools(): SiteTools {
     readings: (ch) => pinyin(ch, { toneType: 'none', type: 'array', v: true, multiple: true }),
     commonChars: gb2312(),
     idfTable: Buffer.from(idf).toString('utf8'),
+    dictTable: Buffer.from(dict).toString('utf8'),
     stopSource: (require('stopwords-iso') as { zh: string[] }).zh,
     toSimplified: (ch) => t2s(ch),
     toTraditional,

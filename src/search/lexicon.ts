@@ -15,6 +15,9 @@
  *   so a query typed in traditional characters is read in simplified ones.
  * - Measure characters: those the site prints right after a number (年, 人, 个, 万), so a
  *   query's 2023年锦旗 splits into 2023年 and 锦旗.
+ * - Noun characters: the single characters jieba's dictionary tags as nouns and counts at least
+ *   NOUN_FREQUENCY times (金, 证, 卡). Such a character stuck to a site word makes a word of
+ *   its own (退役金, 优待卡): when the site does not print it, it is named as missing.
  * - The publishing agency's name (each report's 发布机构) and its shorter forms (武江区退役军人
  *   事务局, 退役军人事务局, 事务局): readers name the bureau they ask, which says nothing of the
  *   topic; they are read as stop words. (A query of the name alone still finds it, whole.)
@@ -25,6 +28,8 @@ export interface Lexicon {
   common: string[];
   t2s: Record<string, string>;
   measures: string;
+  /** Characters Chinese at large uses as nouns on their own (金, 证, 卡). */
+  nouns: string;
 }
 
 /** An agency's name and its endings of three characters or more: 韶关市武江区退役军人事务局 … 事务局. */
@@ -35,6 +40,19 @@ export function agencyForms(agencies: Iterable<string>): string[] {
     for (let i = 0; i + 3 <= chars.length; i++) out.add(chars.slice(i).join(''));
   }
   return [...out].sort();
+}
+
+/** How often jieba's dictionary must count a single character tagged as a noun for it to be a noun character. */
+export const NOUN_FREQUENCY = 1000;
+
+/** Noun characters, from jieba's dictionary text (word, count, tag per line). */
+export function nounChars(dict: string): string {
+  const out: string[] = [];
+  for (const line of dict.split('\n')) {
+    const [w, count, tag] = line.split(' ');
+    if (w && /^\p{Script=Han}$/u.test(w) && /^n/.test(tag ?? '') && Number(count) >= NOUN_FREQUENCY) out.push(w);
+  }
+  return [...new Set(out)].sort().join('');
 }
 
 /** Jieba IDF below which a word is common in Chinese at large. */

@@ -99,6 +99,7 @@ function lookups(ix: TermIndex, load: Load, helps: ReturnType<typeof assist>): L
     common: ix.common,
     t2s: lexicon.t2s,
     measures: lexicon.measures,
+    nouns: lexicon.nouns,
     prepare: (texts, runs) => prepare(ix, load, texts, runs),
     found: (text) => termChars(text).length > 0 && occurrences(ix, text).size > 0,
     siteWord: (word) => ix.words.get(shardOf(firstPair(word), shards.w))?.[word],

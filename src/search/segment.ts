@@ -19,7 +19,7 @@ export interface Token {
 /** The longest word looked up. */
 const LONGEST = 8;
 /** Costs: a known word, a known single character, a word only the browser's segmenter knows, an unknown character. */
-const COST = { word: 1, single: 1.5, icu: 2, unknown: 4 };
+const COST = { word: 1, single: 1.5, icu: 2, unknown: 1.8 };
 
 /** Numeral runs starting at i: the run, and the run with the measure character after it. */
 function numeralsAt(chars: readonly string[], i: number, measures: string): number[] {

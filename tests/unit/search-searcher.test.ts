@@ -98,6 +98,12 @@ describe('words found nowhere', () => {
     for (const url of listed(o)) expect(UNITS.find((u) => u.url === url)!.content).toContain('优待证');
   });
 
+  it('a noun character stuck to a site word makes the word the reader means, named when the site does not print it', async () => {
+    const o = await site.search('救助金怎么领');
+    expect(o.missing).toContain('救助金');
+    expect(first(o)).toBe(holding('救助资金'));
+  });
+
   it('a query of only missing words lists nothing', async () => {
     const o = await site.search('社保卡 驾驶证');
     expect(o.hits).toEqual([]);

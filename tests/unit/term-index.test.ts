@@ -34,7 +34,7 @@ const UNITS = [
   unit({ url: '/2023/section-2/', title: '二、优待证办理', order: 2, content: '测试内容，没有那个词。', items: ['下一年度主要安排', '主要举措和成效'] }),
   unit({ url: '/2024/#preface', title: '前言', items: [], year: 2024, order: 0, content: '全角２１．４０万元，ＡＢＣ。' }),
 ];
-const LEXICON = { stop: [], common: [], t2s: {}, measures: '' };
+const LEXICON = { stop: [], common: [], t2s: {}, measures: '', nouns: '' };
 const toTraditional = (t: string) => t.replace(/优/g, '優').replace(/证/g, '證');
 
 function index(units: readonly UnitSource[]) {
