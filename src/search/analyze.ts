@@ -412,7 +412,7 @@ async function exactGroups(query: string, lk: Reader): Promise<Analysis> {
 
 export async function analyze(query: string, lookups: Lookups, options: { exact?: boolean } = {}): Promise<Analysis> {
   const numbers = hasNumber(query) ? await import('./numerals.ts') : undefined;
-  const lk: Reader = { ...lookups, forms: numbers ? numbers.numberForms : (text) => [text] };
+  const lk: Reader = { ...lookups, forms: numbers ? (text) => numbers.numberForms(text, lookups.measures) : (text) => [text] };
   if (options.exact) return exactGroups(query, lk);
   const { parts, words } = await wordsOf(query, lk);
   let read = await partTypos(parts, words, lk);

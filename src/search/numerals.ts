@@ -8,9 +8,9 @@
  */
 
 /** A text's forms: itself, its numerals in digits and its digits in numerals, decimals with a zero more or less. */
-export function numberForms(text: string): string[] {
+export function numberForms(text: string, measures = ''): string[] {
   const out = new Set([text]);
-  const digits = withDigits(text);
+  const digits = withDigits(text, measures);
   if (digits) out.add(digits);
   for (const t of [...out]) {
     const m = /^(\d+(?:\.\d+)?)(.*)$/u.exec(t);
@@ -67,12 +67,12 @@ export function decimalForms(digits: string): string[] {
   return [...out];
 }
 
-/** A text with every numeral run in digits (六十三人 → 63人), or undefined when it has none to read. */
-export function withDigits(text: string): string | undefined {
+/** A text with every numeral run in digits (六十三人 → 63人), or undefined when it has none to read; `measures`: the characters after which a lone numeral is a number. */
+export function withDigits(text: string, measures = ''): string | undefined {
   let changed = false;
-  const out = text.replace(NUMERAL_RUN, (run) => {
-    // A lone numeral character is a word (一是, 统一, 二十大 keep theirs): only runs of two or more.
-    if (Array.from(run).length < 2) return run;
+  const out = text.replace(NUMERAL_RUN, (run, at: number) => {
+    // A lone numeral character is a word (一是, 统一, 二十大 keep theirs) unless a measure follows it (三场).
+    if (Array.from(run).length < 2 && !measures.includes(text[at + run.length] ?? '-')) return run;
     const d = numeralToDigits(run);
     if (d === undefined) return run;
     changed = true;

@@ -21,15 +21,16 @@ const LONGEST = 8;
 /** Costs: a known word, a known single character, a word only the browser's segmenter knows, an unknown character. */
 const COST = { word: 1, single: 1.5, icu: 2, unknown: 1.8 };
 
-/** Numeral runs starting at i: the run, and the run with the measure character after it. */
+/** Numeral runs starting at i: the run, and the run with the measure character after it (a lone numeral only with one: 三场). */
 function numeralsAt(chars: readonly string[], i: number, measures: string): number[] {
   const re = new RegExp(NUMERAL_RUN.source, 'uy');
-  const rest = chars.slice(i).join('');
-  const m = re.exec(rest);
-  if (!m || Array.from(m[0]).length < 2) return [];
+  const m = re.exec(chars.slice(i).join(''));
+  if (!m) return [];
   const n = Array.from(m[0]).length;
   const next = chars[i + n];
-  return next !== undefined && measures.includes(next) ? [n, n + 1] : [n];
+  const measured = next !== undefined && measures.includes(next);
+  if (n < 2) return measured ? [n + 1] : [];
+  return measured ? [n, n + 1] : [n];
 }
 
 interface Step {

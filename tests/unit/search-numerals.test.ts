@@ -18,6 +18,8 @@ describe('numbers as people write and say them', () => {
     expect(withDigits('学法考试百分之一百')).toBe('学法考试100%');
     expect(withDigits('第一责任人')).toBeUndefined();
     expect(withDigits('统一')).toBeUndefined();
+    expect(withDigits('送法进广场三场', '场人')).toBe('送法进广场3场');
+    expect(withDigits('一是', '场人')).toBeUndefined();
   });
 
   it('write digits as numerals, a year also digit by digit, and decimals with a zero more or less', () => {
