@@ -87,7 +87,9 @@ function keepQueryInSwitch() {
 function showCounts(select: HTMLSelectElement, counts: Map<string, number> | undefined, say: Say) {
   for (const option of select.options) {
     const label = option.dataset.label;
-    if (label) option.textContent = counts ? say('withCount', { w: label, n: counts.get(option.value) ?? 0 }) : label;
+    const text = label && (counts ? say('withCount', { w: label, n: counts.get(option.value) ?? 0 }) : label);
+    // Only what changed: a site of many years has as many options.
+    if (text && option.textContent !== text) option.textContent = text;
   }
 }
 
