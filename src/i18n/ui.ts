@@ -1,3 +1,39 @@
+/**
+ * What the search scripts say, as templates: {n} a number, {q} the reader's query, {w} a word
+ * or words, {y} a year. The build writes them for each edition (the 繁體 ones converted by the
+ * site's one converter), and the scripts fill them in (src/search/messages.ts).
+ */
+export const searchMessages = {
+  searching: '正在搜索……',
+  prompt: '请输入要查找的词，例如：优待证、招聘会、普法。',
+  found: '找到 {n} 个包含“{q}”的部分',
+  related: '找到 {n} 个与“{q}”有关的部分',
+  none: '没有找到包含“{q}”的内容。请换一个词，或减少筛选条件。',
+  failed: '搜索暂时无法使用，请稍后再试，或从首页按年度浏览。',
+  partial: '没有同时包含全部词语的结果，以下是部分匹配',
+  missingOne: '没有找到{w}，以下结果不包含这个词',
+  missingMany: '没有找到{w}，以下结果不包含这些词',
+  didYouMean: '您是不是要找：{w}',
+  asTyped: '仍然搜索“{q}”',
+  seeAll: '查看全部 {n} 个结果',
+  year: '{y}年',
+  withCount: '{w}（{n}）',
+  title: '{q} - 搜索报告',
+  highlighted: '已在正文中标出“{q}”，共 {n} 处。',
+  clearHighlight: '取消标记',
+  separator: '；',
+  sentenceEnd: '。',
+};
+export type SearchMessages = typeof searchMessages;
+
+/** A template of searchMessages with its {name} places filled. */
+export function fillMessage(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
+}
+
+/** Words each in Chinese quotes, one after another: “房贷”“公积金”. */
+export const quoted = (words: readonly string[]) => words.map((w) => `“${w}”`).join('');
+
 /** Every Chinese string the site's own interface shows (report text comes from content). */
 import { toChineseNumeral } from '../domain/numerals';
 export const ui = {
@@ -118,20 +154,21 @@ export const ui = {
   allItems: '全部事项',
   sortRelevance: '按相关度',
   sortNewest: '按年度，新的在前',
-  yearLabel: (year: number) => `${year}年`,
-  withCount: (label: string, n: number) => `${label}（${n}）`,
-  searching: '正在搜索……',
-  searchPrompt: '请输入要查找的词，例如：优待证、招聘会、普法。',
-  searchFound: (n: number, q: string) => `找到 ${n} 个包含“${q}”的部分`,
-  searchNone: (q: string) => `没有找到包含“${q}”的内容。请换一个词，或减少筛选条件。`,
-  searchFailed: '搜索暂时无法使用，请稍后再试，或从首页按年度浏览。',
+  yearLabel: (year: number) => fillMessage(searchMessages.year, { y: year }),
+  withCount: (label: string, n: number) => fillMessage(searchMessages.withCount, { w: label, n }),
+  searching: searchMessages.searching,
+  searchPrompt: searchMessages.prompt,
+  searchFound: (n: number, q: string) => fillMessage(searchMessages.found, { n, q }),
+  searchNone: (q: string) => fillMessage(searchMessages.none, { q }),
+  searchFailed: searchMessages.failed,
   searchResults: '搜索结果',
-  seeAllResults: (n: number) => `查看全部 ${n} 个结果`,
-  highlighted: (q: string, n: number) => `已在正文中标出“${q}”，共 ${n} 处。`,
-  clearHighlight: '取消标记',
-  searchPartial: '没有同时包含全部词语的结果，以下是部分匹配',
-  didYouMean: (w: string) => `您是不是要找：${w}`,
-  searchAsTyped: (q: string) => `仍然搜索“${q}”`,
+  seeAllResults: (n: number) => fillMessage(searchMessages.seeAll, { n }),
+  highlighted: (q: string, n: number) => fillMessage(searchMessages.highlighted, { q, n }),
+  clearHighlight: searchMessages.clearHighlight,
+  searchPartial: searchMessages.partial,
+  didYouMean: (w: string) => fillMessage(searchMessages.didYouMean, { w }),
+  searchAsTyped: (q: string) => fillMessage(searchMessages.asTyped, { q }),
+  searchMissing: (words: readonly string[]) => fillMessage(words.length > 1 ? searchMessages.missingMany : searchMessages.missingOne, { w: quoted(words) }),
   moreResults: '更多结果',
   searchShown: (shown: number, n: number) => `（显示前 ${shown} 个，共 ${n} 个）`,
   preface: '前言',

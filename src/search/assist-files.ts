@@ -1,48 +1,14 @@
 /**
- * The small files that help search with pinyin, typos and 繁體, written at build time
- * (vocabulary.ts) beside Pagefind's index and fetched by the browser (assist.ts) only when a
+ * The small files that help search with pinyin and typos, written at build time
+ * (vocabulary.ts) beside the term index and fetched by the browser (assist.ts) only when a
  * query needs them. Names and sharding are shared by both sides here.
  */
 
-/** Folder under the Pagefind folder. */
+/** Folder of the site's search files, under the search folder (pagefind/). */
 export const ASSIST_DIR = 'fznb/';
 
-/** Traditional characters whose simplified form occurs in the site's text → that form. */
-export const T2S_FILE = `${ASSIST_DIR}t2s.json`;
-
-/**
- * For the 繁體 edition: simplified characters → traditional (c), and the site's words whose
- * traditional form is not their characters' one by one (w: 干部 → 幹部 where 干 alone is 乾).
- */
-export const S2T_FILE = `${ASSIST_DIR}s2t.json`;
-export interface S2TMap {
-  c: Record<string, string>;
-  w: Record<string, string>;
-}
-/** The longest word the s2t map holds. */
-export const S2T_LONGEST = 6;
-
-/** Text in traditional characters, by the longest site word at each point, else by character. */
-export function toTraditionalWith(map: S2TMap, text: string): string {
-  const chars = Array.from(text);
-  let out = '';
-  for (let i = 0; i < chars.length; ) {
-    let n = Math.min(S2T_LONGEST, chars.length - i);
-    for (; n >= 2; n--) {
-      const w = map.w[chars.slice(i, i + n).join('')];
-      if (w !== undefined) {
-        out += w;
-        break;
-      }
-    }
-    if (n >= 2) i += n;
-    else {
-      out += map.c[chars[i]!] ?? chars[i]!;
-      i++;
-    }
-  }
-  return out;
-}
+/** The search scripts' messages in an edition (messages.ts). */
+export const messagesFile = (edition: 'hans' | 'hant') => `${ASSIST_DIR}messages-${edition}.json`;
 
 /** Pinyin (full, toneless, no spaces) and initials → site words, one file per first letter. */
 export const pinyinFile = (key: string) => `${ASSIST_DIR}py-${key[0]}.json`;

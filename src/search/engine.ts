@@ -1,41 +1,39 @@
 /**
- * How this site ranks and shows search results, as pure functions (no DOM, no Pagefind).
+ * How this site ranks and shows search results, as pure functions (no DOM, no fetching).
  *
- * Pagefind finds candidate sections; its Chinese segmentation (jieba at index time,
- * Intl.Segmenter in the browser) disagrees on word boundaries, so on its own it returns
- * sections that hold only some characters of a term, ranks them by those pieces and
- * highlights pieces ([锦][旗]). Here each term of the query (query.ts) is a group of
- * alternatives: the term itself, and the words that stand for it (near words from the
- * thesaurus, the word a pinyin spelling or a typo stands for), each with a weight. A group is
- * covered by a section holding any of its alternatives whole (after width and case folding).
+ * The query is read into term groups (analyze.ts): each topic word of the query with the words
+ * that stand for it (the word itself; near words from the thesaurus; a pinyin spelling's or a
+ * typo's site word; a numeral's digits; for a question about the report's structure, the
+ * sections of that item; for 明年, each report's own next year), each with a weight. A unit holds
+ * a group when it holds any of its alternatives whole (after width and case folding), the more
+ * strongly the more often, and more again in its heading.
  *
- * A section covering every group is a full match; when there is none, sections covering some
- * groups are ranked by what they cover, each group weighing by how rare it is among the
- * candidates, and the outcome says the match is partial. That only when every term occurs
- * somewhere: a term found nowhere (社保卡) means a topic the reports do not cover, and the
- * query returns nothing. Excerpts mark whole terms.
+ * Units are scored by what they cover of the query, each group weighing by how rare it is on
+ * the site and how informative its word is in Chinese at large, a little more the more strongly
+ * it is held, with a bonus for groups that stand close together. A word found nowhere never
+ * empties the page: it is left out (and named to the reader, analyze.ts). A unit that holds only
+ * common words (知道, 工作) is not listed; nor is one that holds none of the groups.
  */
-import { fold, parseQuery } from './query.ts';
+import { fold } from './query.ts';
 
-export { fold, parseQuery };
-
-export interface Candidate {
-  url: string;
-  /** Indexed text of the section, heading included. */
-  content: string;
-  /** The section heading as printed, e.g. 二、深入学习…… */
-  title: string;
-  year: number;
-  item: string;
-  order: number;
-  /** Another engine's score, used only to break ties. */
-  engineScore?: number;
+export interface Alternative {
+  /** Text that counts for the group where a unit holds it. */
+  text?: string;
+  /** A required item: every unit reporting on it holds the group. */
+  item?: string;
+  /** Only units of this report year hold `text` for the group (明年 → 2024年 in the 2023 report). */
+  year?: number;
+  weight: number;
 }
 
-export interface Hit extends Candidate {
-  score: number;
-  /** Excerpt as HTML: text escaped, each whole term in <mark>. */
-  excerpt: string;
+/** One topic word of the query and what counts for it. */
+export interface TermGroup {
+  term: string;
+  alternatives: Alternative[];
+  /** A common word (知道, 工作): it adds to a unit's score but lists no unit on its own. */
+  weak?: boolean;
+  /** How informative the word is in Chinese at large, 0–1 (1 when not known). */
+  general?: number;
 }
 
 export type SortOrder = 'relevance' | 'newest';
@@ -46,30 +44,157 @@ export interface Refinement {
   sort?: SortOrder;
 }
 
-export interface Alternative {
-  text: string;
-  weight: number;
+/** What ranking needs of a unit: its number, report year, items and place in the report. */
+export interface Ranked {
+  n: number;
+  year: number;
+  items: readonly string[];
+  order: number;
 }
 
-/** One term of the query and what else counts for it. */
-export interface TermGroup {
-  term: string;
-  alternatives: Alternative[];
-}
-
-export interface Outcome {
-  /** Every alternative searched for, for highlighting. */
+export interface RankedOutcome<T extends Ranked> {
+  /** Every text searched for, longest first, for marking. */
   terms: string[];
-  /** Hits after the year and item filters, in the requested order. */
-  hits: Hit[];
-  /** Hits per year and per item before those filters, for the filter controls. */
+  hits: (T & { score: number })[];
+  /** Hits per year and per item before the year and item filters, for the filter controls. */
   counts: { year: Map<number, number>; item: Map<string, number> };
-  /** True when no section holds every term and the hits hold only some. */
+  /** True when no unit holds every group. */
   partial: boolean;
+  /** True when every hit holds every group. */
+  complete: boolean;
 }
 
 /** A term as a group with only itself. */
 export const plainGroup = (term: string): TermGroup => ({ term, alternatives: [{ text: term, weight: 1 }] });
+
+/** Each occurrence of a term in the text counts once; in the heading it counts HEADING_WEIGHT. */
+export const HEADING_WEIGHT = 3;
+
+/** How strongly a unit holds a group, from where each text alternative occurs in it (term-index.ts). */
+export function groupStrengthOf(
+  g: TermGroup,
+  unit: Ranked,
+  occurrence: (text: string) => { body: number; heading: boolean } | undefined,
+): number {
+  let s = 0;
+  for (const a of g.alternatives) {
+    if (a.item !== undefined) {
+      if (unit.items.includes(a.item)) s += a.weight * HEADING_WEIGHT;
+      continue;
+    }
+    if (a.text === undefined || (a.year !== undefined && a.year !== unit.year)) continue;
+    const o = occurrence(a.text);
+    if (o) s += a.weight * (o.body + (o.heading ? HEADING_WEIGHT : 0));
+  }
+  return s;
+}
+
+/**
+ * Terms a reader puts together usually stand together in the text they mean: 老兵招聘会 is
+ * the 退役军人专场招聘会, not a 招聘会 paragraphs away from 退役军人. Two groups are close in a
+ * unit when an occurrence of one ends within CLOSE_GAP characters of an occurrence of the
+ * other; each close pair adds CLOSE_SHARE of the lighter group's weight.
+ */
+export const CLOSE_GAP = 8;
+export const CLOSE_SHARE = 0.5;
+
+/** Where one group occurs in a text: start offsets, each with the length of what occurs there. */
+export type Spans = [start: number, length: number][];
+
+/** The pairs of groups that stand close, given where each group occurs. */
+export function closePairs(spans: readonly Spans[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; i < spans.length; i++) {
+    for (let j = i + 1; j < spans.length; j++) {
+      const close = spans[i]!.some(([a, la]) =>
+        spans[j]!.some(([b, lb]) => (b >= a + la ? b - (a + la) : a >= b + lb ? a - (b + lb) : 0) <= CLOSE_GAP),
+      );
+      if (close) out.push([i, j]);
+    }
+  }
+  return out;
+}
+
+/** How rare a group is among n units of which df hold it: rarer groups weigh more. */
+export const rarity = (df: number, n: number) => Math.log(1 + (n + 1) / Math.max(df, 1));
+
+/** How much holding a group h strongly counts: more for more, less and less (BM25's saturation, k1 = TF_K). */
+export const TF_K = 1.2;
+export const tfScore = (h: number) => (h * (TF_K + 1)) / (h + TF_K);
+
+/** A unit's score: each held group's weight times how strongly it is held; close pairs add. */
+export function unitScore(held: readonly number[], weights: readonly number[], close: readonly [number, number][] = []): number {
+  let s = 0;
+  held.forEach((h, i) => {
+    if (h > 0) s += weights[i]! * tfScore(h);
+  });
+  for (const [i, j] of close) s += CLOSE_SHARE * Math.min(weights[i]!, weights[j]!);
+  return s;
+}
+
+/** Every text alternative, longest first (so a mark covers the longest whole term). */
+export function allTerms(groups: readonly TermGroup[]): string[] {
+  const out = new Set<string>();
+  for (const g of groups) for (const a of g.alternatives) if (a.text) out.add(a.text);
+  return [...out].sort((a, b) => b.length - a.length);
+}
+
+/** Whether a unit may be listed: it holds a group that is not a common word (or the query has only those). */
+function listable(held: readonly number[], groups: readonly TermGroup[]): boolean {
+  const strong = groups.some((g) => !g.weak);
+  return held.some((h, i) => h > 0 && (!strong || !groups[i]!.weak));
+}
+
+function countBy<T extends Ranked>(hits: readonly T[]) {
+  const counts = { year: new Map<number, number>(), item: new Map<string, number>() };
+  for (const h of hits) {
+    counts.year.set(h.year, (counts.year.get(h.year) ?? 0) + 1);
+    for (const item of h.items) counts.item.set(item, (counts.item.get(item) ?? 0) + 1);
+  }
+  return counts;
+}
+
+function ordered<T extends Ranked>(hits: (T & { score: number })[], refine: Refinement) {
+  const byRelevance = (a: T & { score: number }, b: T & { score: number }) => b.score - a.score || b.year - a.year || a.order - b.order || a.n - b.n;
+  const byNewest = (a: T & { score: number }, b: T & { score: number }) => b.year - a.year || byRelevance(a, b);
+  return hits
+    .filter((h) => (refine.year === undefined || h.year === refine.year) && (!refine.item || h.items.includes(refine.item)))
+    .sort(refine.sort === 'newest' ? byNewest : byRelevance);
+}
+
+/**
+ * Ranks units by how strongly each holds each group (held[i][g], groupStrengthOf) and applies
+ * the refinement. `total` is how many units the site has; `close[i]` the pairs of groups that
+ * stand close in unit i (closePairs).
+ */
+export function rankHeld<T extends Ranked>(
+  units: readonly T[],
+  held: readonly (readonly number[])[],
+  groups: readonly TermGroup[],
+  refine: Refinement = {},
+  close: readonly (readonly [number, number][])[] = [],
+  total = units.length,
+): RankedOutcome<T> {
+  const terms = allTerms(groups);
+  const df = groups.map((_, i) => held.filter((h) => h[i]! > 0).length);
+  const weights = groups.map((g, i) => rarity(df[i]!, total) * (g.general ?? 1));
+  const all: (T & { score: number })[] = [];
+  units.forEach((u, i) => {
+    const h = held[i];
+    if (h && listable(h, groups)) all.push({ ...u, score: unitScore(h, weights, close[i]) });
+  });
+  const full = (i: number) => held[i]!.every((x) => x > 0);
+  const fullCount = held.filter((_, i) => full(i)).length;
+  return {
+    terms,
+    hits: ordered(all, refine),
+    counts: countBy(all),
+    partial: groups.length > 1 && fullCount === 0,
+    complete: fullCount === all.length,
+  };
+}
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Start offsets (in the folded text) of every non-overlapping occurrence of term. */
 function occurrences(folded: string, term: string): number[] {
@@ -79,91 +204,13 @@ function occurrences(folded: string, term: string): number[] {
   return at;
 }
 
-/**
- * Each occurrence of a term in the text counts once; the term in the heading counts
- * HEADING_WEIGHT more.
- */
-const HEADING_WEIGHT = 3;
-
-function termCount(body: string, heading: string, term: string): number {
-  return occurrences(body, term).length + (heading.includes(term) ? HEADING_WEIGHT : 0);
+/** Where each term occurs in a text, as ranges of the original text, in order. */
+function markRanges(content: string, terms: readonly string[]): [number, number][] {
+  const { folded, origin } = fold(content);
+  const ranges: [number, number][] = [];
+  for (const t of terms) for (const s of occurrences(folded, t)) ranges.push([origin[s]!, origin[s + t.length]!]);
+  return ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
 }
-
-/** How strongly a section holds a group: its alternatives' counts, each times its weight. */
-function groupStrength(body: string, heading: string, g: TermGroup): number {
-  let s = 0;
-  for (const a of g.alternatives) s += a.weight * termCount(body, heading, a.text);
-  return s;
-}
-
-/** The score of a section holding every term (the sum of their counts), or undefined. */
-export function score(c: Pick<Candidate, 'content' | 'title'>, terms: string[]): number | undefined {
-  const body = fold(c.content).folded;
-  const heading = fold(c.title).folded;
-  let total = 0;
-  for (const t of terms) {
-    const n = termCount(body, heading, t);
-    if (n === 0) return undefined;
-    total += n;
-  }
-  return total;
-}
-
-/** Per group, how strongly a candidate holds it (0: not at all). */
-export function strengths(c: Pick<Candidate, 'content' | 'title'>, groups: readonly TermGroup[]): number[] {
-  const body = fold(c.content).folded;
-  const heading = fold(c.title).folded;
-  return groups.map((g) => groupStrength(body, heading, g));
-}
-
-/**
- * Terms a reader puts together usually stand together in the text they mean: 老兵招聘会 is
- * the 退役军人专场招聘会, not a 招聘会 paragraphs away from 退役军人. Two groups are close in a
- * section when an occurrence of one ends within CLOSE_GAP characters of an occurrence of the
- * other; each close pair adds CLOSE_BONUS to a full match's score.
- */
-export const CLOSE_GAP = 8;
-export const CLOSE_BONUS = 2;
-
-/** Where one group occurs in a text: start offsets, each with the length of what occurs there. */
-export type Spans = [start: number, length: number][];
-
-/** How many pairs of groups are close, given where each group occurs. */
-export function closePairs(spans: readonly Spans[]): number {
-  let n = 0;
-  for (let i = 0; i < spans.length; i++) {
-    for (let j = i + 1; j < spans.length; j++) {
-      const close = spans[i]!.some(([a, la]) =>
-        spans[j]!.some(([b, lb]) => (b >= a + la ? b - (a + la) : a >= b + lb ? a - (b + lb) : 0) <= CLOSE_GAP),
-      );
-      if (close) n++;
-    }
-  }
-  return n;
-}
-
-/** Where each group occurs in a candidate's text (its alternatives, whole). */
-export function groupSpans(c: Pick<Candidate, 'content'>, groups: readonly TermGroup[]): Spans[] {
-  const body = fold(c.content).folded;
-  return groups.map((g) => g.alternatives.flatMap((a) => occurrences(body, a.text).map((p): [number, number] => [p, a.text.length])));
-}
-
-/** How rare a group is among n candidates of which df hold it: rarer terms weigh more. */
-export const rarity = (df: number, n: number) => Math.log(1 + (n + 1) / Math.max(df, 1));
-
-/**
- * A partial match's score: each covered group's rarity, a little more the more strongly it
- * is held, so covering more (and rarer) terms always beats repeating one.
- */
-export function partialScore(held: readonly number[], weights: readonly number[]): number {
-  let s = 0;
-  held.forEach((h, i) => {
-    if (h > 0) s += weights[i]! * (1 + Math.min(h, 10) / 20);
-  });
-  return s;
-}
-
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * A window of the text around the first whole-term match, with every term in it marked.
@@ -172,11 +219,8 @@ const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
  * when it is as long, so the marks stay on the same characters.
  */
 export function excerpt(content: string, terms: readonly string[], length = 96, before = 28, shown?: string): string {
-  const { folded, origin } = fold(content);
   const out = shown !== undefined && shown.length === content.length ? shown : content;
-  const ranges: [number, number][] = [];
-  for (const t of terms) for (const s of occurrences(folded, t)) ranges.push([origin[s]!, origin[s + t.length]!]);
-  ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const ranges = markRanges(content, terms);
   const chars = Array.from(content);
   // Work in code points so a window never splits a character.
   const cpIndex = (utf16: number) => Array.from(content.slice(0, utf16)).length;
@@ -199,87 +243,3 @@ export function excerpt(content: string, terms: readonly string[], length = 96, 
   return html;
 }
 
-/** Every alternative's text, longest first (so a mark covers the longest whole term). */
-export function allTerms(groups: readonly TermGroup[]): string[] {
-  const out = new Set<string>();
-  for (const g of groups) for (const a of g.alternatives) out.add(a.text);
-  return [...out].sort((a, b) => b.length - a.length);
-}
-
-/** What ranking needs of a unit: where it is and what it belongs to. */
-export interface Ranked {
-  url: string;
-  year: number;
-  item: string;
-  order: number;
-  /** Another engine's score, used only to break ties. */
-  engineScore?: number;
-}
-
-export interface RankedOutcome<T extends Ranked> {
-  terms: string[];
-  hits: (T & { score: number })[];
-  counts: { year: Map<number, number>; item: Map<string, number> };
-  partial: boolean;
-}
-
-/**
- * Ranks units by how strongly each holds each group (held[i][g], as `strengths` gives it)
- * and applies the refinement. Units holding none of the groups may be left out of the list.
- */
-export function rankHeld<T extends Ranked>(
-  units: readonly T[],
-  held: readonly (readonly number[])[],
-  groups: readonly TermGroup[],
-  refine: Refinement = {},
-  /** Per unit, how many pairs of groups stand close together in it (closePairs). */
-  close: readonly number[] = [],
-): RankedOutcome<T> {
-  const terms = allTerms(groups);
-  if (!groups.length) return { terms, hits: [], counts: { year: new Map(), item: new Map() }, partial: false };
-  const full = held.map((h) => h.every((s) => s > 0));
-  const df = groups.map((_, i) => held.filter((h) => h[i]! > 0).length);
-  // Partial matches only when each term occurs somewhere: a term found nowhere is a topic
-  // the reports do not cover, and its company of common words must not stand in for it.
-  const partial = groups.length > 1 && !full.some(Boolean) && df.every((n) => n > 0);
-  const weights = df.map((n) => rarity(n, units.length));
-
-  const all: (T & { score: number })[] = [];
-  units.forEach((c, i) => {
-    const h = held[i];
-    if (!h) return;
-    const s = full[i] ? h.reduce((a, b) => a + b, 0) + CLOSE_BONUS * (close[i] ?? 0) : partial && h.some((x) => x > 0) ? partialScore(h, weights) : undefined;
-    if (s !== undefined) all.push({ ...c, score: s });
-  });
-  const counts = { year: new Map<number, number>(), item: new Map<string, number>() };
-  for (const h of all) {
-    counts.year.set(h.year, (counts.year.get(h.year) ?? 0) + 1);
-    if (h.item) counts.item.set(h.item, (counts.item.get(h.item) ?? 0) + 1);
-  }
-  const byRelevance = (a: T & { score: number }, b: T & { score: number }) =>
-    b.score - a.score || (b.engineScore ?? 0) - (a.engineScore ?? 0) || b.year - a.year || a.order - b.order;
-  const byNewest = (a: T & { score: number }, b: T & { score: number }) => b.year - a.year || byRelevance(a, b);
-  const hits = all
-    .filter((h) => (refine.year === undefined || h.year === refine.year) && (!refine.item || h.item === refine.item))
-    .sort(refine.sort === 'newest' ? byNewest : byRelevance);
-  return { terms, hits, counts, partial };
-}
-
-/** Ranks candidates with their texts for a query (a string, or its term groups), each hit with its excerpt. */
-export function rank(candidates: readonly Candidate[], query: string | readonly TermGroup[], refine: Refinement = {}): Outcome {
-  const groups = typeof query === 'string' ? parseQuery(query).map(plainGroup) : query;
-  const held = candidates.map((c) => strengths(c, groups));
-  const close = groups.length > 1 ? candidates.map((c) => closePairs(groupSpans(c, groups))) : [];
-  const out = rankHeld(candidates, held, groups, refine, close);
-  return { ...out, hits: out.hits.map((h) => ({ ...h, excerpt: excerpt(h.content, out.terms) })) };
-}
-
-/** How strongly a unit holds a group, from where each alternative occurs in it (term-index.ts). */
-export function groupStrengthOf(g: TermGroup, occurrence: (text: string) => { body: number; heading: boolean } | undefined): number {
-  let s = 0;
-  for (const a of g.alternatives) {
-    const o = occurrence(a.text);
-    if (o) s += a.weight * (o.body + (o.heading ? HEADING_WEIGHT : 0));
-  }
-  return s;
-}

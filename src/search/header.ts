@@ -1,16 +1,21 @@
 /** Live results under the header field: the five best sections and a link to the rest. */
-import { loadIndex, searchSections, showHits } from './client';
-import { readerText } from './assist';
+import { loadIndex, searchSections, showHits, type SearchOutcome } from './client';
 import { renderHits } from './render';
 import { limitQuery } from './limits';
-import { ui } from '../i18n/ui';
+import { loadMessages, sayMissing, type Say } from './messages';
 import { queryString } from '../utils/routes';
 
 const SHOWN = 5;
 
-export function attachHeaderSearch(input: HTMLInputElement): void {
+interface Panel {
+  panel: HTMLElement;
+  status: HTMLElement;
+  list: HTMLOListElement;
+  more: HTMLAnchorElement;
+}
+
+function panelOf(): Panel {
   const panel = document.getElementById('site-search-panel')!;
-  const form = input.form!;
   const status = document.createElement('p');
   status.setAttribute('role', 'status');
   const list = document.createElement('ol');
@@ -18,47 +23,59 @@ export function attachHeaderSearch(input: HTMLInputElement): void {
   const more = document.createElement('a');
   more.className = 'search-more';
   panel.append(status, list, more);
+  return { panel, status, list, more };
+}
 
+/** The status line: a typo read as a site word, how many results, missing words, a partial match. */
+function statusOf(outcome: SearchOutcome, q: string, say: Say): string {
+  const { hits, suggestion, missing, partial, complete } = outcome;
+  if (!hits.length) return say('none', { q });
+  const end = say('sentenceEnd');
+  const lead = suggestion ? say('didYouMean', { w: suggestion }) + end : '';
+  const found = say(complete && !missing.length ? 'found' : 'related', { n: hits.length, q: suggestion ?? q });
+  const notes = [...(missing.length ? [sayMissing(say, missing)] : []), ...(partial ? [say('partial')] : [])];
+  return lead + found + notes.map((n) => end + n).join('');
+}
+
+async function show(p: Panel, form: HTMLFormElement, q: string, isLatest: () => boolean) {
+  const say = await loadMessages();
+  if (!isLatest()) return;
+  p.status.textContent = say('searching');
+  try {
+    const outcome = await searchSections(q);
+    if (!isLatest()) return;
+    p.status.textContent = statusOf(outcome, q, say);
+    const shown = await showHits(outcome.hits.slice(0, SHOWN), outcome.terms);
+    if (!isLatest()) return;
+    renderHits(p.list, shown, say);
+    p.list.dataset.query = q;
+    p.more.hidden = outcome.hits.length <= SHOWN;
+    p.more.href = `${form.action}${queryString({ q })}`;
+    p.more.textContent = say('seeAll', { n: outcome.hits.length });
+  } catch {
+    if (isLatest()) p.status.textContent = say('failed');
+  }
+}
+
+export function attachHeaderSearch(input: HTMLInputElement): void {
+  const p = panelOf();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let latest = 0;
-
-  async function run() {
+  const run = () => {
     const q = limitQuery(input.value).trim();
     const ticket = ++latest;
-    if (!q) {
-      panel.hidden = true;
-      return;
-    }
-    panel.hidden = false;
-    const say = await readerText().catch(() => (text: string) => text);
-    if (ticket !== latest) return;
-    status.textContent = say(ui.searching);
-    try {
-      const { hits, terms, partial, suggestion } = await searchSections(q);
-      if (ticket !== latest) return;
-      const found = hits.length ? say(ui.searchFound(hits.length, suggestion ?? q)) : say(ui.searchNone(q));
-      const lead = suggestion && hits.length ? `${say(ui.didYouMean(suggestion))}。` : '';
-      status.textContent = lead + found + (partial && hits.length ? `。${say(ui.searchPartial)}` : '');
-      const shown = await showHits(hits.slice(0, SHOWN), terms);
-      if (ticket !== latest) return;
-      renderHits(list, shown, say);
-      list.dataset.query = q;
-      more.hidden = hits.length <= SHOWN;
-      more.href = `${form.action}${queryString({ q })}`;
-      more.textContent = say(ui.seeAllResults(hits.length));
-    } catch {
-      if (ticket === latest) status.textContent = say(ui.searchFailed);
-    }
-  }
-
+    p.panel.hidden = !q;
+    if (q) void show(p, input.form!, q, () => ticket === latest).catch(() => {});
+  };
   input.addEventListener('input', () => {
     clearTimeout(timer);
     timer = setTimeout(run, 120);
   });
   input.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape') panel.hidden = true;
+    if (e.key === 'Escape') p.panel.hidden = true;
   });
-  // Warm the index while the reader types the first character.
+  // Warm the index and the messages while the reader types the first character.
   loadIndex().catch(() => {});
-  if (input.value.trim()) void run();
+  loadMessages().catch(() => {});
+  if (input.value.trim()) run();
 }

@@ -1,6 +1,6 @@
 /** Marks the terms a reader searched for in a section's text and brings the first into view. */
-import { fold, parseQuery } from './engine';
-import { ui } from '../i18n/ui';
+import { fold, parseQuery } from './query';
+import { loadMessages } from './messages';
 import { HIGHLIGHT_PARAM } from '../utils/routes';
 
 /** Wraps every whole-term occurrence in the text under `root` in <mark>; returns the marks. */
@@ -42,22 +42,24 @@ export function highlightTerms(root: Element, terms: string[]): HTMLElement[] {
 /** Runs on a section page opened with a query: marks the terms a search result's link names (highlightHref). */
 export function highlightFromLocation(): void {
   const query = new URLSearchParams(location.search).get(HIGHLIGHT_PARAM);
-  if (query) highlightFromQuery(query);
+  if (query) void highlightFromQuery(query);
 }
 
-/** Marks the terms of a query in the section's text, with a note to clear them. */
-export function highlightFromQuery(query: string): void {
+/** Marks the terms of a query in the section's text, with a note (in the page's edition) to clear them. */
+export async function highlightFromQuery(query: string): Promise<void> {
   const root = document.querySelector('.report-text');
   if (!root) return;
   const marks = highlightTerms(root, parseQuery(query));
   if (!marks.length) return;
+  marks[0]!.scrollIntoView({ block: 'center' });
+  const say = await loadMessages().catch(() => undefined);
+  if (!say) return;
   const note = document.createElement('p');
   note.className = 'highlight-note';
   note.setAttribute('role', 'status');
   const clear = document.createElement('a');
   clear.href = location.pathname;
-  clear.textContent = ui.clearHighlight;
-  note.append(ui.highlighted(query, marks.length), ' ', clear);
+  clear.textContent = say('clearHighlight');
+  note.append(say('highlighted', { q: query, n: marks.length }), ' ', clear);
   root.before(note);
-  marks[0]!.scrollIntoView({ block: 'center' });
 }

@@ -1,14 +1,14 @@
 /**
  * The /search/ page: runs the query in the URL, keeps the URL in step as the reader refines.
- * It draws PAGE results at a time, with a button for more (focus moves to the first new one); a partial match and a typo
- * replaced by a near site word are said above the list, with the reader's own query a link away.
+ * It draws PAGE results at a time, with a button for more (focus moves to the first new one).
+ * Above the list it says what the search did: a typo read as a site word (with the reader's own
+ * query a link away), topic words found nowhere, a partial match.
  */
-import { searchSections, showHits } from './client';
-import { readerText } from './assist';
-import type { SortOrder } from './engine';
+import { searchSections, showHits, type SearchOutcome } from './client';
+import type { Refinement, SortOrder } from './engine';
 import { renderHits } from './render';
 import { limitQuery } from './limits';
-import { ui } from '../i18n/ui';
+import { loadMessages, sayMissing, type Say } from './messages';
 import { queryString } from '../utils/routes';
 
 /**
@@ -17,135 +17,186 @@ import { queryString } from '../utils/routes';
  */
 export const PAGE = 10;
 
-export function attachSearchPage(): void {
+interface Controls {
+  form: HTMLFormElement;
+  q: HTMLInputElement;
+  year: HTMLSelectElement;
+  item: HTMLSelectElement;
+  sort: HTMLSelectElement;
+  status: HTMLElement;
+  list: HTMLOListElement;
+  note: HTMLElement;
+  more: HTMLButtonElement;
+}
+
+interface State {
+  /** The newest run: an older run that finishes late draws nothing. */
+  latest: number;
+  /** Search as typed (仍然搜索): no typo replacement. */
+  exact: boolean;
+  /** Draws the next page of the current results. */
+  showMore: () => Promise<void>;
+}
+
+function controlsOf(): Controls {
   const form = document.getElementById('search-form') as HTMLFormElement;
-  const q = form.elements.namedItem('q') as HTMLInputElement;
-  const year = form.elements.namedItem('year') as HTMLSelectElement;
-  const item = form.elements.namedItem('item') as HTMLSelectElement;
-  const sort = form.elements.namedItem('sort') as HTMLSelectElement;
-  const status = document.getElementById('search-status')!;
-  const list = document.getElementById('search-results') as HTMLOListElement;
-  const note = document.getElementById('search-note')!;
-  const more = document.getElementById('search-more') as HTMLButtonElement;
-  let latest = 0;
-  let exact = false;
-  /** The scripts' messages in the reader's edition (繁體 on a traditional page). */
-  let say = (text: string) => text;
-  const switcher = document.querySelector<HTMLAnchorElement>('[data-edition-switch]');
-  /** The 简/繁 switch keeps the query: the other edition's search page runs it too. */
-  const keepQueryInSwitch = () => {
-    if (switcher) switcher.href = `${switcher.href.split(/[?#]/)[0]}${location.search}`;
+  const field = <T>(name: string) => form.elements.namedItem(name) as T;
+  return {
+    form,
+    q: field<HTMLInputElement>('q'),
+    year: field<HTMLSelectElement>('year'),
+    item: field<HTMLSelectElement>('item'),
+    sort: field<HTMLSelectElement>('sort'),
+    status: document.getElementById('search-status')!,
+    list: document.getElementById('search-results') as HTMLOListElement,
+    note: document.getElementById('search-note')!,
+    more: document.getElementById('search-more') as HTMLButtonElement,
   };
-  let showMore = async () => {};
-  more.addEventListener('click', () => void showMore());
+}
 
-  function fromUrl() {
-    const p = new URLSearchParams(location.search);
-    q.value = limitQuery(p.get('q') ?? '');
-    year.value = p.get('year') ?? '';
-    item.value = p.get('item') ?? '';
-    sort.value = p.get('sort') === 'newest' ? 'newest' : 'relevance';
-    exact = p.get('exact') === '1';
-  }
+/** The form as the URL says (q, year, item, sort, exact). */
+function fromUrl(c: Controls, state: State) {
+  const p = new URLSearchParams(location.search);
+  c.q.value = limitQuery(p.get('q') ?? '');
+  c.year.value = p.get('year') ?? '';
+  c.item.value = p.get('item') ?? '';
+  c.sort.value = p.get('sort') === 'newest' ? 'newest' : 'relevance';
+  state.exact = p.get('exact') === '1';
+}
 
-  function toUrl() {
-    const query = queryString({
-      q: q.value.trim(),
-      year: year.value,
-      item: item.value,
-      sort: sort.value === 'relevance' ? undefined : sort.value,
-      exact: exact ? '1' : undefined,
-    });
-    const url = `${location.pathname}${query}`;
-    if (url !== location.pathname + location.search) history.pushState(null, '', url);
-  }
-
-  function showCounts(select: HTMLSelectElement, counts: Map<string, number> | undefined) {
-    for (const option of select.options) {
-      const label = option.dataset.label;
-      if (!label) continue;
-      option.textContent = counts ? say(ui.withCount(label, counts.get(option.value) ?? 0)) : label;
-    }
-  }
-
-  /** The typo heading (您是不是要找：X, with the reader's own query as a link) or the partial-match note. */
-  function showNote(suggestion: string | undefined, partial: boolean, query: string) {
-    note.replaceChildren();
-    if (suggestion) {
-      const asTyped = document.createElement('a');
-      asTyped.href = `${location.pathname}${queryString({ q: query, exact: '1' })}`;
-      asTyped.textContent = say(ui.searchAsTyped(query));
-      note.append(say(ui.didYouMean(suggestion)), ' ', asTyped);
-    }
-    if (partial) note.append(suggestion ? '；' : '', say(ui.searchPartial));
-    note.hidden = !note.childNodes.length;
-  }
-
-  async function run() {
-    const ticket = ++latest;
-    keepQueryInSwitch();
-    say = await readerText().catch(() => say);
-    if (ticket !== latest) return;
-    const query = limitQuery(q.value).trim();
-    document.title = query ? `${query} - ${say(ui.searchTitle)}` : document.title;
-    note.hidden = true;
-    more.hidden = true;
-    if (!query) {
-      status.textContent = say(ui.searchPrompt);
-      list.replaceChildren();
-      showCounts(year, undefined);
-      showCounts(item, undefined);
-      return;
-    }
-    status.textContent = say(ui.searching);
-    list.setAttribute('aria-busy', 'true');
-    try {
-      const outcome = await searchSections(query, {
-        year: year.value ? Number(year.value) : undefined,
-        item: item.value || undefined,
-        sort: sort.value as SortOrder,
-      }, { exact });
-      if (ticket !== latest) return;
-      showCounts(year, new Map([...outcome.counts.year].map(([k, v]) => [String(k), v])));
-      showCounts(item, outcome.counts.item);
-      const shown = outcome.suggestion ?? query;
-      status.textContent = say(outcome.hits.length ? ui.searchFound(outcome.hits.length, shown) : ui.searchNone(query));
-      showNote(outcome.suggestion, outcome.partial && outcome.hits.length > 0, query);
-      let drawn = 0;
-      showMore = async () => {
-        const next = outcome.hits.slice(drawn, drawn + PAGE);
-        const shown = await showHits(next, outcome.terms);
-        if (ticket !== latest) return;
-        const items = renderHits(list, shown, say, drawn > 0);
-        if (drawn > 0) items[0]?.querySelector('a')?.focus();
-        drawn += next.length;
-        more.hidden = drawn >= outcome.hits.length;
-      };
-      await showMore();
-      list.dataset.query = query;
-    } catch {
-      if (ticket === latest) status.textContent = say(ui.searchFailed);
-    } finally {
-      if (ticket === latest) list.removeAttribute('aria-busy');
-    }
-  }
-
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
-    exact = false;
-    toUrl();
-    void run();
+/** The URL as the form says, as a new history entry when it changed. */
+function toUrl(c: Controls, state: State) {
+  const query = queryString({
+    q: c.q.value.trim(),
+    year: c.year.value,
+    item: c.item.value,
+    sort: c.sort.value === 'relevance' ? undefined : c.sort.value,
+    exact: state.exact ? '1' : undefined,
   });
-  for (const select of [year, item, sort]) {
+  const url = `${location.pathname}${query}`;
+  if (url !== location.pathname + location.search) history.pushState(null, '', url);
+}
+
+/** The 简/繁 switch keeps the query: the other edition's search page runs it too. */
+function keepQueryInSwitch() {
+  const switcher = document.querySelector<HTMLAnchorElement>('[data-edition-switch]');
+  if (switcher) switcher.href = `${switcher.href.split(/[?#]/)[0]}${location.search}`;
+}
+
+/** Each option's label with its count of results (none: the label alone). */
+function showCounts(select: HTMLSelectElement, counts: Map<string, number> | undefined, say: Say) {
+  for (const option of select.options) {
+    const label = option.dataset.label;
+    const text = label && (counts ? say('withCount', { w: label, n: counts.get(option.value) ?? 0 }) : label);
+    // Only what changed: a site of many years has as many options.
+    if (text && option.textContent !== text) option.textContent = text;
+  }
+}
+
+/** The notes above the list: the typo read as a site word (您是不是要找：X, the reader's own query a link away), missing words, a partial match. */
+function showNote(c: Controls, outcome: SearchOutcome, query: string, say: Say) {
+  const parts: (string | Node)[] = [];
+  if (outcome.suggestion) {
+    const asTyped = document.createElement('a');
+    asTyped.href = `${location.pathname}${queryString({ q: query, exact: '1' })}`;
+    asTyped.textContent = say('asTyped', { q: query });
+    parts.push(say('didYouMean', { w: outcome.suggestion }), ' ', asTyped);
+  }
+  const notes = [...(outcome.missing.length ? [sayMissing(say, outcome.missing)] : []), ...(outcome.partial ? [say('partial')] : [])];
+  if (notes.length) parts.push(parts.length ? say('separator') : '', notes.join(say('separator')));
+  c.note.replaceChildren(...parts);
+  c.note.hidden = !outcome.hits.length || !parts.length;
+}
+
+/** The status line: how many results, or none. */
+function statusOf(outcome: SearchOutcome, query: string, say: Say): string {
+  const shown = outcome.suggestion ?? query;
+  if (!outcome.hits.length) return say('none', { q: query });
+  return say(outcome.complete && !outcome.missing.length ? 'found' : 'related', { n: outcome.hits.length, q: shown });
+}
+
+const refinementOf = (c: Controls): Refinement => ({
+  year: c.year.value ? Number(c.year.value) : undefined,
+  item: c.item.value || undefined,
+  sort: c.sort.value as SortOrder,
+});
+
+/** A function drawing the next PAGE results of an outcome, focusing the first new one after the first page. */
+function pager(c: Controls, state: State, ticket: number, outcome: SearchOutcome, say: Say) {
+  let drawn = 0;
+  return async () => {
+    const next = outcome.hits.slice(drawn, drawn + PAGE);
+    const shown = await showHits(next, outcome.terms);
+    if (ticket !== state.latest) return;
+    const items = renderHits(c.list, shown, say, drawn > 0);
+    if (drawn > 0) items[0]?.querySelector('a')?.focus();
+    drawn += next.length;
+    c.more.hidden = drawn >= outcome.hits.length;
+  };
+}
+
+/** The page with no query: the prompt, no results, no counts. */
+function showEmpty(c: Controls, say: Say) {
+  c.status.textContent = say('prompt');
+  c.list.replaceChildren();
+  showCounts(c.year, undefined, say);
+  showCounts(c.item, undefined, say);
+}
+
+async function showOutcome(c: Controls, state: State, ticket: number, query: string, say: Say) {
+  const outcome = await searchSections(query, refinementOf(c), { exact: state.exact });
+  if (ticket !== state.latest) return;
+  showCounts(c.year, new Map([...outcome.counts.year].map(([k, v]) => [String(k), v])), say);
+  showCounts(c.item, outcome.counts.item, say);
+  c.status.textContent = statusOf(outcome, query, say);
+  showNote(c, outcome, query, say);
+  state.showMore = pager(c, state, ticket, outcome, say);
+  await state.showMore();
+  c.list.dataset.query = query;
+}
+
+async function run(c: Controls, state: State) {
+  const ticket = ++state.latest;
+  keepQueryInSwitch();
+  let say: Say | undefined;
+  try {
+    say = await loadMessages();
+    if (ticket !== state.latest) return;
+    const query = limitQuery(c.q.value).trim();
+    if (query) document.title = say('title', { q: query });
+    c.note.hidden = true;
+    c.more.hidden = true;
+    if (!query) return showEmpty(c, say);
+    c.status.textContent = say('searching');
+    c.list.setAttribute('aria-busy', 'true');
+    await showOutcome(c, state, ticket, query, say);
+  } catch {
+    if (ticket === state.latest) c.status.textContent = say?.('failed') ?? document.getElementById('search-failed')?.textContent ?? '';
+  } finally {
+    if (ticket === state.latest) c.list.removeAttribute('aria-busy');
+  }
+}
+
+export function attachSearchPage(): void {
+  const c = controlsOf();
+  const state: State = { latest: 0, exact: false, showMore: async () => {} };
+  c.more.addEventListener('click', () => void state.showMore());
+  c.form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    state.exact = false;
+    toUrl(c, state);
+    void run(c, state);
+  });
+  for (const select of [c.year, c.item, c.sort]) {
     select.addEventListener('change', () => {
-      toUrl();
-      void run();
+      toUrl(c, state);
+      void run(c, state);
     });
   }
   window.addEventListener('popstate', () => {
-    fromUrl();
-    void run();
+    fromUrl(c, state);
+    void run(c, state);
   });
-  fromUrl();
-  void run();
+  fromUrl(c, state);
+  void run(c, state);
 }

@@ -1,19 +1,25 @@
 /**
- * What a reader typed, as the terms search looks for (pure functions, no DOM).
+ * What a reader typed, as pieces of one script each (pure functions, no DOM).
  *
- * Readers write questions and lists, not keywords: 优待金怎么发放, 锦旗、表扬, 《宪法》.
- * A query is folded (full-width forms, case), split at spaces of either width and at
- * Chinese and ASCII punctuation (so quotes never turn on Pagefind's exact mode), and
- * question and filler words are cut out, leaving the terms a section is matched on.
+ * Readers write and speak questions and lists, not keywords: 优待证怎么申请, 锦旗、表扬,
+ * 《宪法》, 2023年锦旗, pufa活动, fǎzhì. A query is folded (full-width forms, case, the tone
+ * marks of pinyin), split at spaces of either width and at Chinese and ASCII punctuation, and
+ * each part again where its script changes: Chinese characters, Latin letters, numbers. What
+ * the pieces mean (words, stop words, intents, numerals, a number's measure word) is read
+ * later, with the site's own words at hand (analyze.ts).
  */
 
-/** Folds full-width forms and case per character, keeping a map back to the original. */
+/** Characters folding leaves as they are (common Chinese characters, lower-case letters, digits): most of any text, so they skip normalising. */
+const PLAIN = /^[\u4e00-\u9fffa-z0-9]$/;
+
+/** Folds full-width forms, case and the marks on Latin letters (ǎ → a, ü → v), per character, keeping a map back to the original. */
 export function fold(text: string): { folded: string; origin: number[] } {
   let folded = '';
   const origin: number[] = [];
   let i = 0;
   for (const ch of text) {
-    const f = ch.normalize('NFKC').toLowerCase();
+    let f = PLAIN.test(ch) ? ch : ch.normalize('NFKC').toLowerCase();
+    if (/\p{Script=Latin}/u.test(f)) f = f.normalize('NFD').replace(/u\u0308/g, 'v').replace(/\p{M}/gu, '');
     folded += f;
     for (let k = 0; k < f.length; k++) origin.push(i);
     i += ch.length;
@@ -29,72 +35,54 @@ export function fold(text: string): { folded: string; origin: number[] } {
  */
 const SEPARATORS = /[\s,;:!?、。《》〈〉「」『』【】“”‘’"'`…\p{Extended_Pictographic}\p{Emoji_Modifier}\u{FE0F}\u{200D}]+/u;
 
-/**
- * Question and filler words, longest first so 是多少 goes before 多少. They carry no topic:
- * a section is never found or ranked by them. 情况 and 工作 are in every report's headings.
- */
-export const FILLERS = [
-  '什么时候', '什么时间', '多长时间', '怎么回事', '有没有', '是不是', '是多少', '有多少', '怎么样', '怎么办', '为什么',
-  '在哪里', '啥时候', '请问', '怎么', '怎样', '如何', '哪些', '哪里', '哪个', '什么', '多少', '多久', '情况', '是否',
-  '能否', '可以', '一下', '相关', '有关', '具体', '咋办', '咋样', '为啥', '干啥', '做啥', '啥', '咋',
-];
-/**
- * 几 with a measure word asks a number (党课几次, 几家企业); 谁 is not cut, since the
- * reports print 谁执法谁普法.
- */
-const HOW_MANY = '几[次个家名人项场年天月批篇期位件]';
-/** Single characters cut only at the end of a term (吗, 呢), where they end a question. */
-const TRAILING = /[吗呢啊呀么]+$/u;
+export type Script = 'han' | 'latin' | 'number' | 'other';
 
-/**
- * A filler word with the verb or particle that joins it to the topic: 是什么, 有哪些,
- * 怎么申请的 (是/有/都 before, 的/了 after), so 2024年有哪些安排 leaves 2024年 and 安排.
- */
-const FILLER = new RegExp(`[是有都]?(?:${FILLERS.join('|')}|${HOW_MANY})[的了]?`, 'u');
-
-/** Cuts filler words out of one term; what is left on either side becomes separate terms. */
-export function stripFillers(term: string): string[] {
-  return term
-    .split(FILLER)
-    .map((p) => p.replace(TRAILING, ''))
-    .filter((p) => p.length > 0 && !/^[的了吗呢是有和与及]$/u.test(p));
+/** A piece of the query in one script. `joined`: no separator stood between it and the piece before. */
+export interface Piece {
+  text: string;
+  script: Script;
+  joined: boolean;
 }
 
-/** Terms of a query: folded, split at spaces and punctuation, fillers cut out, unique. */
+const scriptOf = (ch: string): Script =>
+  /\p{Script=Han}|〇/u.test(ch) ? 'han' : /[a-z]/.test(ch) ? 'latin' : /[0-9.%]/.test(ch) ? 'number' : 'other';
+
+/** One part of the query (between separators) in pieces of one script; other characters ((一), 2021-2025) stay with what they stand beside. */
+export function splitScripts(part: string): Piece[] {
+  const out: Piece[] = [];
+  let cur = '';
+  let script: Script = 'other';
+  for (const ch of part) {
+    const s = scriptOf(ch);
+    if (cur && s !== 'other' && script !== 'other' && s !== script) {
+      out.push({ text: cur, script, joined: out.length > 0 });
+      cur = '';
+    }
+    cur += ch;
+    if (s !== 'other') script = s;
+  }
+  if (cur) out.push({ text: cur, script, joined: out.length > 0 });
+  return out;
+}
+
+/** The query's pieces: folded, split at separators, then where the script changes. */
+export function queryPieces(query: string): Piece[] {
+  return fold(query).folded.split(SEPARATORS).filter(Boolean).flatMap((p) => splitScripts(p));
+}
+
+/** The query's parts as typed (folded, split at separators only): what an exact search looks for. */
 export function parseQuery(query: string): string[] {
-  const pieces = fold(query).folded.split(SEPARATORS).filter(Boolean);
-  return [...new Set(pieces.flatMap(stripFillers))];
+  return [...new Set(fold(query).folded.split(SEPARATORS).filter(Boolean))];
 }
+
+/** A run of Chinese numerals: digits, places, the decimal point; 百分之 before a percentage. */
+export const NUMERAL_RUN = /(?:百分之)?[零〇一二两三四五六七八九十百千万亿][零〇一二两三四五六七八九十百千万亿点]*/gu;
+
+/** Whether a query has a number in it, in digits or Chinese numerals (so its forms need reading). */
+export const hasNumber = (text: string) => /[0-9零〇一二两三四五六七八九十百千万亿]/u.test(text);
 
 /** A term typed in Latin letters only, which may be pinyin (youdaizheng) or initials (ydz). */
 export const isLatin = (term: string) => /^[a-z]{2,}$/.test(term);
 
 /** Han characters in a term, as a test for terms the typo and pinyin helps apply to. */
 export const isHan = (term: string) => /^\p{Script=Han}+$/u.test(term);
-
-/**
- * A long term found nowhere as a whole, as words (学法考试参考率 → 学法 考试 参考率). The
- * segmenter splits some words into single characters; those are kept together (runs of single
- * characters become one word, a lone one joins the word before it), so no character of what
- * the reader typed is dropped: a word found nowhere still means nothing is found.
- */
-export function termWords(term: string, segment: (text: string) => string[]): string[] {
-  const out: string[] = [];
-  let singles = '';
-  const flush = () => {
-    if (!singles) return;
-    if (Array.from(singles).length === 1 && out.length) out[out.length - 1] += singles;
-    else out.push(singles);
-    singles = '';
-  };
-  for (const piece of segment(term)) {
-    if (Array.from(piece).length === 1) singles += piece;
-    else {
-      flush();
-      out.push(piece);
-    }
-  }
-  flush();
-  if (out.length > 1 && Array.from(out[0]!).length === 1) out.splice(0, 2, out[0]! + out[1]!);
-  return out;
-}

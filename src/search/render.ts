@@ -1,6 +1,6 @@
 /** Result lists, shared by the header panel and the search page. */
 import type { ShownHit } from './client';
-import { ui } from '../i18n/ui';
+import type { Say } from './messages';
 import { highlightHref } from '../utils/routes';
 
 /**
@@ -8,17 +8,17 @@ import { highlightHref } from '../utils/routes';
  * a page (the preface, /2023/#preface) is linked as it is.
  */
 export function hitHref(hit: Pick<ShownHit, 'url'>, terms: readonly string[]): string {
-  return hit.url.includes('#') ? hit.url : highlightHref(hit.url, terms);
+  return hit.url.includes('#') || !terms.length ? hit.url : highlightHref(hit.url, terms);
 }
 
 /** Draws results into the list (after those already there with `append`); returns their items. */
-export function renderHits(list: HTMLOListElement, hits: readonly ShownHit[], say: (text: string) => string = (t) => t, append = false): HTMLLIElement[] {
+export function renderHits(list: HTMLOListElement, hits: readonly ShownHit[], say: Say, append = false): HTMLLIElement[] {
   const items = hits.map((hit) => {
     const li = document.createElement('li');
     const a = document.createElement('a');
     a.href = hit.href;
     a.className = 'result-title';
-    a.textContent = `${say(ui.yearLabel(hit.year))} · ${hit.title || hit.url}`;
+    a.textContent = `${say('year', { y: hit.year })} · ${hit.title || hit.url}`;
     li.append(a);
     if (hit.excerpt) {
       const p = document.createElement('p');

@@ -1,35 +1,80 @@
 /**
- * The site's own term index, beside Pagefind's (pure functions, no DOM, no Node).
+ * The site's own search index (pure functions, no DOM, no Node), made at build time from
+ * Pagefind's fragments (fragments.ts) so the two never disagree on a unit's text.
  *
- * Pagefind holds the search units (one per section, one per preface) and their texts, its
- * fragments. To rank, search needs to know which units hold each term whole and how often,
- * in the heading or the text, and to count matches per year and item; reading that from
- * fragments means fetching the text of every match (hundreds at a hundred reports). This
- * index answers it from compact data instead:
- *
- * - the units file (`units.json`): for each unit its address, year, item, order, heading
- *   length and which Pagefind fragment holds its text; fetched once per visit;
- * - term shards (`terms/<id>-N.json`): for every pair of adjacent characters of a unit's folded
- *   text (heading, a separator, text), the units holding it and where; a pair is in the
- *   shard of its first character, so a term of n characters needs at most n - 1 shards,
- *   a single character one. Their names carry the id of the index they belong to (in the
- *   units file), so a reader never mixes shards of two builds and a server may cache them
- *   for good, while the units file, under a fixed name, is checked on every visit.
+ * - the manifest (`units.json`, fixed name, checked on every visit): for each unit its year,
+ *   items, order and heading length, newest report first; the index's id; how many shards of
+ *   each kind; and the lexicon the query reader needs (lexicon.ts): stop words, the 繁體
+ *   characters of the site's words, the measure characters printed after numbers;
+ * - posting shards (`terms/<id>/p<N>.json`): for every character and every pair of adjacent
+ *   characters of a unit's folded text (heading, a separator, text), the units holding it and
+ *   where. A key is in shard hash(key) mod the number of shards, and the number of shards grows
+ *   with the index, so a shard stays about P_TARGET long whatever the site's size: a search
+ *   fetches the shards of its own keys, about half as many as its terms have characters;
+ * - word shards (`terms/<id>/w<N>.json`): the site's words (jieba's, see vocabulary.ts), each
+ *   with how informative it is in Chinese at large, in the shard of its first pair, so the
+ *   browser can split a long query into the site's words with the shards of the query's pairs;
+ * - texts (`terms/<id>/<edition>/<N>.json`): each unit's address, heading and text, for the
+ *   results shown; the 繁體 edition's converted at build time by the site's one converter.
  *
  * A term occurs whole at position p when each of its pairs occurs at p + k: exact for any
- * term, whatever a segmenter would make of it. Fragments are fetched only for the results
- * shown, for their excerpts. Both files are made at build time from Pagefind's own fragments
- * (search-index.ts), so the two never disagree on a unit's text.
+ * term, whatever a segmenter would make of it. Names under terms/<id>/ change with the index,
+ * so a server may cache them for good; a reader never mixes files of two builds.
  */
 import { fold } from './query.ts';
 import { ASSIST_DIR, shardOf } from './assist-files.ts';
+import type { Lexicon } from './lexicon.ts';
+import type { UnitSource } from './fragments.ts';
+import type { Edition } from '../utils/edition.ts';
 
 /** Bumped when the files' shape changes. */
-export const TERM_INDEX_VERSION = 1;
+export const TERM_INDEX_VERSION = 2;
 export const UNITS_FILE = `${ASSIST_DIR}units.json`;
-export const termShardFile = (id: string, n: number) => `${ASSIST_DIR}terms/${id}-${n}.json`;
+const dirOf = (id: string) => `${ASSIST_DIR}terms/${id}/`;
+export const postingShardFile = (id: string, n: number) => `${dirOf(id)}p${n}.json`;
+export const wordShardFile = (id: string, n: number) => `${dirOf(id)}w${n}.json`;
+export const textFile = (id: string, edition: Edition, n: number) => `${dirOf(id)}${edition}/${n}.json`;
 
-/** FNV-1a of texts, as 8 hex digits: the id of an index, from its shards. */
+/** Between a unit's heading and its text: no term holds it, so no match spans both. */
+const SEPARATOR = '\u0001';
+/** After a unit's text, so its last character starts a pair too. */
+const END = '\u0002';
+
+/** Posting shards are made about this many characters of JSON each, word shards WORD_TARGET. */
+const P_TARGET = 6 * 1024;
+const WORD_TARGET = 3 * 1024;
+
+/** A unit as the browser knows it before fetching its text. */
+export interface IndexedUnit {
+  /** Its number: which text file is its. */
+  n: number;
+  year: number;
+  items: string[];
+  order: number;
+  titleLength: number;
+}
+
+/** units.json. Columns per unit: year (index into years), items (bit mask over items), order, heading length. */
+export interface UnitsFile {
+  v: number;
+  /** The index's id, in its files' names. */
+  id: string;
+  shards: { p: number; w: number };
+  years: number[];
+  items: string[];
+  units: { y: number[]; i: number[]; o: number[]; h: number[] };
+  lexicon: Lexicon;
+}
+
+/** A text file: address, heading, text; the 繁體 one adds the simplified text, which search matches. */
+export type TextFile = [url: string, title: string, body: string, simplified?: string];
+
+/** posting shard: key → flat list of (unit − previous unit, count, position − previous position…). */
+export type PostingShard = Record<string, number[]>;
+/** word shard: site word → how informative it is in Chinese at large (jieba's IDF, rounded; 0: not known). */
+export type WordShard = Record<string, number>;
+
+/** FNV-1a of texts, as 8 hex digits: the id of an index, from its files. */
 function idOf(texts: readonly string[]): string {
   let h = 0x811c9dc5;
   for (const t of texts) {
@@ -41,113 +86,118 @@ function idOf(texts: readonly string[]): string {
   return h.toString(16).padStart(8, '0');
 }
 
-/** Between a unit's heading and its text: no term holds it, so no match spans both. */
-const SEPARATOR = '\u0001';
-/** After a unit's text, so its last character starts a pair too. */
-const END = '\u0002';
-
-/** Shards are made about this many characters of JSON each. */
-const SHARD_TARGET = 64 * 1024;
-
-/** A search unit as a fragment gives it. */
-export interface UnitSource {
-  url: string;
-  title: string;
-  /** The unit's text without its heading. */
-  content: string;
-  year: number;
-  item: string;
-  order: number;
-  /** The fragment file (its name without .pf_fragment) and, in a group file, the key. */
-  fragment: string;
-  key?: string;
-}
-
-/** A unit as the browser knows it before fetching its fragment. */
-export interface IndexedUnit {
-  url: string;
-  year: number;
-  item: string;
-  order: number;
-  titleLength: number;
-  fragment: string;
-  key?: string;
-}
-
-/** units.json: `[url, year, item (index in items, -1 for none), order, heading length, fragment, key?]` per unit. */
-export interface UnitsFile {
-  v: number;
-  /** The index's id, in its shards' names. */
-  id: string;
-  shards: number;
-  items: string[];
-  units: (string | number)[][];
-}
-
-/** term shard: pair → flat list of (unit − previous unit, count, position − previous position…). */
-export type TermShard = Record<string, number[]>;
-
 /** The text a unit is indexed as, in code points: heading, separator, text, end. */
 function indexedChars(title: string, content: string): { chars: string[]; titleLength: number } {
-  const heading = Array.from(fold(title).folded.replace(/[\u0001\u0002]/g, ' '));
-  const body = Array.from(fold(content).folded.replace(/[\u0001\u0002]/g, ' '));
-  return { chars: [...heading, SEPARATOR, ...body, END], titleLength: heading.length };
+  const clean = (s: string) => Array.from(fold(s).folded.replace(/[\u0001\u0002]/g, ' '));
+  const heading = clean(title);
+  return { chars: [...heading, SEPARATOR, ...clean(content), END], titleLength: heading.length };
 }
 
-/** Both files for a site's units: path (under the Pagefind folder) → JSON text. */
-export function termIndexFiles(units: readonly UnitSource[]): Map<string, string> {
-  const items = [...new Set(units.map((u) => u.item).filter(Boolean))].sort();
-  const pairs = new Map<string, { unit: number; at: number[] }[]>();
-  let size = 0;
-  const rows = units.map((u, i) => {
+/** Units newest report first, then in reading order: a unit's number is its place here. */
+export function orderUnits(units: readonly UnitSource[]): UnitSource[] {
+  return [...units].sort((a, b) => b.year - a.year || a.order - b.order || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+}
+
+/** Every key (character, pair) of each unit, with where it stands. */
+function postingsOf(units: readonly UnitSource[]) {
+  const keys = new Map<string, { unit: number; at: number[] }[]>();
+  const add = (key: string, unit: number, p: number) => {
+    let list = keys.get(key);
+    if (!list) keys.set(key, (list = []));
+    let last = list[list.length - 1];
+    if (!last || last.unit !== unit) list.push((last = { unit, at: [] }));
+    last.at.push(p);
+  };
+  const titleLengths = units.map((u, i) => {
     const { chars, titleLength } = indexedChars(u.title, u.content);
     for (let p = 0; p < chars.length - 1; p++) {
       if (chars[p] === SEPARATOR) continue;
-      const pair = chars[p]! + chars[p + 1]!;
-      let list = pairs.get(pair);
-      if (!list) pairs.set(pair, (list = []));
-      let last = list[list.length - 1];
-      if (!last || last.unit !== i) list.push((last = { unit: i, at: [] }));
-      last.at.push(p);
-      size += 4;
+      add(chars[p]!, i, p);
+      add(chars[p]! + chars[p + 1]!, i, p);
     }
-    const row: (string | number)[] = [u.url, u.year, u.item ? items.indexOf(u.item) : -1, u.order, titleLength, u.fragment];
-    if (u.key) row.push(u.key);
-    return row;
+    return titleLength;
   });
-  const shards = Math.max(1, Math.ceil(size / SHARD_TARGET));
-  const out: TermShard[] = Array.from({ length: shards }, () => ({}));
-  for (const [pair, list] of [...pairs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const flat: number[] = [];
-    let prevUnit = 0;
-    for (const { unit, at } of list) {
-      flat.push(unit - prevUnit, at.length);
-      prevUnit = unit;
-      let prev = 0;
-      for (const p of at) {
-        flat.push(p - prev);
-        prev = p;
-      }
+  return { keys, titleLengths };
+}
+
+/** A key's postings as the flat list the shards hold. */
+function flatten(list: readonly { unit: number; at: number[] }[]): number[] {
+  const flat: number[] = [];
+  let prevUnit = 0;
+  for (const { unit, at } of list) {
+    flat.push(unit - prevUnit, at.length);
+    prevUnit = unit;
+    let prev = 0;
+    for (const p of at) {
+      flat.push(p - prev);
+      prev = p;
     }
-    out[shardOf(Array.from(pair)[0]!, shards)]![pair] = flat;
   }
-  const texts = out.map((s) => JSON.stringify(s));
-  const unitsFile: UnitsFile = { v: TERM_INDEX_VERSION, id: idOf([JSON.stringify(rows), ...texts]), shards, items, units: rows };
-  const files = new Map<string, string>([[UNITS_FILE, JSON.stringify(unitsFile)]]);
-  texts.forEach((s, n) => files.set(termShardFile(unitsFile.id, n), s));
+  return flat;
+}
+
+const byKey = <T>(entries: Iterable<[string, T]>) => [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+
+/** Entries spread over shards by hash of `keyOf`, as many shards as make each about `target` long. */
+function sharded<T>(entries: [string, T][], keyOf: (k: string) => string, target: number): Record<string, T>[] {
+  const size = entries.reduce((s, [k, v]) => s + k.length + JSON.stringify(v).length + 4, 0);
+  const out: Record<string, T>[] = Array.from({ length: Math.max(1, Math.ceil(size / target)) }, () => ({}));
+  for (const [k, v] of byKey(entries)) out[shardOf(keyOf(k), out.length)]![k] = v;
+  return out;
+}
+
+/** A word's first pair (or its character): the key its word shard is chosen by. */
+export const firstPair = (word: string) => Array.from(word).slice(0, 2).join('');
+
+function manifestUnits(units: readonly UnitSource[], titleLengths: number[]) {
+  const years = [...new Set(units.map((u) => u.year))].sort((a, b) => b - a);
+  const items = [...new Set(units.flatMap((u) => u.items))].sort();
+  const mask = (u: UnitSource) => u.items.reduce((m, item) => m | (1 << items.indexOf(item)), 0);
+  return { years, items, units: { y: units.map((u) => years.indexOf(u.year)), i: units.map(mask), o: units.map((u) => u.order), h: titleLengths } };
+}
+
+export interface IndexInput {
+  units: readonly UnitSource[];
+  /** The site's words and how informative each is (vocabulary.ts). */
+  words: ReadonlyMap<string, number>;
+  lexicon: Lexicon;
+  /** Simplified to traditional: the 繁體 edition's converter. */
+  toTraditional: (text: string) => string;
+}
+
+/** Every file of the index, path (under the search folder) → JSON text. */
+export function termIndexFiles(input: IndexInput): Map<string, string> {
+  const units = orderUnits(input.units);
+  const { keys, titleLengths } = postingsOf(units);
+  const postings = sharded([...keys].map(([k, list]): [string, number[]] => [k, flatten(list)]), (k) => k, P_TARGET).map((s) => JSON.stringify(s));
+  const words = sharded([...input.words], firstPair, WORD_TARGET).map((s) => JSON.stringify(s));
+  const texts = units.map((u) => {
+    const hans: TextFile = [u.url, u.title, u.content];
+    const hant: TextFile = [u.url, input.toTraditional(u.title), input.toTraditional(u.content), u.content];
+    return [JSON.stringify(hans), JSON.stringify(hant)] as const;
+  });
+  const meta = manifestUnits(units, titleLengths);
+  const id = idOf([JSON.stringify(meta), ...postings, ...words, ...texts.flat()]);
+  const manifest: UnitsFile = { v: TERM_INDEX_VERSION, id, shards: { p: postings.length, w: words.length }, ...meta, lexicon: input.lexicon };
+  const files = new Map<string, string>([[UNITS_FILE, JSON.stringify(manifest)]]);
+  postings.forEach((s, n) => files.set(postingShardFile(id, n), s));
+  words.forEach((s, n) => files.set(wordShardFile(id, n), s));
+  texts.forEach(([hans, hant], n) => {
+    files.set(textFile(id, 'hans', n), hans);
+    files.set(textFile(id, 'hant', n), hant);
+  });
   return files;
 }
 
-/** The units file as units. */
+/** The manifest's units. */
 export function readUnits(file: UnitsFile): IndexedUnit[] {
-  return file.units.map(([url, year, item, order, titleLength, fragment, key]) => ({
-    url: String(url),
-    year: Number(year),
-    item: Number(item) >= 0 ? file.items[Number(item)]! : '',
-    order: Number(order),
-    titleLength: Number(titleLength),
-    fragment: String(fragment),
-    ...(key === undefined ? {} : { key: String(key) }),
+  const { y, i, o, h } = file.units;
+  return y.map((yi, n) => ({
+    n,
+    year: file.years[yi]!,
+    items: file.items.filter((_, k) => i[n]! & (1 << k)),
+    order: o[n]!,
+    titleLength: h[n]!,
   }));
 }
 
@@ -175,14 +225,25 @@ export function pairOffsets(length: number): number[] {
   return out;
 }
 
-/** The shards a term needs: those of the first characters of its deciding pairs (a lone character: its own). */
-export function shardsFor(term: string, shards: number): number[] {
+/** The keys that decide where a term occurs: its deciding pairs, or a lone character. */
+export function keysFor(term: string): string[] {
   const chars = termChars(term);
-  const firsts = chars.length === 1 ? chars : pairOffsets(chars.length).map((k) => chars[k]!);
-  return [...new Set(firsts.map((c) => shardOf(c, shards)))];
+  if (chars.length === 1) return chars;
+  return pairOffsets(chars.length).map((k) => chars[k]! + chars[k + 1]!);
 }
 
-/** A pair's postings as unit → sorted positions. */
+/** The posting shards a term needs. */
+export const shardsFor = (term: string, shards: number) => [...new Set(keysFor(term).map((k) => shardOf(k, shards)))];
+
+/** The word shards that hold the site's words starting anywhere in a text: those of its pairs. */
+export function wordShardsFor(text: string, shards: number): number[] {
+  const chars = termChars(text);
+  const out = new Set<number>();
+  for (let i = 0; i + 1 < chars.length; i++) out.add(shardOf(chars[i]! + chars[i + 1]!, shards));
+  return [...out];
+}
+
+/** A key's postings as unit → sorted positions. */
 function postings(flat: readonly number[] | undefined): Map<number, number[]> {
   const out = new Map<number, number[]>();
   if (!flat) return out;
@@ -198,43 +259,32 @@ function postings(flat: readonly number[] | undefined): Map<number, number[]> {
   return out;
 }
 
+/** Where every deciding pair of a term lines up: the term's start positions, per unit. */
+function wholeStarts(chars: readonly string[], posting: (key: string) => number[] | undefined): Map<number, number[]> {
+  if (chars.length === 1) return postings(posting(chars[0]!));
+  const offsets = pairOffsets(chars.length);
+  const lists = offsets.map((k) => postings(posting(chars[k]! + chars[k + 1]!)));
+  const starts = new Map<number, number[]>();
+  for (const [u, at] of lists[0]!) {
+    const rest = lists.slice(1).map((l) => l.get(u));
+    if (rest.some((r) => !r)) continue;
+    const sets = rest.map((r) => new Set(r));
+    const whole = at.filter((p) => sets.every((s, i) => s.has(p + offsets[i + 1]!)));
+    if (whole.length) starts.set(u, whole);
+  }
+  return starts;
+}
+
 /**
- * Where a term occurs whole, per unit: text occurrences counted without overlap (as the
- * text is read), the heading counted when it holds the term. `shard(n)` gives shard n,
- * already fetched (shardsFor names them).
+ * Where a term occurs whole, per unit: text occurrences counted without overlap (as the text
+ * is read), the heading counted when it holds the term. `posting(key)` gives a key's flat
+ * postings from shards already fetched (shardsFor names them).
  */
-export function occurrencesOf(
-  term: string,
-  units: readonly IndexedUnit[],
-  shard: (n: number) => TermShard,
-  shards: number,
-): Map<number, Occurrence> {
+export function occurrencesOf(term: string, units: readonly IndexedUnit[], posting: (key: string) => number[] | undefined): Map<number, Occurrence> {
   const chars = termChars(term);
   const out = new Map<number, Occurrence>();
   if (!chars.length) return out;
-  let starts: Map<number, number[]>;
-  if (chars.length === 1) {
-    // Every pair the character starts.
-    starts = new Map();
-    const c = chars[0]!;
-    for (const [pair, flat] of Object.entries(shard(shardOf(c, shards)))) {
-      if (Array.from(pair)[0] !== c) continue;
-      for (const [u, at] of postings(flat)) starts.set(u, [...(starts.get(u) ?? []), ...at]);
-    }
-    for (const at of starts.values()) at.sort((a, b) => a - b);
-  } else {
-    const offsets = pairOffsets(chars.length);
-    const lists = offsets.map((k) => postings(shard(shardOf(chars[k]!, shards))[chars[k]! + chars[k + 1]!]));
-    starts = new Map();
-    for (const [u, at] of lists[0]!) {
-      const rest = lists.slice(1).map((l) => l.get(u));
-      if (rest.some((r) => !r)) continue;
-      const sets = rest.map((r) => new Set(r));
-      const whole = at.filter((p) => sets.every((s, i) => s.has(p + offsets[i + 1]!)));
-      if (whole.length) starts.set(u, whole);
-    }
-  }
-  for (const [u, at] of starts) {
+  for (const [u, at] of wholeStarts(chars, posting)) {
     const titleLength = units[u]?.titleLength ?? 0;
     let next = 0;
     let heading = false;
@@ -249,14 +299,4 @@ export function occurrencesOf(
     if (inText.length || heading) out.set(u, { body: inText.length, heading, at: inText });
   }
   return out;
-}
-
-/**
- * A Pagefind fragment's text without the heading it starts with: Pagefind puts the heading
- * and a '. ' of its own first; the heading is scored and shown on its own.
- */
-export function fragmentBody(content: string, title: string): string {
-  // Pagefind's reader takes out the zero-width spaces its indexer leaves in; so does this.
-  const text = content.replace(/\u200B/g, '');
-  return title && text.startsWith(title) ? text.slice(title.length).replace(/^\.\s*/, '') : text;
 }

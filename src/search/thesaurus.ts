@@ -3,7 +3,7 @@
  * 信访, 就业… and common confusions such as 法制 for 法治. A term containing a reader word
  * gains, as an alternative, the term with the report's word in its place.
  */
-import data from './thesaurus.json';
+import data from './thesaurus.json' with { type: 'json' };
 
 export interface ThesaurusEntry {
   report: string;
@@ -26,3 +26,6 @@ export function nearWords(term: string, thesaurus: readonly ThesaurusEntry[] = T
   out.delete(term);
   return [...out];
 }
+
+/** Every reader word of the thesaurus, for splitting a query into words. */
+export const readerWords = (thesaurus: readonly ThesaurusEntry[] = THESAURUS): Set<string> => new Set(thesaurus.flatMap((e) => e.readers));

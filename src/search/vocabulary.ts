@@ -1,26 +1,57 @@
 /**
  * The site's own vocabulary, made at build time from the indexed text (pure functions; the
- * segmenter, pinyin and conversion are passed in): the words jieba finds, and phrases of two
- * adjacent words, each with its count. From it come the pinyin and typo files
- * (assist-files.ts) and the 繁體 character map, all trimmed to what the site's text holds.
+ * segmenter, pinyin and IDF table are passed in). Jieba's words and the dictionary words
+ * inside them (cut for search: 保障法 inside 退役军人保障法) are the words a query is split into; with
+ * phrases of two adjacent words they are also what pinyin and typos are matched against. The
+ * pinyin, typo and reading files (assist-files.ts) are trimmed to what the site's text holds.
  */
-import { FILLERS } from './query.ts';
-import { typoKeys, pinyinFile, readingFile, typoFile, T2S_FILE, S2T_FILE, S2T_LONGEST, type S2TMap } from './assist-files.ts';
+import { typoKeys, pinyinFile, readingFile, typoFile } from './assist-files.ts';
 
-/** Words and two-word phrases of Han characters, 2–6 characters long, with their counts. */
-export function siteWords(texts: readonly string[], cut: (text: string) => string[]): Map<string, number> {
+const HAN = /^\p{Script=Han}+$/u;
+
+export interface Segmenter {
+  /** Jieba's words of a text, each character once. */
+  cut: (text: string) => string[];
+  /** Jieba's words with the dictionary words inside them (cut for search: 退役军人 also as 退役, 军人). */
+  cutForSearch: (text: string) => string[];
+}
+
+/** Words (and the words inside them) of 2–8 Han characters: what a query is split into. */
+export function siteWordSet(texts: readonly string[], seg: Segmenter): Set<string> {
+  const out = new Set<string>();
+  for (const text of texts) {
+    for (const w of seg.cutForSearch(text)) {
+      const n = Array.from(w).length;
+      if (HAN.test(w) && n >= 2 && n <= 8) out.add(w);
+    }
+  }
+  return out;
+}
+
+/**
+ * Words (and words inside words) and phrases of two adjacent words, 2–6 Han characters, with
+ * their counts. A phrase with a stop word in it (将法治) is no phrase a reader means.
+ */
+export function siteWords(texts: readonly string[], seg: Segmenter, stop: ReadonlySet<string> = new Set()): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (w: string) => counts.set(w, (counts.get(w) ?? 0) + 1);
+  const fits = (w: string) => HAN.test(w) && w.length >= 2 && w.length <= 6;
   for (const text of texts) {
-    const words = cut(text);
+    const words = seg.cut(text);
     words.forEach((w, i) => {
-      if (!/^\p{Script=Han}+$/u.test(w)) return;
-      if (w.length >= 2 && w.length <= 6) add(w);
+      if (!HAN.test(w)) return;
+      if (fits(w)) add(w);
       const next = words[i + 1];
-      if (next && /^\p{Script=Han}+$/u.test(next) && w.length + next.length <= 6) add(w + next);
+      if (next && fits(w + next) && !stop.has(w) && !stop.has(next)) add(w + next);
     });
+    for (const w of seg.cutForSearch(text)) if (fits(w) && !words.includes(w)) add(w);
   }
   return counts;
+}
+
+/** Each word with how informative it is in Chinese at large: its IDF rounded, 0 when the table lacks it. */
+export function wordWeights(words: Iterable<string>, idf: (word: string) => number | undefined): Map<string, number> {
+  return new Map([...words].sort().map((w) => [w, Math.round(idf(w) ?? 0)]));
 }
 
 /** The most frequent words first, at most `keep` per key. */
@@ -101,65 +132,24 @@ export function readingFiles(chars: Iterable<string>, readings: (ch: string) => 
   return out;
 }
 
-/**
- * The 繁體 map: each traditional character (of the CJK block) whose simplified form is made
- * only of characters the site's text holds. Others cannot match anything once converted.
- */
-export function traditionalMap(siteChars: ReadonlySet<string>, toSimplified: (ch: string) => string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (let c = 0x4e00; c <= 0x9fff; c++) {
-    const ch = String.fromCodePoint(c);
-    const s = toSimplified(ch);
-    if (s !== ch && Array.from(s).every((x) => siteChars.has(x))) out[ch] = s;
-  }
-  return out;
+export interface AssistTools extends Segmenter {
+  syllables: (word: string) => string[];
+  /** A character's toneless readings; none when not given. */
+  readings?: (ch: string) => string[];
+  /** Characters readers commonly type (besides the site's own), for the reading files. */
+  commonChars?: Iterable<string>;
+  /** Stop words: no phrase has one. */
+  stop?: ReadonlySet<string>;
 }
 
-/**
- * The s2t map for the 繁體 edition's search results: each character's traditional form (when
- * it differs), and each site word whose phrase conversion differs from its characters' (only
- * same-length forms, so a converted excerpt keeps its marks where they were).
- */
-export function simplifiedToTraditionalMap(words: Iterable<string>, chars: Iterable<string>, toTraditional: (text: string) => string): S2TMap {
-  const c: Record<string, string> = {};
-  for (const ch of [...new Set(chars)].sort()) {
-    const t = toTraditional(ch);
-    if (t !== ch && Array.from(t).length === 1) c[ch] = t;
-  }
-  const byChar = (w: string) => Array.from(w, (ch) => c[ch] ?? ch).join('');
-  const w: Record<string, string> = {};
-  for (const word of [...new Set(words)].sort()) {
-    if (Array.from(word).length > S2T_LONGEST) continue;
-    const t = toTraditional(word);
-    if (t !== byChar(word) && Array.from(t).length === Array.from(word).length) w[word] = t;
-  }
-  return { c, w };
-}
-
-/** Every assist file for a site's texts, as path (under the Pagefind folder) → JSON text. */
-export function assistFiles(
-  texts: readonly string[],
-  tools: {
-    cut: (text: string) => string[];
-    syllables: (word: string) => string[];
-    toSimplified: (ch: string) => string;
-    /** A character's toneless readings; none when not given. */
-    readings?: (ch: string) => string[];
-    /** Characters readers commonly type (besides the site's own), for the reading files. */
-    commonChars?: Iterable<string>;
-    /** Simplified to traditional by phrase (the 繁體 edition's converter), for the s2t map. */
-    toTraditional?: (text: string) => string;
-  },
-): Map<string, string> {
-  const words = siteWords(texts, tools.cut);
+/** The pinyin, typo and reading files for a site's texts, as path (under the search folder) → JSON text. */
+export function assistFiles(texts: readonly string[], tools: AssistTools): Map<string, string> {
+  const words = siteWords(texts, tools, tools.stop);
   const readings = tools.readings ?? (() => []);
-  const chars = [...(tools.commonChars ?? []), ...[...new Set(texts.join(''))].filter((c) => /\p{Script=Han}/u.test(c))];
+  const chars = [...(tools.commonChars ?? []), ...[...new Set(texts.join(''))].filter((c) => HAN.test(c))];
   const out = new Map<string, string>();
   for (const [f, v] of [...pinyinFiles(words, tools.syllables), ...typoFiles(words, readings), ...readingFiles(chars, readings)]) {
     out.set(f, JSON.stringify(v));
   }
-  // The filler words' characters too, so a traditional question (怎麼, 什麼) loses them as a simplified one does.
-  out.set(T2S_FILE, JSON.stringify(traditionalMap(new Set(texts.join('') + FILLERS.join('')), tools.toSimplified)));
-  if (tools.toTraditional) out.set(S2T_FILE, JSON.stringify(simplifiedToTraditionalMap(words.keys(), chars, tools.toTraditional)));
   return out;
 }

@@ -70,9 +70,10 @@ describe('search over 100 reports', () => {
     const all = sectionsContaining(expected, EACH_YEAR);
     expect(all).toHaveLength(REPORTS);
     const page = await browser.newPage();
-    const fragments = new Set<string>();
+    // The results' texts: one file per unit (src/search/term-index.ts textFile).
+    const texts = new Set<string>();
     page.on('request', (r) => {
-      if (r.url().endsWith('.pf_fragment')) fragments.add(r.url());
+      if (/\/terms\/[^/]+\/hans\/\d+\.json$/.test(r.url())) texts.add(r.url());
     });
     await page.goto(`${site.url}search/?q=${encodeURIComponent(EACH_YEAR)}`);
     const items = page.locator('#search-results li');
@@ -80,14 +81,14 @@ describe('search over 100 reports', () => {
     expect(await items.count()).toBe(SHOWN);
     expect(SHOWN).toBeLessThanOrEqual(20);
     // Ranking and counts come from the term index: only the texts drawn are fetched.
-    expect(fragments.size).toBeGreaterThan(0);
-    expect(fragments.size).toBeLessThanOrEqual(SHOWN);
+    expect(texts.size).toBeGreaterThan(0);
+    expect(texts.size).toBeLessThanOrEqual(SHOWN);
     expect(await page.locator('#search-status').textContent()).toBe(`找到 ${REPORTS} 个包含“${EACH_YEAR}”的部分`);
 
     const more = page.getByRole('button', { name: '更多结果' });
     await more.click();
     await expect.poll(() => items.count()).toBe(2 * SHOWN);
-    expect(fragments.size).toBeLessThanOrEqual(2 * SHOWN);
+    expect(texts.size).toBeLessThanOrEqual(2 * SHOWN);
     // Focus moves to the first result drawn, so a keyboard reader goes on from there.
     expect(await page.evaluate((n) => document.activeElement?.closest('li') === document.querySelectorAll('#search-results li')[n], SHOWN)).toBe(true);
     expect(new Set(await page.locator('#search-results li a.result-title').allTextContents()).size).toBe(2 * SHOWN);

@@ -8,7 +8,8 @@
  * (SSI, src/search/server-query.ts), decoded and HTML-escaped, in both editions.
  * nginx comes from scripts/test-deps.sh (npm test runs it), as Chromium does.
  */
-import { termShardFile, UNITS_FILE, type UnitsFile } from '../../src/search/term-index';
+import { postingShardFile, textFile, UNITS_FILE, type UnitsFile } from '../../src/search/term-index';
+import { messagesFile } from '../../src/search/assist-files';
 import { TRADITIONAL_PREFIX } from '../../src/utils/edition';
 import { SERVER_QUERY_FILE } from '../../src/search/server-query';
 import { attachmentPath, searchPath } from '../../src/utils/routes';
@@ -133,19 +134,16 @@ afterAll(async () => {
 /** The paths to ask for in a build: a page, assets, the search index's files, and a missing page. */
 function paths(dist: string) {
   const assets = readdirSync(join(dist, '_astro'));
-  const pagefind = readdirSync(join(dist, 'pagefind'));
-  const fragment = readdirSync(join(dist, 'pagefind/fragment'))[0]!;
   const units = JSON.parse(readFileSync(join(dist, 'pagefind', UNITS_FILE), 'utf8')) as UnitsFile;
   return [
     { path: '', status: 200, cache: 'no-cache', kind: 'home page' },
     { path: '2023/', status: 200, cache: 'no-cache', kind: 'report page' },
     { path: `_astro/${assets.find((f) => f.endsWith('.css'))}`, status: 200, cache: IMMUTABLE, kind: 'stylesheet' },
     { path: `_astro/${assets.find((f) => f.endsWith('.js'))}`, status: 200, cache: IMMUTABLE, kind: 'script' },
-    { path: 'pagefind/pagefind.js', status: 200, cache: 'no-cache', kind: 'Pagefind entry' },
-    { path: `pagefind/${pagefind.find((f) => /^wasm\..*\.pagefind$/.test(f))}`, status: 200, cache: 'no-cache', kind: 'Pagefind WebAssembly' },
-    { path: `pagefind/fragment/${fragment}`, status: 200, cache: IMMUTABLE, kind: 'Pagefind fragment' },
+    { path: `pagefind/${messagesFile('hant')}`, status: 200, cache: 'no-cache', kind: 'search messages' },
     { path: `pagefind/${UNITS_FILE}`, status: 200, cache: 'no-cache', kind: 'term index units' },
-    { path: `pagefind/${termShardFile(units.id, 0)}`, status: 200, cache: IMMUTABLE, kind: 'term index shard' },
+    { path: `pagefind/${postingShardFile(units.id, 0)}`, status: 200, cache: IMMUTABLE, kind: 'term index shard' },
+    { path: `pagefind/${textFile(units.id, 'hant', 0)}`, status: 200, cache: IMMUTABLE, kind: 'search text' },
     { path: `${TRADITIONAL_PREFIX}2023/`, status: 200, cache: 'no-cache', kind: '繁體 report page' },
     { path: `${TRADITIONAL_PREFIX}no-such-page/`, status: 404, cache: 'no-cache', kind: '繁體 404 page' },
     { path: 'no-such-page/', status: 404, cache: 'no-cache', kind: '404 page' },

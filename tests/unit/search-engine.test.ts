@@ -1,53 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { allTerms, closePairs, excerpt, fold, parseQuery, partialScore, plainGroup, rank, rarity, score, type Candidate, type TermGroup } from '../../src/search/engine';
+import { allTerms, closePairs, excerpt, groupStrengthOf, plainGroup, rankHeld, rarity, tfScore, unitScore, type TermGroup } from '../../src/search/engine';
+import { fold, parseQuery } from '../../src/search/query';
 
-const candidate = (over: Partial<Candidate>): Candidate => ({
-  url: '/x/',
-  content: '',
-  title: '',
-  year: 2023,
-  item: '主要举措和成效',
-  order: 1,
-  engineScore: 0,
-  ...over,
-});
-
-describe('query terms', () => {
-  it('treat what a reader typed as a phrase, split only at spaces', () => {
-    expect(parseQuery('退役士兵')).toEqual(['退役士兵']);
-    expect(parseQuery(' 优待证　招聘会 ')).toEqual(['优待证', '招聘会']);
-    expect(parseQuery('“送法进军营”')).toEqual(['送法进军营']);
-    expect(parseQuery('普法 普法')).toEqual(['普法']);
-    expect(parseQuery('   ')).toEqual([]);
-  });
-
-  it('fold full-width forms and case, so （一） finds (一) and ９４.６ finds 94.6', () => {
+describe('folding', () => {
+  it('folds full-width forms, case and pinyin tone marks, keeping a map back to the original', () => {
     expect(parseQuery('（一）')).toEqual(['(一)']);
     expect(parseQuery('９４．６')).toEqual(['94.6']);
     expect(parseQuery('ABC')).toEqual(['abc']);
-  });
-
-  it('keep a map from folded text back to the original', () => {
+    expect(fold('fǎzhì lǜshī').folded).toBe('fazhi lvshi');
     const { folded, origin } = fold('得分９４．６分');
     expect(folded).toBe('得分94.6分');
     expect(origin.slice(2, 7)).toEqual([2, 3, 4, 5, 6]);
-  });
-});
-
-describe('matching and score', () => {
-  it('requires every term whole: characters scattered through the text do not match', () => {
-    // 优 and 待 both occur (优秀, 接待) but 优待 does not.
-    expect(score({ content: '优秀率100%,信访接待办理', title: '' }, ['优待'])).toBeUndefined();
-    expect(score({ content: '各类优待金及优待抚恤', title: '' }, ['优待'])).toBe(2);
-  });
-
-  it('counts a term in the heading above occurrences in the text', () => {
-    const inHeading = score({ content: '不足', title: '六、存在的不足和原因' }, ['不足']);
-    const inText = score({ content: '不足 不足 不足', title: '四、举措' }, ['不足']);
-    expect(inHeading).toBe(1 + 3);
-    expect(inText).toBe(3);
-    // A term only in the heading still matches.
-    expect(score({ content: '正文', title: '七、2024年度推进法治政府建设的主要安排' }, ['2024'])).toBe(3);
   });
 });
 
@@ -73,114 +36,70 @@ describe('excerpt', () => {
   it('keeps a mark on the original characters when the query was typed in full width', () => {
     expect(excerpt('评议得分为94.6分', parseQuery('９４．６'))).toBe('评议得分为<mark>94.6</mark>分');
   });
+
+  it('shows the 繁體 text, marked where the simplified text it matches holds the term', () => {
+    expect(excerpt('受理优待证申请', ['优待证'], 96, 28, '受理優待證申請')).toBe('受理<mark>優待證</mark>申請');
+  });
 });
 
-describe('rank', () => {
-  const cs = [
-    candidate({ url: '/2022/a/', year: 2022, content: '优待证 优待证', order: 1 }),
-    candidate({ url: '/2023/a/', year: 2023, content: '优待证', order: 1, item: '下一年度主要安排' }),
-    candidate({ url: '/2023/b/', year: 2023, content: '无关', order: 2 }),
+describe('how strongly a unit holds a group', () => {
+  const unit = { n: 0, year: 2023, items: ['存在的不足和原因'], order: 6 };
+  const counts: Record<string, { body: number; heading: boolean }> = { 不足: { body: 1, heading: true }, '2024年': { body: 2, heading: false } };
+  const at = (t: string) => counts[t];
+
+  it('counts the text once an occurrence, the heading more, each alternative by its weight', () => {
+    expect(groupStrengthOf(plainGroup('不足'), unit, at)).toBe(1 + 3);
+    expect(groupStrengthOf({ term: '短板', alternatives: [{ text: '不足', weight: 0.5 }] }, unit, at)).toBe(2);
+  });
+
+  it('holds an item alternative where the unit reports on that item, a year alternative only in that report', () => {
+    expect(groupStrengthOf({ term: '短板', alternatives: [{ item: '存在的不足和原因', weight: 1 }] }, unit, at)).toBe(3);
+    expect(groupStrengthOf({ term: '短板', alternatives: [{ item: '下一年度主要安排', weight: 1 }] }, unit, at)).toBe(0);
+    expect(groupStrengthOf({ term: '明年', alternatives: [{ text: '2024年', year: 2023, weight: 1 }] }, unit, at)).toBe(2);
+    expect(groupStrengthOf({ term: '明年', alternatives: [{ text: '2024年', year: 2024, weight: 1 }] }, unit, at)).toBe(0);
+  });
+});
+
+describe('ranking', () => {
+  const units = [
+    { n: 0, year: 2023, items: ['主要举措和成效'], order: 1 },
+    { n: 1, year: 2023, items: ['下一年度主要安排'], order: 2 },
+    { n: 2, year: 2022, items: ['主要举措和成效'], order: 1 },
   ];
+  const g = (term: string, weak = false): TermGroup => ({ ...plainGroup(term), weak });
 
-  it('keeps only sections holding the query and ranks by whole-term occurrences', () => {
-    const out = rank(cs, '优待证');
-    expect(out.hits.map((h) => h.url)).toEqual(['/2022/a/', '/2023/a/']);
+  it('weighs rarer groups more, held more strongly a little more, close pairs a little more', () => {
+    expect(rarity(1, 10)).toBeGreaterThan(rarity(5, 10));
+    expect(tfScore(2)).toBeGreaterThan(tfScore(1));
+    expect(tfScore(100)).toBeLessThan(2.2 * tfScore(1));
+    expect(unitScore([1, 1], [1, 1], [[0, 1]])).toBeGreaterThan(unitScore([1, 1], [1, 1]));
+    // Covering more (and rarer) groups beats repeating one.
+    expect(unitScore([1, 0], [2, 1])).toBeGreaterThan(unitScore([0, 10], [2, 1]));
   });
 
-  it('orders newest first on request', () => {
-    expect(rank(cs, '优待证', { sort: 'newest' }).hits.map((h) => h.url)).toEqual(['/2023/a/', '/2022/a/']);
-  });
-
-  it('filters by year and item but counts over every year and item', () => {
-    const out = rank(cs, '优待证', { year: 2023 });
-    expect(out.hits.map((h) => h.url)).toEqual(['/2023/a/']);
-    expect([...out.counts.year]).toEqual([
+  it('lists units holding a group, never one that holds only common words, and counts before filtering', () => {
+    const out = rankHeld(units, [[2, 1], [0, 1], [1, 0]], [g('优待证'), g('工作', true)], { year: 2023 });
+    expect(out.hits.map((h) => h.n)).toEqual([0]);
+    expect([...out.counts.year].sort()).toEqual([
       [2022, 1],
       [2023, 1],
     ]);
-    expect(rank(cs, '优待证', { item: '下一年度主要安排' }).hits).toHaveLength(1);
-  });
-
-  it('returns nothing for an empty query or an absent term', () => {
-    expect(rank(cs, '  ').hits).toEqual([]);
-    expect(rank(cs, '火星').hits).toEqual([]);
-  });
-});
-
-describe('term groups, near words and partial matches', () => {
-  const group = (term: string, ...near: string[]): TermGroup => ({
-    term,
-    alternatives: [{ text: term, weight: 1 }, ...near.map((text) => ({ text, weight: 0.6 }))],
-  });
-  const cs = [
-    candidate({ url: '/a/', content: '示例法治宣传活动', order: 1 }),
-    candidate({ url: '/b/', content: '示例岗位 测试招聘会', order: 2 }),
-    candidate({ url: '/c/', content: '测试招聘会 测试招聘会', order: 3 }),
-    candidate({ url: '/d/', content: '无关的测试文字', order: 4 }),
-  ];
-
-  it('a near word finds what the reader’s word does not, and is marked', () => {
-    const out = rank(cs, [group('法制宣传', '法治宣传')]);
-    expect(out.hits.map((h) => h.url)).toEqual(['/a/']);
-    expect(out.hits[0]!.excerpt).toContain('<mark>法治宣传</mark>');
     expect(out.partial).toBe(false);
+    expect(out.complete).toBe(false);
   });
 
-  it('when no section holds every term, ranks by what each covers, rarer terms first, and says so', () => {
-    const out = rank(cs, [plainGroup('法治宣传'), plainGroup('测试招聘会')]);
+  it('orders newest first on request, filters by item, and says when no unit holds every group', () => {
+    const out = rankHeld(units, [[1, 0], [0, 0], [3, 0]], [g('优待证'), g('招聘会')], { sort: 'newest' });
+    expect(out.hits.map((h) => h.n)).toEqual([0, 2]);
     expect(out.partial).toBe(true);
-    // 法治宣传 is in one section, 测试招聘会 in two: the rarer term's section comes first.
-    expect(out.hits.map((h) => h.url)).toEqual(['/a/', '/c/', '/b/']);
+    expect(rankHeld(units, [[1], [1], [1]], [g('x')], { item: '下一年度主要安排' }).hits.map((h) => h.n)).toEqual([1]);
   });
 
-  it('a full match leaves partial matches out', () => {
-    const out = rank(cs, [plainGroup('岗位'), plainGroup('测试招聘会')]);
-    expect(out.partial).toBe(false);
-    expect(out.hits.map((h) => h.url)).toEqual(['/b/']);
+  it('finds close pairs within CLOSE_GAP characters', () => {
+    expect(closePairs([[[0, 4]], [[6, 3]], [[100, 2]]])).toEqual([[0, 1]]);
   });
 
-  it('a term found nowhere returns nothing, even beside a common one', () => {
-    const out = rank(cs, [plainGroup('社保卡'), plainGroup('测试')]);
-    expect(out.hits).toEqual([]);
-    expect(out.partial).toBe(false);
-  });
-
-  it('scores partial matches by covered rarity', () => {
-    expect(rarity(1, 10)).toBeGreaterThan(rarity(5, 10));
-    expect(partialScore([1, 0], [2, 1])).toBeGreaterThan(partialScore([0, 10], [2, 1]));
-  });
-
-  it('highlights every alternative, longest first', () => {
-    expect(allTerms([group('优待', '优待证')])).toEqual(['优待证', '优待']);
-  });
-
-  it('counts items only for units that have one (a preface has none)', () => {
-    const out = rank([candidate({ content: '测试前言', item: '' })], '测试');
-    expect([...out.counts.item]).toEqual([]);
-    expect([...out.counts.year]).toEqual([[2023, 1]]);
-  });
-});
-
-describe('terms that stand together', () => {
-  it('counts the pairs of groups with occurrences close together', () => {
-    expect(closePairs([[[0, 4]], [[6, 3]]])).toBe(1);
-    expect(closePairs([[[0, 4]], [[30, 3]]])).toBe(0);
-    expect(closePairs([[[20, 2]], [[10, 3]], [[24, 2]]])).toBe(2);
-    expect(closePairs([[[0, 2]]])).toBe(0);
-  });
-
-  it('rank a section where they stand together above one holding them apart, though it holds them more often', () => {
-    const apart = candidate({ url: '/2023/apart/', content: `测试招聘会契机。${'填充文字'.repeat(10)}退役军人，退役军人。` });
-    const together = candidate({ url: '/2023/together/', content: '组织退役军人专场测试招聘会2场。' });
-    const out = rank([apart, together], [plainGroup('退役军人'), plainGroup('测试招聘会')]);
-    expect(out.hits.map((h) => h.url)).toEqual(['/2023/together/', '/2023/apart/']);
-  });
-});
-
-describe('an excerpt in the reader’s edition', () => {
-  it('matches the simplified text and shows the traditional one, marks on the same characters', () => {
-    expect(excerpt('发放优待证', ['优待证'], 96, 28, '發放優待證')).toBe('發放<mark>優待證</mark>');
-    // A shown text of another length is not trusted.
-    expect(excerpt('发放优待证', ['优待证'], 96, 28, '發放')).toBe('发放<mark>优待证</mark>');
+  it('marks every text alternative, longest first', () => {
+    expect(allTerms([{ term: 'a', alternatives: [{ text: '优待', weight: 1 }, { text: '优待证', weight: 1 }, { item: 'x', weight: 1 }] }])).toEqual(['优待证', '优待']);
   });
 });

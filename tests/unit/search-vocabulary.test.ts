@@ -1,19 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { pinyinFiles, readingFiles, simplifiedToTraditionalMap, siteWords, traditionalMap, typoFiles, assistFiles } from '../../src/search/vocabulary';
-import { pinyinFile, readingFile, shardOf, T2S_FILE, toTraditionalWith, typoFile, typoKeys } from '../../src/search/assist-files';
+import { assistFiles, pinyinFiles, readingFiles, siteWords, siteWordSet, typoFiles, wordWeights } from '../../src/search/vocabulary';
+import { pinyinFile, readingFile, shardOf, typoFile, typoKeys } from '../../src/search/assist-files';
 
-/** A stand-in segmenter: splits at the | the test writes. */
-const cut = (t: string) => t.split('|');
+/** A stand-in segmenter: splits at the | the test writes; words inside words after a ~. */
+const seg = {
+  cut: (t: string) => t.split('|').map((w) => w.split('~')[0]!),
+  cutForSearch: (t: string) => t.split('|').flatMap((w) => w.split('~')),
+};
 const SYL: Record<string, string> = { 示: 'shi', 例: 'li', 优: 'you', 待: 'dai', 证: 'zheng', 测: 'ce', 试: 'shi' };
 const syllables = (w: string) => Array.from(w, (c) => SYL[c] ?? '');
 
 describe('site vocabulary', () => {
-  it('counts Han words and two-word phrases, nothing else', () => {
-    const words = siteWords(['示例|优待证|，|2023|年', '优待证'], cut);
+  it('counts Han words, the words inside them and two-word phrases, nothing else', () => {
+    const words = siteWords(['示例|优待证~优待|，|2023|年', '优待证~优待'], seg);
     expect(words.get('优待证')).toBe(2);
+    expect(words.get('优待')).toBe(2);
     expect(words.get('示例优待证')).toBe(1);
     expect(words.has('2023')).toBe(false);
     expect(words.has('年')).toBe(false);
+  });
+
+  it('splits queries into words and the words inside them, each with how informative it is', () => {
+    const set = siteWordSet(['退役军人~退役~军人|保障法'], seg);
+    expect([...set].sort()).toEqual(['保障法', '军人', '退役', '退役军人'].sort());
+    expect(wordWeights(set, (w) => ({ 退役军人: 11.7 })[w]).get('退役军人')).toBe(12);
+    expect(wordWeights(set, () => undefined).get('军人')).toBe(0);
   });
 
   it('files words under full pinyin and initials, by first letter', () => {
@@ -47,33 +58,8 @@ describe('site vocabulary', () => {
     for (const k of ['a', '示例?', '?例']) expect(shardOf(k, 16)).toBeLessThan(16);
   });
 
-  it('maps traditional characters only when their simplified form is in the text', () => {
-    const toS = (c: string) => ({ 優: '优', 證: '证', 龍: '龙' })[c] ?? c;
-    expect(traditionalMap(new Set('优待证'), toS)).toEqual({ 優: '优', 證: '证' });
-  });
-
   it('writes every file as JSON', () => {
-    const files = assistFiles(['示例|优待证'], { cut, syllables, toSimplified: (c) => c });
-    expect(JSON.parse(files.get(T2S_FILE)!)).toEqual({});
+    const files = assistFiles(['示例|优待证'], { ...seg, syllables });
     expect(JSON.parse(files.get(pinyinFile('y'))!).ydz).toEqual(['优待证']);
-  });
-});
-
-describe('the 繁體 edition’s s2t map', () => {
-  // A stand-in converter: 干 alone is 乾, in 干部 it is 幹; 优→優, 证→證, 发→發.
-  const CH: Record<string, string> = { 干: '乾', 优: '優', 证: '證', 发: '發', 部: '部' };
-  const toT = (text: string) => text.replace(/干部/g, '幹部').replace(/./gu, (c) => (c === '幹' ? c : CH[c] ?? c));
-
-  it('holds each character that changes, and only the words whose phrase form differs', () => {
-    const map = simplifiedToTraditionalMap(['干部', '优待证', '发放'], ['干', '优', '证', '发', '部', '待'], toT);
-    expect(map.c).toEqual({ 干: '乾', 优: '優', 证: '證', 发: '發' });
-    expect(map.w).toEqual({ 干部: '幹部' });
-  });
-
-  it('converts by the longest word first, else by character, keeping the length', () => {
-    const map = simplifiedToTraditionalMap(['干部'], ['干', '优', '证', '发'], toT);
-    expect(toTraditionalWith(map, '优待证发放给干部，干燥')).toBe('優待證發放给幹部，乾燥');
-    expect(toTraditionalWith(map, '')).toBe('');
-    expect(toTraditionalWith(map, 'abc 干')).toBe('abc 乾');
   });
 });
