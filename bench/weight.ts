@@ -186,7 +186,7 @@ First search (/search/?q=优待证, cold cache, until results render): ${kb(sear
 
 const targets = [
   // The budget issue 6 set. The phone menu, the reading aids, the 简/繁 switch and the print help
-  // added about 1.3 KB; Vite's preloading helper (880 B, astro.config.mjs plainDynamicImport)
+  // added about 1.3 KB; Vite's preloading helper (880 B, src/integrations/vite-plain-dynamic-import.ts)
   // went, so the page is back within it.
   ['whole-report page ≤ 15 KB compressed in all', total(report.t, 'sent') <= 15 * 1024],
   ['≤ 2 KB script before interaction (every page but /search/)', worst.t.JS.sent <= 2 * 1024],

@@ -1,6 +1,6 @@
 /**
- * Builds the search files as part of `astro build` and, in `astro dev`, serves files made from
- * the dev server's own pages, so search works the same in both.
+ * Writes the search files after `astro build` (buildSearchFiles) and, in `astro dev`, serves
+ * files made from the dev server's own pages (serveSearchFiles), so search works the same in both.
  *
  * Pagefind is the indexer: it reads the pages and extracts each unit's text, filters and meta
  * into its fragments, written to a temporary folder. The site's own files (src/search/
@@ -15,9 +15,9 @@
  * its own: a custom record linking to the preface on the report page (/2023/#preface), added
  * for each year that has indexed sections (so never for a withdrawn report).
  */
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegrationLogger } from 'astro';
+import type { ViteDevServer } from 'vite';
 import { devOrigin } from './dev-origin.ts';
-import { fileURLToPath } from 'node:url';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -124,58 +124,44 @@ function writeSearchFiles(out: string, files: Map<string, string>) {
   }
 }
 
-export default function searchIndex(): AstroIntegration {
-  let base = '/';
-  return {
-    name: 'fznb-search-index',
-    hooks: {
-      'astro:config:done': ({ config }) => {
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
-      },
+/** Writes the search files for the built site in `out` (after its pages, before the 繁體 copies). */
+export async function buildSearchFiles(out: string, logger: AstroIntegrationLogger): Promise<void> {
+  const html = readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
+  const pages = html.sort().map((sourcePath) => ({ sourcePath, content: readFileSync(join(out, sourcePath), 'utf8') }));
+  const files = await filesFor(pages);
+  writeSearchFiles(out, files);
+  logger.info(`搜索索引已生成：${files.size} 个文件 → ${pagefindPath}`);
+}
 
-      'astro:build:done': async ({ dir, logger }) => {
-        const out = fileURLToPath(dir);
-        const html = readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
-        const pages = html.sort().map((sourcePath) => ({ sourcePath, content: readFileSync(join(out, sourcePath), 'utf8') }));
-        const files = await filesFor(pages);
-        writeSearchFiles(out, files);
-        logger.info(`搜索索引已生成：${files.size} 个文件 → ${pagefindPath}`);
-      },
-
-      'astro:server:setup': ({ server, logger }) => {
-        // Built lazily on the first request for /pagefind/, rebuilt after content changes.
-        let files: Promise<Map<string, string>> | undefined;
-        server.watcher.on('all', (_event, path) => {
-          if (/\.(mdx?|astro|ts)$/.test(path)) files = undefined;
-        });
-        const prefix = withBase(base, pagefindPath);
-        server.middlewares.use(async (req, res, next) => {
-          // Astro's dev server has already taken the base path off req.url (/fzbg/pagefind/x
-          // arrives as /pagefind/x); originalUrl is the address the browser asked for.
-          const path = (req.originalUrl ?? req.url ?? '').split('?')[0]!;
-          if (!path.startsWith(prefix)) return next();
-          try {
-            // Fetch the pages back from the address the server listens on.
-            const origin = devOrigin(server);
-            if (!origin) return next();
-            files ??= crawl(origin, base).then(filesFor);
-            files.then((f) => logger.debug(`开发服务器的搜索索引：${f.size} 个文件`)).catch(() => {});
-            const body = (await files).get(path.slice(prefix.length));
-            if (body === undefined) {
-              res.statusCode = 404;
-              return res.end();
-            }
-            res.setHeader('Content-Type', 'application/json');
-            res.setHeader('Cache-Control', 'no-store');
-            res.end(body);
-          } catch (e) {
-            files = undefined;
-            next(e);
-          }
-        });
-      },
-    },
-  };
+/**
+ * In `astro dev`: the search files made from the dev server's own pages, on the first request
+ * for them, and made again after a content or code change.
+ */
+export function serveSearchFiles(server: ViteDevServer, base: string, logger: AstroIntegrationLogger): void {
+  let files: Promise<Map<string, string>> | undefined;
+  server.watcher.on('all', (_event, path) => {
+    if (/\.(mdx?|astro|ts)$/.test(path)) files = undefined;
+  });
+  const prefix = withBase(base, pagefindPath);
+  server.middlewares.use(async (req, res, next) => {
+    // Astro's dev server has already taken the base path off req.url (/fzbg/pagefind/x
+    // arrives as /pagefind/x); originalUrl is the address the browser asked for.
+    const path = (req.originalUrl ?? req.url ?? '').split('?')[0]!;
+    const origin = devOrigin(server);
+    if (!path.startsWith(prefix) || !origin) return next();
+    try {
+      files ??= crawl(origin, base).then(filesFor);
+      files.then((f) => logger.debug(`开发服务器的搜索索引：${f.size} 个文件`)).catch(() => {});
+      const body = (await files).get(path.slice(prefix.length));
+      res.statusCode = body === undefined ? 404 : 200;
+      res.setHeader('Content-Type', 'application/json');
+      res.setHeader('Cache-Control', 'no-store');
+      res.end(body);
+    } catch (e) {
+      files = undefined;
+      next(e);
+    }
+  });
 }
 
 /** Crawls the dev server from the home page, as a reader following links would. */

@@ -1,8 +1,9 @@
 /**
  * The 繁體 edition: every page of the built site converted from the simplified original and
- * written under zh-hant/ below the base path (src/utils/edition.ts), at astro:build:done,
- * after the search index is written; in `astro dev`, the dev server's own page converted on
- * request. Nothing is converted in the reader's browser.
+ * written under zh-hant/ below the base path (src/utils/edition.ts), after the search files are
+ * written (writeTraditionalEdition); in `astro dev`, the dev server's own page converted on
+ * request (serveTraditionalPages). Nothing is converted in the reader's browser: the search's
+ * 繁體 texts and messages are made with the same converter at build time.
  *
  * What changes in the copy, and nothing else (the rest of the file is kept byte for byte):
  * - text nodes, and the attributes a reader sees or hears (title, alt, aria-label,
@@ -28,9 +29,9 @@
  * readers (Hong Kong and Macau readers too) read without surprise. The text on the page says
  * the simplified original prevails.
  */
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegrationLogger } from 'astro';
+import type { ViteDevServer } from 'vite';
 import { devOrigin } from './dev-origin.ts';
-import { fileURLToPath } from 'node:url';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as OpenCC from 'opencc-js/cn2t';
@@ -111,92 +112,103 @@ function moveLink(href: string, o: CopyOptions): string {
   return moved === local ? href : full ? origin + moved : moved;
 }
 
-/** The traditional copy of one built page (see the file's comment for what changes). */
-export function traditionalPage(html: string, o: CopyOptions): string {
-  const out: string[] = [];
-  /** Inside the 简/繁 switch: its text is replaced, not converted. */
-  let inSwitch = false;
-  let hansHref = o.pathname;
-  /** The next text is the path the print address shows before its script fills in the full one. */
-  let printUrl = false;
+/** A page being copied: what is written so far, the run of text to convert, and where the copy stands. */
+interface Copy {
+  o: CopyOptions;
+  out: string[];
   /**
    * Text between inline tags (the <wbr> a title is broken with, a link inside a sentence) is
    * converted as one run, so phrases that cross a tag still resolve by word.
    */
-  let run: number[] = [];
-  const flush = () => {
-    convertRun(out, run);
-    run = [];
-  };
-  for (const m of html.matchAll(TOKENS)) {
-    const token = m[0];
-    if (token.startsWith('<!') || m[1]) {
-      flush();
-      out.push(token);
-      continue;
-    }
-    if (!token.startsWith('<') || token === '<') {
-      if (inSwitch) continue;
-      // The printed page's address: a full address of the site, or the path [data-print-url] holds.
-      const url = /^(\s*)(\S+)(\s*)$/.exec(token);
-      if (url && (printUrl || /^https?:\/\//.test(url[2]!))) {
-        out.push(url[1]! + moveLink(url[2]!, o) + url[3]!);
-        printUrl = false;
-        continue;
-      }
-      run.push(out.length);
-      out.push(token);
-      continue;
-    }
-    const tag = parseTag(token);
-    if (!INLINE.has(tag.name)) flush();
-    if (tag.closing) {
-      if (inSwitch && tag.name === 'a') {
-        out.push(ui.editionToHans);
-        inSwitch = false;
-      }
-      out.push(token);
-      continue;
-    }
-    let changed = false;
-    const attrs = tag.attrs.length;
-    tag.attrs = tag.attrs.filter(([k]) => k !== 'data-pagefind-body');
-    if (tag.attrs.length !== attrs) changed = true;
-    if (tag.name === 'meta' && get(tag, 'property') === 'og:locale') continue;
-    if (tag.name === 'html') {
-      set(tag, 'lang', EDITION_LANG.hant);
-      changed = true;
-    }
-    printUrl = tag.attrs.some(([k]) => k === 'data-print-url');
-    if (tag.attrs.some(([k]) => k === 'data-edition-switch')) {
-      hansHref = get(tag, 'data-edition-hans') ?? hansHref;
-      set(tag, 'href', hansHref);
-      set(tag, 'hreflang', EDITION_HREFLANG.hans);
-      set(tag, 'lang', EDITION_LANG.hans);
-      inSwitch = true;
-      out.push(printTag(tag));
-      continue;
-    }
-    for (const a of tag.attrs) {
-      const [k, v] = a;
-      if (v === undefined) continue;
-      let next = v;
-      if (SPOKEN.has(k)) next = convert(v);
-      else if (k === 'href' && (tag.name === 'a' || tag.name === 'area' || (tag.name === 'link' && get(tag, 'rel') === 'canonical'))) next = moveLink(v, o);
-      else if (k === 'action' && tag.name === 'form') next = moveLink(v, o);
-      else if (k === 'content' && tag.name === 'meta' && get(tag, 'http-equiv') === undefined) {
-        next = get(tag, 'property') === 'og:url' || get(tag, 'name') === 'Url' ? moveLink(v, o) : convert(v);
-      }
-      if (next !== v) {
-        a[1] = next;
-        changed = true;
-      }
-    }
-    out.push(changed ? printTag(tag) : token);
-    if (tag.name === 'main') out.push(notice(hansHref));
+  run: number[];
+  /** Inside the 简/繁 switch: its text is replaced, not converted. */
+  inSwitch: boolean;
+  /** The simplified page, as the switch names it. */
+  hansHref: string;
+  /** The next text is the path the print address shows before its script fills in the full one. */
+  printUrl: boolean;
+}
+
+function flush(c: Copy) {
+  convertRun(c.out, c.run);
+  c.run = [];
+}
+
+/** A text token: dropped inside the switch, moved when it is the printed address, else queued for conversion. */
+function copyText(c: Copy, token: string) {
+  if (c.inSwitch) return;
+  // The printed page's address: a full address of the site, or the path [data-print-url] holds.
+  const url = /^(\s*)(\S+)(\s*)$/.exec(token);
+  if (url && (c.printUrl || /^https?:\/\//.test(url[2]!))) {
+    c.out.push(url[1]! + moveLink(url[2]!, c.o) + url[3]!);
+    c.printUrl = false;
+    return;
   }
-  flush();
-  return out.join('');
+  c.run.push(c.out.length);
+  c.out.push(token);
+}
+
+/** An attribute's value in the copy: spoken ones converted, links to the site's pages moved. */
+function copiedValue(tag: Tag, k: string, v: string, o: CopyOptions): string {
+  if (SPOKEN.has(k)) return convert(v);
+  if (k === 'href' && (tag.name === 'a' || tag.name === 'area' || (tag.name === 'link' && get(tag, 'rel') === 'canonical'))) return moveLink(v, o);
+  if (k === 'action' && tag.name === 'form') return moveLink(v, o);
+  if (k === 'content' && tag.name === 'meta' && get(tag, 'http-equiv') === undefined) {
+    return get(tag, 'property') === 'og:url' || get(tag, 'name') === 'Url' ? moveLink(v, o) : convert(v);
+  }
+  return v;
+}
+
+/** The 简/繁 switch: in the copy it points back to the simplified page, in its language. */
+function copySwitch(c: Copy, tag: Tag) {
+  c.hansHref = get(tag, 'data-edition-hans') ?? c.hansHref;
+  set(tag, 'href', c.hansHref);
+  set(tag, 'hreflang', EDITION_HREFLANG.hans);
+  set(tag, 'lang', EDITION_LANG.hans);
+  c.inSwitch = true;
+  c.printUrl = false;
+  c.out.push(printTag(tag));
+}
+
+/** An opening tag: search's body mark and og:locale dropped, lang set, attributes converted; the notice after <main>. */
+function copyOpening(c: Copy, tag: Tag, token: string) {
+  if (tag.name === 'meta' && get(tag, 'property') === 'og:locale') return;
+  if (tag.attrs.some(([k]) => k === 'data-edition-switch')) return copySwitch(c, tag);
+  const before = printTag(tag);
+  tag.attrs = tag.attrs.filter(([k]) => k !== 'data-pagefind-body');
+  if (tag.name === 'html') set(tag, 'lang', EDITION_LANG.hant);
+  c.printUrl = tag.attrs.some(([k]) => k === 'data-print-url');
+  for (const a of tag.attrs) if (a[1] !== undefined) a[1] = copiedValue(tag, a[0], a[1], c.o);
+  const after = printTag(tag);
+  c.out.push(after === before ? token : after);
+  if (tag.name === 'main') c.out.push(notice(c.hansHref));
+}
+
+/** One token of the page, copied. */
+function copyToken(c: Copy, m: RegExpMatchArray) {
+  const token = m[0];
+  if (token.startsWith('<!') || m[1]) {
+    flush(c);
+    c.out.push(token);
+  } else if (!token.startsWith('<') || token === '<') copyText(c, token);
+  else {
+    const tag = parseTag(token);
+    if (!INLINE.has(tag.name)) flush(c);
+    if (!tag.closing) return copyOpening(c, tag, token);
+    if (c.inSwitch && tag.name === 'a') {
+      c.out.push(ui.editionToHans);
+      c.inSwitch = false;
+    }
+    c.out.push(token);
+  }
+}
+
+/** The traditional copy of one built page (see the file's comment for what changes). */
+export function traditionalPage(html: string, o: CopyOptions): string {
+  const c: Copy = { o, out: [], run: [], inSwitch: false, hansHref: o.pathname, printUrl: false };
+  for (const m of html.matchAll(TOKENS)) copyToken(c, m);
+  flush(c);
+  return c.out.join('');
 }
 
 /** Phrasing elements a word may be split by; any other tag ends a run of text. */
@@ -241,57 +253,40 @@ export function pageFiles(out: string): string[] {
 /** A built file's page path below the base: 2023/index.html → 2023/, 404.html → 404.html. */
 const pageOf = (file: string) => file.replace(/(^|\/)index\.html$/, '$1');
 
-export default function traditional(): AstroIntegration {
-  let base = '/';
-  let site: string | undefined;
-  return {
-    name: 'fznb-traditional',
-    hooks: {
-      'astro:config:done': ({ config }) => {
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
-        site = config.site;
-      },
+/** Writes the 繁體 copy of every built page of `out` under zh-hant/ (after the search files). */
+export function writeTraditionalEdition(out: string, where: { base: string; site?: string }, logger: AstroIntegrationLogger): void {
+  const files = pageFiles(out);
+  for (const file of files) {
+    const rel = pageOf(file);
+    if (!isPagePath(rel)) continue;
+    const html = traditionalPage(readFileSync(join(out, file), 'utf8'), { ...where, pathname: withBase(where.base, rel) });
+    const target = join(out, TRADITIONAL_PREFIX, file);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, html);
+  }
+  logger.info(`繁體版已生成：${files.length} 个页面 → ${TRADITIONAL_PREFIX}`);
+}
 
-      'astro:build:done': ({ dir, logger }) => {
-        const started = performance.now();
-        const out = fileURLToPath(dir);
-        const files = pageFiles(out);
-        for (const file of files) {
-          const rel = pageOf(file);
-          if (!isPagePath(rel)) continue;
-          const html = traditionalPage(readFileSync(join(out, file), 'utf8'), { base, site, pathname: withBase(base, rel) });
-          const target = join(out, TRADITIONAL_PREFIX, file);
-          mkdirSync(dirname(target), { recursive: true });
-          writeFileSync(target, html);
-        }
-        const seconds = ((performance.now() - started) / 1000).toFixed(1);
-        logger.info(`繁體版已生成：${files.length} 个页面 → ${TRADITIONAL_PREFIX}（${seconds} 秒）`);
-      },
-
-      'astro:server:setup': ({ server }) => {
-        const prefix = withBase(base, TRADITIONAL_PREFIX);
-        server.middlewares.use(async (req, res, next) => {
-          // As in search-index.ts: originalUrl is the address the browser asked for, base included.
-          const address = req.originalUrl ?? req.url ?? '';
-          const path = address.split('?')[0]!;
-          if (!(path.startsWith(prefix) || path === prefix.slice(0, -1)) || req.method !== 'GET') return next();
-          const hans = toEdition(path.endsWith('/') ? path : `${path}/`, 'hans', base);
-          const origin = devOrigin(server);
-          if (!origin) return next();
-          try {
-            const query = address.slice(path.length);
-            const r = await fetch(`${origin}${hans}${query}`, { headers: { accept: 'text/html' } });
-            const type = r.headers.get('content-type') ?? '';
-            const body = await r.text();
-            res.statusCode = r.status;
-            res.setHeader('Content-Type', type || 'text/html; charset=utf-8');
-            res.setHeader('Cache-Control', 'no-store');
-            res.end(type.includes('text/html') ? traditionalPage(body, { base, site, pathname: hans }) : body);
-          } catch (e) {
-            next(e);
-          }
-        });
-      },
-    },
-  };
+/** In `astro dev`: each zh-hant/ address answered with the dev server's own simplified page, converted. */
+export function serveTraditionalPages(server: ViteDevServer, where: { base: string; site?: string }): void {
+  const prefix = withBase(where.base, TRADITIONAL_PREFIX);
+  server.middlewares.use(async (req, res, next) => {
+    // As in search-index.ts: originalUrl is the address the browser asked for, base included.
+    const address = req.originalUrl ?? req.url ?? '';
+    const path = address.split('?')[0]!;
+    const origin = devOrigin(server);
+    if (!(path.startsWith(prefix) || path === prefix.slice(0, -1)) || req.method !== 'GET' || !origin) return next();
+    const hans = toEdition(path.endsWith('/') ? path : `${path}/`, 'hans', where.base);
+    try {
+      const r = await fetch(`${origin}${hans}${address.slice(path.length)}`, { headers: { accept: 'text/html' } });
+      const type = r.headers.get('content-type') ?? '';
+      const body = await r.text();
+      res.statusCode = r.status;
+      res.setHeader('Content-Type', type || 'text/html; charset=utf-8');
+      res.setHeader('Cache-Control', 'no-store');
+      res.end(type.includes('text/html') ? traditionalPage(body, { ...where, pathname: hans }) : body);
+    } catch (e) {
+      next(e);
+    }
+  });
 }

@@ -38,7 +38,7 @@ describe('every page’s head', () => {
   });
 
   it('loads later code without a preloading helper, and that code brings no stylesheet the helper would have loaded', () => {
-    // astro.config.mjs plainDynamicImport: dynamic import() is the browser's own.
+    // src/integrations/vite-plain-dynamic-import.ts: dynamic import() is the browser’s own.
     const lazy = scripts.filter((s) => s.code.includes('__vite__mapDeps'));
     expect(lazy.length, 'scripts that load code later').toBeGreaterThan(0);
     for (const { name, code } of lazy) {

@@ -1,0 +1,70 @@
+/**
+ * The site's one integration, composing the rest (as Starlight's does): it adds MDX and, when
+ * the site's address is known, the sitemap; gives Vite its two plugins; checks the content
+ * folder before the build reads it; and after the build runs one step, in this order:
+ *   1. each report's attachments beside its page;
+ *   2. the search files, from the simplified pages only;
+ *   3. the 繁體 edition, a converted copy of every page;
+ *   4. each edition's search field for nginx, from that edition's search page.
+ * In `astro dev` it serves the same things from the dev server's own pages.
+ */
+import type { AstroIntegration } from 'astro';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { fileURLToPath } from 'node:url';
+import { lastmodByPath } from '../utils/routes.ts';
+import type { Deployment } from './deployment.ts';
+import { checkedContent } from './content.ts';
+import { checkBeforeBuild, serveAttachments, writeAttachments } from './content-check.ts';
+import { buildSearchFiles, serveSearchFiles } from './search-index.ts';
+import { serveTraditionalPages, writeTraditionalEdition } from './traditional.ts';
+import { writeServerQueryFields } from './server-query.ts';
+import { viteSiteConfig } from './vite-site-config.ts';
+import { vitePlainDynamicImport } from './vite-plain-dynamic-import.ts';
+
+/**
+ * The sitemap's lastmod: a report's pages carry its last correction or 发布日期 when known,
+ * every other page none, so the sitemap claims no date nobody gave.
+ */
+function withLastmod(base: string) {
+  const { reports, sections } = checkedContent();
+  const dates = lastmodByPath(reports, sections, base);
+  return (item: { url: string; lastmod?: string }) => {
+    const date = dates.get(new URL(item.url).pathname);
+    return date ? { ...item, lastmod: date } : item;
+  };
+}
+
+export default function fznb(d: Deployment): AstroIntegration {
+  const where = { base: d.base, site: d.site };
+  return {
+    name: 'fznb',
+    hooks: {
+      'astro:config:setup': ({ command, updateConfig, logger }) => {
+        if (command === 'build') checkBeforeBuild({ site: d.siteConfig, configFile: d.configFile }, logger);
+        // A sitemap needs full addresses: only when the site's address is known.
+        const site = d.site ? [sitemap({ filter: (page) => page.endsWith('/'), serialize: withLastmod(d.base) })] : [];
+        updateConfig({
+          integrations: [mdx(), ...site],
+          vite: {
+            plugins: [viteSiteConfig(d.configFile), vitePlainDynamicImport()],
+            // Drafts show in `astro dev` only: decided by the command that runs, never by the environment.
+            define: { 'import.meta.env.SHOW_DRAFTS': JSON.stringify(command === 'dev') },
+          },
+        });
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const out = fileURLToPath(dir);
+        writeAttachments(out);
+        await buildSearchFiles(out, logger);
+        writeTraditionalEdition(out, where, logger);
+        writeServerQueryFields(out);
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        serveAttachments(server);
+        serveSearchFiles(server, d.base, logger);
+        serveTraditionalPages(server, where);
+      },
+    },
+  };
+}
