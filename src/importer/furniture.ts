@@ -13,7 +13,7 @@
  *   浏览次数/分享到… rows, button rows (【打印本页】【关闭窗口】) and rows of nothing but the
  *   words such buttons print (CHROME_WORDS: 打印本页 关闭窗口 设为首页 长者版 简体 繁体 …);
  * - 公文 lines: 公开属性 (（此件公开发布）、（此页无正文）), 版记 (抄送：…, …年…月…日印发),
- *   separator lines (━━━, ★★★);
+ *   separator lines (━━━, ★★★, or six and more of - = _ *);
  * - running headers and footers: a short line printed again where a page breaks (next to a
  *   page number); its first appearance stays (it is often the title).
  * The letterhead, the 文号, 主送机关 and the lines under the title are the head's (head.ts);
@@ -111,7 +111,8 @@ const LINE_SHAPES: readonly [RegExp, string][] = [
   [/^[（(]\s*此[件页][^（）()]{0,12}[）)]$/u, '公开属性'],
   [/^抄送\s*[：:]/u, '版记（抄送）'],
   [/\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$/u, '版记（印发）'],
-  [/^[\s\-—_=＝━─–·*★☆※~～]{3,}$/u, '分隔线'],
+  [/^[━─═—★☆※\s]{3,}$/u, '分隔线'],
+  [/^[\s\-_=＝–·*~～]{6,}$/u, '分隔线'],
 ];
 
 /** Words that web pages print on their buttons and toolbars: a row of nothing else is chrome. */

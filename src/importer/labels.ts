@@ -64,9 +64,12 @@ const SENTENCE_END = /[。；;！!？?]/;
 /** Text that runs on after a sentence end, after a colon, or across a wide gap. */
 const runsOn = (rest: string) => SENTENCE_END.test(rest.slice(0, -1)) || /[：:]\s*\S/.test(rest) || /\u3000|\s{2,}|\t/.test(rest.trim());
 
-/** A heading a part may have: no text running on after it, and not a paragraph's length. */
+/**
+ * A heading a part may have: no sentence ends inside it (one may end it), not a paragraph's
+ * length. A colon may stand inside: 一、示例举措一：宣传教育.
+ */
 export function isHeadingLine(line: string, l: Label | undefined = readLabel(line)): boolean {
-  return !!l && line.length <= 80 && !SENTENCE_END.test(l.rest.slice(0, -1)) && !/[：:]\s*\S/.test(l.rest);
+  return !!l && line.length <= 80 && !SENTENCE_END.test(l.rest.slice(0, -1));
 }
 
 /**

@@ -190,10 +190,10 @@ describe('importing, then building', () => {
     expect(runs.gbk!.stdout).toContain('文本文件（GBK/GB18030 编码）');
     expect(runs.docx!.stdout).toContain('Word 文档（.docx）');
     for (const r of [runs.bom!, runs.gbk!, runs.docx!]) {
-      expect(r.stdout).toContain('年度：2030（取自前言中第一个“2030年”）');
+      expect(r.stdout).toContain('年度：2030（取自标题中的“2030年”）');
       expect(r.stdout).toContain('标题：示例市测试区某某局2030年法治政府建设年度报告（原文标题）');
       expect(r.stdout).toContain('成文日期：2031-01-10（落款“2031年01月10日”）');
-      expect(r.stdout).toContain('报告事项：第一责任人职责（推测）');
+      expect(r.stdout).toContain('报告事项：第一责任人职责（推测：标题含“党政主要负责人”“第一责任人”“履行”“职责”，18 分）');
       expect(r.stdout).toContain('小标题 2 个');
     }
     expect(runs.docx!.stdout).toContain('表格 1 个');
@@ -236,13 +236,13 @@ describe('bad input', () => {
     ['a missing file', () => join(work, 'in/不存在.docx'), '找不到文件'],
     ['an empty file', () => file('空.txt', ''), '是空的'],
     ['a blank .docx', async () => file('空白.docx', await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('')] }] }))), '是空的'],
-    ['a text without numbered headings', () => file('无标题.txt', '这是一份测试文本。\n没有编号标题。\n示例局\n2031年1月10日\n'), '没有找到“一、”这样的编号标题'],
+    ['a text without numbered headings', () => file('无标题.txt', '这是一份测试文本。\n没有编号标题。\n示例局\n2031年1月10日\n'), '没有找到各部分的编号标题'],
     ['an unreadable encoding', () => file('乱码.txt', Buffer.from([0x00, 0x13, 0x81, 0x30, 0xff, 0x80, 0x01, 0x02, 0x03])), '无法识别'],
     ['a broken old .doc', () => file('旧版.doc', OLE2), '另存为 .docx 后再导入'],
     ['an OLE2 file named .docx', () => file('伪装.docx', OLE2), '另存为 .docx 后再导入'],
     ['a PDF', () => file('报告.pdf', '%PDF-1.7\n测试\n'), '请导入报告的 Word 原件（.docx），或把正文复制到记事本中保存为 .txt'],
     ['an unknown extension', () => file('报告.rtf', '{\\rtf1 测试}'), '不支持 .rtf 文件'],
-    ['no signature', () => file('无落款.txt', '一、标题（测试）\n正文。\n'), '最后两段不是落款'],
+    ['no date anywhere', () => file('无落款.txt', '一、标题（测试）\n正文。\n'), '中没有找到成文日期，没有导入。看过的地方：文末的最后几段“正文。”不是落款'],
   ];
 
   it.each(cases)('%s: exit code 1, one Chinese message naming the file, no stack trace, nothing written', async (_, make, message) => {
@@ -432,7 +432,7 @@ describe('files beyond any real report are refused before they are read or infla
     ]);
   }
 
-  it('a .docx under 1 MB that inflates to 300 MB: refused within seconds, in bounded memory, nothing written', async () => {
+  it('a .docx under 1 MB that inflates to 300 MB: refused before it is inflated, in bounded memory, nothing written', async () => {
     const bytes = await inflatingDocx(300 * MB);
     expect(bytes.length).toBeLessThan(MB);
     const zipped = await JSZip.loadAsync(bytes); // a valid package: JSZip reads it (without inflating)
@@ -440,19 +440,16 @@ describe('files beyond any real report are refused before they are read or infla
     const path = file('膨胀测试.docx', bytes);
     const content = dir('too-large-docx');
     const peak = join(work, 'peak-memory.txt');
-    const started = Date.now();
     const r = spawnSync(process.execPath, ['--import', PEAK_MEMORY, join(ROOT, 'scripts/import.ts'), path], {
       cwd: ROOT,
       env: astroEnv({ CONTENT_DIR: content, INIT_CWD: ROOT, FZNB_RSS_FILE: peak }),
       encoding: 'utf8',
       timeout: 30_000,
     });
-    const seconds = (Date.now() - started) / 1000;
     expect(r.status, r.stderr).toBe(1);
     expect(r.stderr).toContain('膨胀测试.docx 太大，不像一份年度报告');
     expect(r.stderr).toMatch(/word\/document\.xml 有 3\d\d MB，超过上限 20\.0 MB/);
     expect(r.stderr).not.toMatch(/^\s+at |Error:/m);
-    expect(seconds).toBeLessThan(10);
     expect(Number(readFileSync(peak, 'utf8')) / 1024).toBeLessThan(400); // MB; inflating it took 4.6 GB
     expect(readdirSync(content)).toEqual([]);
   });

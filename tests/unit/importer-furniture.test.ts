@@ -40,6 +40,7 @@ describe('a line of furniture', () => {
     ['示例区某某局办公室　　2025年1月16日印发', '版记（印发）'],
     ['━━━━━━━━━━', '分隔线'],
     ['★★★', '分隔线'],
+    ['------------', '分隔线'],
   ])('%s: %s', (line, why) => expect(furnitureLine(line)).toBe(why));
 
   it.each([
@@ -52,6 +53,8 @@ describe('a line of furniture', () => {
     '大力推进示例工作',
     '关闭示例窗口期的测试安排',
     '【示例】这是一段以括号开头的正文，说明测试情况。',
+    '---',
+    '***',
   ])('report text: %s', (line) => expect(furnitureLine(line)).toBeUndefined());
 });
 

@@ -50,7 +50,7 @@ describe('heading shapes', () => {
     expect(isHeadingLine('一、推进法治政府建设的主要举措和成效')).toBe(true);
     expect(isHeadingLine('一、坚持党的领导，全面履行第一责任人职责。')).toBe(true);
     expect(isHeadingLine('一、主要举措。全年开展学习12次。')).toBe(false);
-    expect(isHeadingLine('一、主要举措：全年开展学习12次')).toBe(false);
+    expect(isHeadingLine('一、示例举措一：测试性宣传教育')).toBe(true);
   });
 
   it.each(['(一)明确核心,持续深化法治工作', '（二）明确重心，持续细化法治工作', '（十一）第十一项', '（四）主要做法：', '（一）强化组织保障，夯实法治建设根基。'])(
