@@ -8,11 +8,12 @@
  *   FIELDS), a label alone on its line with its value on the next, and Word tables whose cells
  *   are such labels. Rows of the labels a news page prints (来源、时间、作者、浏览次数 …; see
  *   PAGE_LABELS) count when a row holds two of them, or one with a short value.
+ * - a date and time alone on a line (2025-01-15 10:30): a news page's publication time;
  * - page numbers: 第 1 页、第1页 共3页、— 1 —、- 1 -、1/3、Page 1 of 3, or a bare number;
  * - web page chrome: the 位置 breadcrumb (您当前所在位置：首页 > …), 今天是…, 字体/字号/保护视力色/
  *   浏览次数/分享到… rows, button rows (【打印本页】【关闭窗口】) and rows of nothing but the
  *   words such buttons print (CHROME_WORDS: 打印本页 关闭窗口 设为首页 长者版 简体 繁体 …);
- * - 公文 lines: 公开属性 (（此件公开发布）、（此页无正文）), 版记 (抄送：…, …年…月…日印发),
+ * - 公文 lines: 签发人, 公开属性 (（此件公开发布）、（此页无正文）), 版记 (抄送：…, …年…月…日印发),
  *   separator lines (━━━, ★★★, or six and more of - = _ *);
  * - running headers and footers: a short line printed again where a page breaks (next to a
  *   page number); its first appearance stays (it is often the title).
@@ -78,6 +79,7 @@ const PAGE_LABELS: Record<string, Field | null> = {
   阅读次数: null,
   点击数: null,
   访问量: null,
+  分类: null,
   名称: 'title',
   标题: 'title',
 };
@@ -109,11 +111,15 @@ const LINE_SHAPES: readonly [RegExp, string][] = [
   [/^扫一扫/u, '网页上的栏目和按钮'],
   [/^(?:[【[［]\s*[^【】[\]［］]{1,12}\s*[】\]］][\s|｜·•]*)+$/u, '网页上的按钮'],
   [/^[（(]\s*此[件页][^（）()]{0,12}[）)]$/u, '公开属性'],
+  [/^签发人\s*[：:]/u, '版头：签发人'],
   [/^抄送\s*[：:]/u, '版记（抄送）'],
   [/\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$/u, '版记（印发）'],
   [/^[━─═—★☆※\s]{3,}$/u, '分隔线'],
   [/^[\s\-_=＝–·*~～]{6,}$/u, '分隔线'],
 ];
+
+/** A date and time alone on a line, as a news page prints its publication time: 2025-01-15 10:30. */
+const STAMP = /^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/u;
 
 /** Words that web pages print on their buttons and toolbars: a row of nothing else is chrome. */
 const CHROME_WORDS = new Set(
@@ -249,6 +255,7 @@ function furnitureOf(blocks: readonly Block[], i: number, meta: Metadata, beside
   }
   const why = furnitureLine(b.text);
   if (why) return { lines: [{ text: b.text, why }], skip: 0 };
+  if (STAMP.test(b.text)) return { lines: [{ text: b.text, why: metadataWhy([record(meta, '发布时间', b.text)]) }], skip: 0 };
   const row = metadataRow(b.text, beside);
   if (row) return { lines: [{ text: b.text, why: metadataWhy(row.map((p) => record(meta, p.label, p.value))) }], skip: 0 };
   const alone = labelAlone(blocks, i);

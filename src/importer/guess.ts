@@ -20,14 +20,17 @@ import type { Block, BodyBlock, ItemReason, YearSource } from './model.ts';
  * old date (1949年) is history, not the report's year.
  */
 const MIN_YEAR = 1990;
+/** Chinese digits as years are written: 二〇二四 (○ and 零 read as 〇). */
+const CN_DIGITS = '〇一二三四五六七八九';
 const MAX_YEAR = 2100;
 
 /**
- * The first 'YYYY年' in a text. A year that ends a range such as (2021-2025年) is not the
- * report's year, so a year right after a digit or a dash does not count.
+ * The first 'YYYY年' in a text (二〇二四年 too). A year that ends a range such as
+ * (2021-2025年) is not the report's year, so a year right after a digit or a dash does not count.
  */
 export function firstYear(text: string): number | undefined {
-  for (const m of text.matchAll(/(?<![\d\-－—–~～至到])(\d{4})\s*年/g)) {
+  const digits = text.replace(/[〇○零一二三四五六七八九]{4}(?=\s*年)/gu, (y) => [...y].map((c) => String(Math.max(0, CN_DIGITS.indexOf(c)))).join(''));
+  for (const m of digits.matchAll(/(?<![\d\-－—–~～至到])(\d{4})\s*年/g)) {
     const y = Number(m[1]);
     if (y >= MIN_YEAR && y <= MAX_YEAR) return y;
   }

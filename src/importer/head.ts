@@ -3,7 +3,8 @@
  * - the letterhead of a 公文 (发文机关标志): a line ending in 文件, above the title;
  * - the 文号 (X〔2025〕5号; 【】 [] ［］ too), above or below the title, perhaps with 签发人 after it;
  * - the title: one to three lines without a sentence's punctuation, the last ending in 报告 (or
- *   in 报告 and a short bracketed note such as （全文）), joined as printed; failing that, a first
+ *   in 报告 and a short bracketed note such as （全文））, joined as printed, with a bracketed note
+ *   on the line under it that is not a date (（2024年度）); failing that, a first
  *   line naming a year or 法治, ending in 总结, 情况 or 报告, that reads as a title;
  * - under the title: the agency on a line of its own, a date on a line of its own (bracketed
  *   or not), the 主送机关 (区委、区政府：);
@@ -52,6 +53,10 @@ const ADDRESSEE = /^[^。；;！？!?]{2,60}[：:]$/u;
 /** A date printed alone under a title, bracketed or not. */
 const DATE_LINE = /^[（(]?\s*([^（）()]+?)\s*[）)]?$/u;
 
+/** A bracketed note on the line under a title, part of it: （2024年度）, not a date. */
+const bracketedNote = (line: string | undefined) =>
+  line !== undefined && /^[（(][^（）()]{1,20}[）)]$/u.test(line) && !signingDate(line.slice(1, -1).trim());
+
 const lineText = (b: Block | undefined) => (b?.kind === 'line' ? b.text : undefined);
 
 /** Where the title is among the head's lines: its first line and how many lines it has. */
@@ -62,7 +67,7 @@ function titleAt(lines: readonly (string | undefined)[], from: number): { at: nu
     let at = end;
     // Lines above it that go with it: title-like, and not the same words printed again.
     while (at > from && end - at < 2 && titleLike(lines[at - 1] ?? '。') && !l.includes(lines[at - 1]!)) at--;
-    return { at, count: end - at + 1 };
+    return { at, count: end - at + 1 + (bracketedNote(lines[end + 1]) ? 1 : 0) };
   }
   const first = lines[from];
   const next = lines[from + 1];

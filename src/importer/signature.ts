@@ -59,8 +59,26 @@ export function onOneLine(text: string): { agency: string; date: string; signedO
   return m && signedOn && isAgencyLine(m[1]!) ? { agency: m[1]!, date: m[2]!, signedOn } : undefined;
 }
 
-/** The 落款 at the end of the blocks, if they end in one. */
+/**
+ * A small table at the end whose cells are the 落款 (Word documents lay it out in a borderless
+ * table): its lines, as if they were paragraphs.
+ */
+function signatureTable(b: Block | undefined): Block[] | undefined {
+  if (b?.kind !== 'table' || b.rows.length > 3 || b.rows.some((r) => r.length > 3)) return undefined;
+  const texts = b.rows.flatMap((r) => r.flatMap((c) => c.split('\n'))).map((t) => t.trim()).filter(Boolean);
+  return texts.length >= 1 && texts.length <= 4 ? texts.map((text) => ({ kind: 'line', text })) : undefined;
+}
+
+/** The 落款 at the end of the blocks, if they end in one (or in a table holding one). */
 export function findSignature(blocks: readonly Block[]): Found | undefined {
+  const table = signatureTable(blocks.at(-1));
+  const found = table && fromLines(table);
+  if (found && found.count === table.length) return { ...found, count: 1 };
+  return fromLines(blocks);
+}
+
+/** The 落款 at the end of paragraphs, a 附注 after it left out. */
+function fromLines(blocks: readonly Block[]): Found | undefined {
   let end = blocks.length;
   const notes: LeftOut[] = [];
   while (end > 0 && blocks[end - 1]!.kind === 'line' && NOTE.test((blocks[end - 1] as { text: string }).text) && notes.length < 2) {

@@ -110,6 +110,11 @@ describe('removing furniture from a report', () => {
     ]);
   });
 
+  it('a date and time alone on a line is a news page’s publication time; 签发人 is the letterhead’s', () => {
+    const f = removeFurniture(lines('2025-01-15 10:30', '签发人：王示例', '正文。'));
+    expect([f.blocks, f.metadata, f.leftOut.map((l) => l.why)]).toEqual([lines('正文。'), { publishedOn: '2025-01-15' }, ['政务公开信息，已读入：发布日期', '版头：签发人']]);
+  });
+
   it('a data table is not metadata; 无 is no 文号', () => {
     const table: Block = { kind: 'table', rows: [['项目', '数量'], ['示例审查', '15']] };
     expect(removeFurniture([table]).blocks).toEqual([table]);

@@ -15,6 +15,7 @@ describe('the year', () => {
     expect(yearInPreface(lines('过去一年', '2024 年以来，……2025年'))).toBe(2024);
     expect(yearInPreface(lines('第1234年', '没有年份'))).toBeUndefined();
     expect(yearInPreface([{ kind: 'table', rows: [['2020年']] }])).toBeUndefined();
+    expect(yearInPreface(lines('二〇二四年，我局……'))).toBe(2024);
   });
 
   it('comes from --year, else the title, else the preface, else the signing year minus one', () => {

@@ -114,6 +114,11 @@ describe('the head', () => {
     expect(readHead(lines('示例局年度报告（其中说明了很多很多很多很多的情况）', '正文。')).title).toBeUndefined();
   });
 
+  it('a bracketed note under the title is part of it; a bracketed date is not', () => {
+    expect(readHead(lines('示例局法治政府建设年度报告', '（2024年度）', '正文。')).title).toBe('示例局法治政府建设年度报告（2024年度）');
+    expect(readHead(lines('示例局2024年法治政府建设年度报告', '（2025年1月3日）', '正文。')).title).toBe('示例局2024年法治政府建设年度报告');
+  });
+
   it('no title when the text starts with the preface', () => {
     const head = readHead(lines('2023年,我局坚持……现将我局2023年法治政府建设工作报告如下:'));
     expect([head.title, head.preface.length]).toEqual([undefined, 1]);
@@ -179,7 +184,12 @@ describe('the 落款', () => {
     const noted = findSignature(lines('某某局', '2025年1月10日', '（联系人：测试员；电话：0000）'));
     expect([noted?.count, noted?.leftOut.map((l) => l.why)]).toEqual([3, ['附注']]);
     expect(findSignature(lines('2025年1月10日', '某某局'))).toBeUndefined();
-    expect(findSignature([...lines('某某局'), { kind: 'table', rows: [['2025年1月10日']] }])).toBeUndefined();
+  });
+
+  it('is read from a small table at the end, as Word lays a 落款 out', () => {
+    const found = findSignature([...lines('正文。'), { kind: 'table', rows: [['', '示例局'], ['', '2025年1月10日']] }]);
+    expect(found).toMatchObject({ signature: { agencyLines: ['示例局'], signedOn: '2025-01-10' }, count: 1 });
+    expect(findSignature([...lines('正文。'), { kind: 'table', rows: [['项目', '数量'], ['示例', '2025年1月10日']] }])).toBeUndefined();
   });
 
   it('a second agency line only when it names a body: 特此报告 is not one', () => {
