@@ -95,7 +95,8 @@ function splitRunIn(b: Line, head: string): BodyBlock[] {
 function listSchemes(blocks: readonly Block[], sub: readonly Scheme[]): Set<Scheme> {
   const lists = new Set<Scheme>();
   for (const b of blocks) {
-    const l = b.kind === 'line' && !b.lead ? readLabel(b.text) : undefined;
+    if (b.kind !== 'line' || b.lead) continue;
+    const l = readLabel(b.text);
     if (l && sub.includes(l.scheme) && !isSubHeadingLine(b.text, l)) lists.add(l.scheme);
   }
   return lists;

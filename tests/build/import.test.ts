@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { constants, crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
 import JSZip from 'jszip';
 import iconv from 'iconv-lite';
-import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
+import { Document, FootnoteReferenceRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { astroEnv, buildSite, ROOT } from '../helpers/build';
 import { normaliseLines, page, textLines } from '../helpers/site';
 import { renderTable } from '../../src/importer/mdx.ts';
@@ -92,6 +92,44 @@ async function fakeDocx(): Promise<Buffer> {
   return Packer.toBuffer(new Document({ sections: [{ children }] }));
 }
 
+/**
+ * A made-up report (示例/测试 only) as a bureau's portal gives it: a 政务公开 metadata table, a title
+ * on two lines, parts numbered 1. 2. 3. with a bold run-in sub-heading, a Word footnote, the
+ * head's duty inside the first part, a 落款 and a 公开属性 after it.
+ */
+const LAYOUT_METADATA = [['索引号', '测试-2030-0009', '发布机构', '示例县测试局'], ['成文日期', '2030-01-20', '有效性', '有效']];
+async function layoutDocx(): Promise<Buffer> {
+  const p = (text: string) => new Paragraph(text);
+  const cell = (t: string) => new TableCell({ children: [p(t)] });
+  return Packer.toBuffer(
+    new Document({
+      footnotes: { 1: { children: [p('《示例办法》为测试用的虚构文件。')] } },
+      sections: [
+        {
+          children: [
+            new Table({ rows: LAYOUT_METADATA.map((r) => new TableRow({ children: r.map(cell) })) }),
+            p('示例县测试局'),
+            p('2029年法治政府建设年度报告'),
+            p('2029年，示例县测试局（测试单位）推进示例工作。现报告如下：'),
+            p('1.主要举措和成效'),
+            new Paragraph({
+              children: [new TextRun({ text: '（1）健全示例制度。', bold: true }), new TextRun('依照《示例办法》'), new FootnoteReferenceRun(1), new TextRun('修订测试制度。')],
+            }),
+            p('局主要负责人认真履行推进法治建设第一责任人职责，亲自部署示例工作，年终述法。'),
+            p('2.存在的不足和原因'),
+            p('示例队伍力量不足。'),
+            p('3.2030年工作安排'),
+            p('继续推进测试工作。'),
+            p('示例县测试局'),
+            p('2030年1月20日'),
+            p('（此件公开发布）'),
+          ],
+        },
+      ],
+    }),
+  );
+}
+
 interface Run {
   status: number | null;
   stdout: string;
@@ -144,6 +182,7 @@ describe('importing, then building', () => {
     runs.docx = runImport(site, file('示例.docx', await fakeDocx()));
     runs.bom = runImport(dir('bom'), file('示例-utf8.txt', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(fakeText)])));
     runs.gbk = runImport(dir('gbk'), file('示例-gbk.txt', gbk));
+    runs.layout = runImport(site, file('示例-版式.docx', await layoutDocx()));
     // As staff do before publishing: record the new year (src/domain/record.ts), or the build refuses it.
     const accepted = runScript('scripts/check.ts', site, ['--accept']);
     if (accepted.status !== 0) throw new Error(`npm run check -- --accept failed:\n${accepted.stdout}${accepted.stderr}`);
@@ -177,7 +216,7 @@ describe('importing, then building', () => {
     const entries = (t: Record<string, string>) => Object.fromEntries(Object.entries(t).filter(([f]) => !f.startsWith('attachments')));
     const bom = entries(all);
     expect(entries(tree(join(work, 'gbk')))).toEqual(bom);
-    const docx = Object.fromEntries(Object.entries(tree(site)).filter(([f]) => f.endsWith('.mdx') && f.includes('2030')));
+    const docx = Object.fromEntries(Object.entries(tree(site)).filter(([f]) => f.endsWith('.mdx') && f.includes('2030') && !f.startsWith('attachments')));
     const table = `${renderTable(TABLE)}\n\n`;
     expect(docx['sections/2030/01.mdx']).toContain(table);
     const bomFiles = Object.fromEntries(Object.entries(bom).filter(([f]) => f.endsWith('.mdx')));
@@ -218,6 +257,29 @@ describe('importing, then building', () => {
     expect(text.find('[data-chrome] a').map((_, a) => $(a).attr('href')).get()).toEqual([1, 2, 3, 4, 5].flatMap((n) => [`/2030/section-${n}/`, '#contents']));
     expect($('#section-1 h3').map((_, h) => $(h).text()).get()).toEqual(['（一）示例小标题,用于测试', '(二)半角括号的小标题']);
     expect($('.signature p').map((_, p) => $(p).text()).get()).toEqual(['示例市测试区某某局', '2031年01月10日']);
+  });
+
+  it('a report as a portal gives it: the summary lists what is not report text, reads the metadata, and gives the first part both items', () => {
+    const out = runs.layout!.stdout;
+    expect(out).toContain('标题：示例县测试局2029年法治政府建设年度报告（原文标题）');
+    expect(out).toContain('索引号：测试-2030-0009（取自政务公开信息）');
+    expect(out).toContain('  - 索引号 | 测试-2030-0009 | 发布机构 | 示例县测试局（政务公开信息，已读入：索引号、发布机构）');
+    expect(out).toContain('  - （此件公开发布）（公开属性）');
+    expect(out).toContain('报告事项：主要举措和成效、第一责任人职责（推测：');
+    expect(out).toContain('脚注 1 个');
+  });
+
+  it('its page shows the text, the run-in sub-heading, the footnote where it stood, and none of the furniture', () => {
+    const $ = page(dist, '/2029/');
+    expect($('h1').text()).toBe('示例县测试局2029年法治政府建设年度报告');
+    expect($('#section-1 h3').map((_, h) => $(h).text()).get()).toEqual(['（1）健全示例制度。']);
+    expect($('#section-1 [data-footnote-ref]').length).toBe(1);
+    expect($('#section-1 [data-footnotes]').text()).toContain('《示例办法》为测试用的虚构文件。');
+    expect($('#section-1').text()).toContain('依照《示例办法》');
+    // The metadata shows in the page's 文件信息, read into the report's fields; never in its text.
+    expect($('.report').text()).toContain('测试-2030-0009');
+    const text = $('.report-text').text();
+    for (const furniture of ['索引号', '测试-2030-0009', '有效性', '（此件公开发布）']) expect(text).not.toContain(furniture);
   });
 
   it('the table renders as a <table> with a header row of <th>', () => {
