@@ -5,8 +5,8 @@
  *
  * - 政务公开 metadata: rows of “label：value” pairs whose labels are the disclosure catalogue's
  *   field names (索引号、发布机构、成文日期、发布日期、文号、有效性、主题分类、公开方式 …; see
- *   FIELDS), a label alone on its line with its value on the next, and Word tables whose cells
- *   are such labels. Rows of the labels a news page prints (来源、时间、作者、浏览次数 …; see
+ *   FIELDS), or of such labels and values separated by tabs (a table copied as text), a label
+ *   alone on its line with its value on the next, and Word tables whose cells are such labels. Rows of the labels a news page prints (来源、时间、作者、浏览次数 …; see
  *   PAGE_LABELS) count when a row holds two of them, or one with a short value.
  * - a date and time alone on a line (2025-01-15 10:30): a news page's publication time;
  * - page numbers: 第 1 页、第1页 共3页、— 1 —、- 1 -、1/3、Page 1 of 3, or a bare number;
@@ -141,7 +141,7 @@ export function furnitureLine(text: string): string | undefined {
  */
 export function metadataRow(text: string, beside = false): { label: string; value: string }[] | undefined {
   const matches = [...text.trim().matchAll(PAIR)];
-  if (!matches.length || matches[0]!.index !== 0) return undefined;
+  if (!matches.length || matches[0]!.index !== 0) return tabbedRow(text);
   const line = text.trim();
   const pairs = matches.map((m, i) => ({
     label: labelOf(m[1]!),
@@ -150,6 +150,20 @@ export function metadataRow(text: string, beside = false): { label: string; valu
   const catalogue = pairs.every((p) => p.label in FIELDS);
   const shortValue = pairs.length === 1 && pairs[0]!.value.length <= 30 && !/[。，,；;]/.test(pairs[0]!.value);
   return beside || catalogue || pairs.length >= 2 || shortValue ? pairs : undefined;
+}
+
+/**
+ * A row copied from a table: a catalogue label, a tab or a wide gap, its value (and perhaps more
+ * such pairs): 索引号→007/2025-1→发布机构→示例局. No colon, so only the catalogue's labels count.
+ */
+function tabbedRow(text: string): { label: string; value: string }[] | undefined {
+  const cells = text.trim().split(/\t+|\s{2,}|\u3000+/u).filter(Boolean);
+  const pairs: { label: string; value: string }[] = [];
+  for (let i = 0; i + 1 < cells.length; i++) {
+    const label = LABEL_ALONE.exec(cells[i]!)?.[1];
+    if (label && !LABEL_ALONE.test(cells[i + 1]!)) pairs.push({ label: labelOf(label), value: cells[++i]! });
+  }
+  return pairs.length && LABEL_ALONE.test(cells[0]!) ? pairs : undefined;
 }
 
 /** A date as metadata gives it: 2025-01-20, 2025年1月20日, 2025/1/20, 2025.01.20, with or without a time. */

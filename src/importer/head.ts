@@ -6,12 +6,13 @@
  *   in 报告 and a short bracketed note such as （全文））, joined as printed, with a bracketed note
  *   on the line under it that is not a date (（2024年度）); failing that, a first
  *   line naming a year or 法治, ending in 总结, 情况 or 报告, that reads as a title;
- * - under the title: the agency on a line of its own, a date on a line of its own (bracketed
- *   or not), the 主送机关 (区委、区政府：);
+ * - under the title: the agency on a line of its own (a body's name: …局, …中心, …人民政府), a
+ *   date on a line of its own (bracketed or not), the 主送机关 (区委、区政府：);
+ * - above it, besides: the agency, and 附件 when the report is attached to a notice;
  * - the preface: the rest, up to the first part's heading.
  * Lines above the title that are none of these are left out and named in a warning.
  */
-import { isAgencyLine, onOneLine, signingDate } from './signature.ts';
+import { isBodyName, onOneLine, signingDate } from './signature.ts';
 import type { Block, LeftOut } from './model.ts';
 import { readLabel } from './labels.ts';
 
@@ -48,7 +49,9 @@ const SENTENCE = /[。，,；;：:！!？?]/;
 /** A line that may be (part of) a title: no sentence punctuation, not numbered, not too long. */
 const titleLike = (line: string) => line.length <= 60 && !SENTENCE.test(line) && !readLabel(line) && !signingDate(line) && !isDocumentNumber(line);
 const ENDS_REPORT = /报告(?:[（(][^（）()]{1,12}[）)])?$/u;
-const LETTERHEAD = /^[^\s，,。；;：:]{2,40}文件$/u;
+const LETTERHEAD_SHAPE = /^[^，,。；;：:]{2,40}文件$/u;
+/** A letterhead, its characters perhaps spaced out: 示例区某某局文件, 示 例 区 某 某 局 文 件. */
+const isLetterhead = (line: string) => LETTERHEAD_SHAPE.test(line.replace(/[\s\u3000]/gu, ''));
 const ADDRESSEE = /^[^。；;！？!?]{2,60}[：:]$/u;
 /** A date printed alone under a title, bracketed or not. */
 const DATE_LINE = /^[（(]?\s*([^（）()]+?)\s*[）)]?$/u;
@@ -90,7 +93,7 @@ function underTitle(text: string, head: Head): LeftOut | undefined {
     head.dateLine = { text, signedOn: date };
     return { text, why: '标题下的日期' };
   }
-  if (isAgencyLine(text) && !head.agencyLine) {
+  if (isBodyName(text) && !head.agencyLine) {
     head.agencyLine = text;
     return { text, why: '标题下的发布机构' };
   }
@@ -106,16 +109,17 @@ function underTitle(text: string, head: Head): LeftOut | undefined {
 
 /** The lines above the title: letterhead, 文号, the agency alone; anything else, named. */
 function aboveTitle(text: string, head: Head): LeftOut {
-  if (LETTERHEAD.test(text)) return { text, why: '版头：发文机关标志' };
+  if (isLetterhead(text)) return { text, why: '版头：发文机关标志' };
   const number = documentNumberOf(text);
   if (number && !head.documentNumber) {
     head.documentNumber = number;
     return { text, why: '文号，已读入' };
   }
-  if (isAgencyLine(text) && !head.agencyLine) {
+  if (isBodyName(text) && !head.agencyLine) {
     head.agencyLine = text;
     return { text, why: '标题上方的发布机构' };
   }
+  if (/^附件\s*\d{0,2}$/u.test(text)) return { text, why: '附件标记' };
   head.warnings.push(`标题上方的“${text.length > 30 ? `${text.slice(0, 30)}…` : text}”不像报告正文，没有导入。请核对原文。`);
   return { text, why: '标题上方的内容' };
 }
@@ -126,7 +130,7 @@ export function readHead(blocks: readonly Block[]): Head {
   const lines = blocks.map(lineText);
   // The letterhead and 文号 may stand above the title.
   let from = 0;
-  while (from < lines.length && (LETTERHEAD.test(lines[from] ?? '') || isDocumentNumber(lines[from] ?? ''))) from++;
+  while (from < lines.length && (isLetterhead(lines[from] ?? '') || isDocumentNumber(lines[from] ?? ''))) from++;
   const title = titleAt(lines, from);
   const top = title?.at ?? from;
   for (let i = 0; i < top; i++) head.leftOut.push({ ...aboveTitle(lines[i] ?? '', head), block: blocks[i] });

@@ -42,6 +42,9 @@ export function isAgencyLine(line: string): boolean {
 /** How the name of a government body ends: a second line of the 落款 must be one. */
 const BODY_NAME_END = /(?:局|委|办|府|院|会|部|厅|署|所|中心|站|室|处|队|组|镇|乡|街道|办事处|公司)(?:[（(][^（）()]{1,10}[）)])?$/u;
 
+/** A body's name on a line of its own: 示例区某某局, 示例镇人民政府, 示例服务中心. */
+export const isBodyName = (line: string): boolean => isAgencyLine(line) && BODY_NAME_END.test(line);
+
 /** A 附注 printed in brackets after the 成文日期. */
 const NOTE = /^[（(][^（）()]*[）)]$/u;
 
@@ -94,7 +97,7 @@ function fromLines(blocks: readonly Block[]): Found | undefined {
   const agencyLines: string[] = [];
   for (let i = end - 2; i >= 0 && agencyLines.length < 2; i--) {
     const b = blocks[i]!;
-    if (b.kind !== 'line' || !isAgencyLine(b.text) || (agencyLines.length && !BODY_NAME_END.test(b.text))) break;
+    if (b.kind !== 'line' || !isAgencyLine(b.text) || (agencyLines.length && !isBodyName(b.text))) break;
     agencyLines.unshift(b.text);
   }
   const signature = { agencyLines, dateText: last.text, signedOn };

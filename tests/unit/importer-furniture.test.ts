@@ -70,6 +70,15 @@ describe('a metadata row', () => {
     ]);
   });
 
+  it('a row copied from a table: labels and values separated by tabs or wide gaps', () => {
+    expect(metadataRow('索引号\t007/2025-1\t发布机构\t示例局')).toEqual([
+      { label: '索引号', value: '007/2025-1' },
+      { label: '发布机构', value: '示例局' },
+    ]);
+    expect(metadataRow('成文日期　　2025-01-20')).toEqual([{ label: '成文日期', value: '2025-01-20' }]);
+    expect(metadataRow('索引号是什么\t不是')).toBeUndefined();
+  });
+
   it('a news page’s labels count two at a time, or one with a short value', () => {
     expect(metadataRow('来源：示例局  时间：2025-01-15')).toHaveLength(2);
     expect(metadataRow('发布时间：2025-01-15 10:30')).toHaveLength(1);

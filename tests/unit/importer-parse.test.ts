@@ -136,6 +136,11 @@ describe('the head', () => {
     ]);
   });
 
+  it('a letterhead spaced out is one too', () => {
+    const head = readHead(lines('示 例 区 某 某 局 文 件', '示例局2024年法治政府建设年度报告', '正文。'));
+    expect([head.title, head.leftOut[0]?.why]).toEqual(['示例局2024年法治政府建设年度报告', '版头：发文机关标志']);
+  });
+
   it('the agency and a bracketed date under the title', () => {
     const head = readHead(lines('2024年度法治政府建设工作情况报告', '示例区某某中心', '（2025年1月30日）', '2024年，示例……'));
     expect([head.agencyLine, head.dateLine]).toEqual(['示例区某某中心', { text: '（2025年1月30日）', signedOn: '2025-01-30' }]);
