@@ -58,7 +58,9 @@ const DATE_LINE = /^[（(]?\s*([^（）()]+?)\s*[）)]?$/u;
 
 /** A bracketed note on the line under a title, part of it: （2024年度）, not a date. */
 const bracketedNote = (line: string | undefined) =>
-  line !== undefined && /^[（(][^（）()]{1,20}[）)]$/u.test(line) && !signingDate(line.slice(1, -1).trim());
+  line !== undefined && /^[（(][^（）()]{1,20}[）)]$/u.test(line) && !DATE_LIKE.test(line);
+/** A date, perhaps without its day: 2025年1月, 二〇二五年一月十日. */
+const DATE_LIKE = /[\d〇○零一二三四五六七八九]{4}\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月/u;
 
 const lineText = (b: Block | undefined) => (b?.kind === 'line' ? b.text : undefined);
 
@@ -97,6 +99,7 @@ function underTitle(text: string, head: Head): LeftOut | undefined {
     head.agencyLine = text;
     return { text, why: '标题下的发布机构' };
   }
+  if (/^[（(][^（）()]{1,20}[）)]$/u.test(text) && DATE_LIKE.test(text)) return { text, why: '标题下的日期（不完整，没有用作成文日期）' };
   const both = onOneLine(text);
   if (both && !head.dateLine && !head.agencyLine) {
     head.agencyLine = both.agency;

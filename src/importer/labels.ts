@@ -90,11 +90,17 @@ export function runInHeading(lead: string, line: string): string | undefined {
   return head.length < line.length && isSubHeadingLine(head) ? head : undefined;
 }
 
-/** The level below a part's: which schemes number sub-headings in it (others stay text). */
-export const SUB_SCHEMES: Record<Scheme, readonly Scheme[]> = {
-  part: ['cn', 'cnp'],
-  cn: ['cnp'],
-  cnp: ['arp'],
-  ar: ['cnp', 'arp'],
-  arp: [],
-};
+/** The schemes from the highest level down (GB/T 9704, with 第一部分 above). */
+const LEVELS: readonly Scheme[] = ['part', 'cn', 'cnp', 'ar', 'arp'];
+
+/**
+ * Which schemes number the sub-headings of a part (others stay text): the first level below the
+ * part's that the part uses (`used`: the schemes its lines are numbered in), and under 第一部分
+ * the level after it too. Under parts numbered 1., both （一） and （1） (reports that number
+ * their parts 1. put either under them).
+ */
+export function subSchemes(scheme: Scheme, used: ReadonlySet<Scheme>): Scheme[] {
+  if (scheme === 'ar') return ['cnp', 'arp'];
+  const below = LEVELS.slice(LEVELS.indexOf(scheme) + 1).filter((s) => used.has(s));
+  return below.slice(0, scheme === 'part' ? 2 : 1);
+}

@@ -11,13 +11,13 @@
  * one of the regulation's items (its heading names none: item-signals.json), else it is the
  * next part. A heading-shaped line whose number fits neither stays text, with a warning.
  *
- * Inside a part, a line numbered one level down (SUB_SCHEMES) and of a sub-heading's shape is a
+ * Inside a part, a line numbered one level down (subSchemes) and of a sub-heading's shape is a
  * sub-heading (###); so is the bold start of a Word paragraph of that shape (the run-in
  * heading “（一）强化组织保障。” followed by text): the paragraph is then written as the
  * sub-heading and the rest of its text, character for character.
  */
 import type { Block, BodyBlock, Line } from './model.ts';
-import { isHeadingLine, isSubHeadingLine, PART_SCHEMES, readLabel, runInHeading, SUB_SCHEMES, type Label, type Scheme } from './labels.ts';
+import { isHeadingLine, isSubHeadingLine, PART_SCHEMES, readLabel, runInHeading, subSchemes, type Label, type Scheme } from './labels.ts';
 
 export interface Heading {
   /** Index of the heading's block. */
@@ -108,7 +108,8 @@ function listSchemes(blocks: readonly Block[], sub: readonly Scheme[]): Set<Sche
  * when a sibling of its scheme in the part runs on into text.
  */
 export function bodyOf(blocks: readonly Block[], scheme: Scheme): BodyBlock[] {
-  const sub = SUB_SCHEMES[scheme];
+  const used = new Set(blocks.flatMap((b) => (b.kind === 'line' ? [readLabel(b.text)?.scheme] : [])).filter((s): s is Scheme => s !== undefined));
+  const sub = subSchemes(scheme, used);
   const lists = listSchemes(blocks, sub);
   return blocks.flatMap((b): BodyBlock[] => {
     if (b.kind !== 'line') return [b];

@@ -80,6 +80,8 @@ describe('sub-headings inside a part', () => {
   it('are one level down from the parts: （一） under 一、; 一、 and （一） under 第一部分; （1） and （一） under 1.', () => {
     const body = lines('（一）小标题', '1.不是小标题', '（1）也不是', '正文。');
     expect(texts(bodyOf(body, 'cn'))).toEqual(['### （一）小标题', '1.不是小标题', '（1）也不是', '正文。']);
+    // A part that skips the （一） level: its 1. lines are the level below.
+    expect(texts(bodyOf(lines('1.小标题', '正文。', '（1）不是'), 'cn'))).toEqual(['### 1.小标题', '正文。', '（1）不是']);
     expect(texts(bodyOf(lines('一、小标题', '（一）下一级'), 'part'))).toEqual(['### 一、小标题', '### （一）下一级']);
     expect(texts(bodyOf(lines('（1）小标题', '（一）也是'), 'ar'))).toEqual(['### （1）小标题', '### （一）也是']);
   });
@@ -117,6 +119,8 @@ describe('the head', () => {
   it('a bracketed note under the title is part of it; a bracketed date is not', () => {
     expect(readHead(lines('示例局法治政府建设年度报告', '（2024年度）', '正文。')).title).toBe('示例局法治政府建设年度报告（2024年度）');
     expect(readHead(lines('示例局2024年法治政府建设年度报告', '（2025年1月3日）', '正文。')).title).toBe('示例局2024年法治政府建设年度报告');
+    const month = readHead(lines('示例局2024年法治政府建设年度报告', '（2025年1月）', '正文。'));
+    expect([month.title, month.dateLine, month.preface]).toEqual(['示例局2024年法治政府建设年度报告', undefined, lines('正文。')]);
   });
 
   it('no title when the text starts with the preface', () => {
