@@ -15,6 +15,7 @@ import { formatChineseDate } from '../domain/dates.ts';
 import { missingMandatoryItems } from '../domain/items.ts';
 import { isReportYear } from '../domain/layout.ts';
 import { ImportError } from './errors.ts';
+import { short } from './quote.ts';
 import { decideYear, guessItems, yearInPreface, firstYear } from './guess.ts';
 import { isAgencyLine } from './signature.ts';
 import type { Parsed, Report } from './model.ts';
@@ -28,7 +29,7 @@ interface Dated {
 
 /** The refusal of a report with no date anywhere, quoting the places looked at. */
 function noDate(parsed: Parsed, file: string): ImportError {
-  const last = parsed.lastLines.map((l) => `“${l.length > 40 ? `${l.slice(0, 40)}…` : l}”`).join('、');
+  const last = parsed.lastLines.map((l) => `“${short(l, 40)}”`).join('、');
   return new ImportError(
     `${file} 中没有找到成文日期，没有导入。看过的地方：文末的最后几段${last || '（没有）'}不是落款（发布机构和日期）；标题下没有单独一行的日期；也没有“成文日期”一栏。` +
       '请导入报告的正式文本：有落款的 Word 定稿，或门户网站上列出“成文日期”的公开页面。',

@@ -12,9 +12,6 @@ import { rebuildNumbers } from './numbering.ts';
 import { TooLargeError } from './errors.ts';
 import { DOCX_LIMITS, readPackage, TOO_LARGE_ADVICE, type Package } from './zip.ts';
 
-export { DOCX_LIMITS } from './zip.ts';
-export { htmlToBlocks } from './html.ts';
-
 /** Refuses a main document with more paragraphs than DOCX_LIMITS allows, before it is parsed. */
 export function checkParagraphCount(documentXml: string): void {
   const paragraph = /<(?:[\w.-]+:)?p[\s>/]/g;

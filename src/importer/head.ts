@@ -15,6 +15,7 @@
 import { isBodyName, onOneLine, signingDate } from './signature.ts';
 import type { Block, LeftOut } from './model.ts';
 import { readLabel } from './labels.ts';
+import { short } from './quote.ts';
 
 export interface Head {
   /** The title as printed, its lines joined. */
@@ -123,7 +124,7 @@ function aboveTitle(text: string, head: Head): LeftOut {
     return { text, why: '标题上方的发布机构' };
   }
   if (/^附件\s*\d{0,2}$/u.test(text)) return { text, why: '附件标记' };
-  head.warnings.push(`标题上方的“${text.length > 30 ? `${text.slice(0, 30)}…` : text}”不像报告正文，没有导入。请核对原文。`);
+  head.warnings.push(`标题上方的“${short(text)}”不像报告正文，没有导入。请核对原文。`);
   return { text, why: '标题上方的内容' };
 }
 

@@ -124,7 +124,7 @@ function pieces($: CheerioAPI, node: AnyNode): Piece[] {
 }
 
 /** Pieces split into trimmed, non-empty lines, each with its footnote marks at their places. */
-export function linesOf(all: readonly Piece[]): Line[] {
+function linesOf(all: readonly Piece[]): Line[] {
   const raw: { text: string; notes: NoteRef[] }[] = [{ text: '', notes: [] }];
   for (const piece of all) {
     if ('note' in piece) {

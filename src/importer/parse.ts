@@ -10,6 +10,7 @@
  * A report without any part is refused, quoting the lines where a part's heading was looked for.
  */
 import { ImportError } from './errors.ts';
+import { short } from './quote.ts';
 import { removeFurniture } from './furniture.ts';
 import { numberNotes, textNotes } from './footnotes.ts';
 import { readHead } from './head.ts';
@@ -26,10 +27,6 @@ export function textToBlocks(text: string): Line[] {
     .map((l) => l.trim())
     .filter(Boolean)
     .map((text) => ({ kind: 'line', text }));
-}
-
-export function short(text: string, max = 30): string {
-  return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
 /** The refusal of a text without numbered parts, quoting the lines where a heading was looked for. */

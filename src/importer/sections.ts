@@ -17,6 +17,7 @@
  * sub-heading and the rest of its text, character for character.
  */
 import type { Block, BodyBlock, Line } from './model.ts';
+import { short } from './quote.ts';
 import { isHeadingLine, isSubHeadingLine, PART_SCHEMES, readLabel, runInHeading, subSchemes, type Label, type Scheme } from './labels.ts';
 
 export interface Heading {
@@ -32,8 +33,6 @@ export interface Found {
   headings: Heading[];
   warnings: string[];
 }
-
-const short = (text: string, max = 30) => (text.length > max ? `${text.slice(0, max)}…` : text);
 
 const labelsOf = (blocks: readonly Block[]) => blocks.map((b) => (b.kind === 'line' ? readLabel(b.text) : undefined));
 

@@ -1,5 +1,6 @@
 /** What the import found, printed in Chinese before anything is written, so staff can check it. */
 import { printedHeading } from '../domain/report.ts';
+import { short } from './quote.ts';
 import type { Prepared } from './index.ts';
 import type { ImportedSection, Report, YearSource } from './model.ts';
 
@@ -40,8 +41,7 @@ function sectionLines(s: ImportedSection): string[] {
 /** The lines of the original that are not published, each with the reason. */
 function leftOutLines(r: Report): string[] {
   if (!r.leftOut.length) return [];
-  const shown = (t: string) => (t.length > 60 ? `${t.slice(0, 60)}…` : t);
-  return [`不是报告正文、没有导入的内容（共 ${r.leftOut.length} 行，请核对）：`, ...r.leftOut.map((l) => `  - ${shown(l.text)}（${l.why}）`)];
+  return [`不是报告正文、没有导入的内容（共 ${r.leftOut.length} 行，请核对）：`, ...r.leftOut.map((l) => `  - ${short(l.text, 60)}（${l.why}）`)];
 }
 
 /** The summary's lines: what was read, the year and where it came from, each part, the files to write. */
