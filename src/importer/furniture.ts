@@ -112,8 +112,8 @@ const LINE_SHAPES: readonly [RegExp, string][] = [
   [/^(?:[【[［]\s*[^【】[\]［］]{1,12}\s*[】\]］][\s|｜·•]*)+$/u, '网页上的按钮'],
   [/^[（(]\s*此[件页][^（）()]{0,12}[）)]$/u, '公开属性'],
   [/^签发人\s*[：:]/u, '版头：签发人'],
-  [/^抄送\s*[：:]/u, '版记（抄送）'],
-  [/\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$/u, '版记（印发）'],
+  [/^抄送\s*[：:]/u, '版记：抄送'],
+  [/\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$/u, '版记：印发'],
   [/^[━─═—★☆※\s]{3,}$/u, '分隔线'],
   [/^[\s\-_=＝–·*~～]{6,}$/u, '分隔线'],
 ];
@@ -249,7 +249,7 @@ export function removeFurniture(blocks: readonly Block[]): Furnished {
     i += out.skip;
   }
   const headers = runningHeaders(kept, pageLines);
-  leftOut.push(...kept.filter((k) => headers.has(k.at)).map((k) => ({ text: (k.block as Line).text, why: '页眉（在分页处重复出现）', block: k.block })));
+  leftOut.push(...kept.filter((k) => headers.has(k.at)).map((k) => ({ text: (k.block as Line).text, why: '页眉：在分页处重复出现', block: k.block })));
   return { blocks: kept.filter((k) => !headers.has(k.at)).map((k) => k.block), leftOut, metadata };
 }
 

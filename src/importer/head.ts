@@ -100,7 +100,7 @@ function underTitle(text: string, head: Head): LeftOut | undefined {
     head.agencyLine = text;
     return { text, why: '标题下的发布机构' };
   }
-  if (/^[（(][^（）()]{1,20}[）)]$/u.test(text) && DATE_LIKE.test(text)) return { text, why: '标题下的日期（不完整，没有用作成文日期）' };
+  if (/^[（(][^（）()]{1,20}[）)]$/u.test(text) && DATE_LIKE.test(text)) return { text, why: '标题下的日期：不完整，没有用作成文日期' };
   const both = onOneLine(text);
   if (both && !head.dateLine && !head.agencyLine) {
     head.agencyLine = both.agency;

@@ -36,8 +36,8 @@ describe('a line of furniture', () => {
     ['（此件公开发布）', '公开属性'],
     ['(此件主动公开)', '公开属性'],
     ['（此页无正文）', '公开属性'],
-    ['抄送：示例市某某局。', '版记（抄送）'],
-    ['示例区某某局办公室　　2025年1月16日印发', '版记（印发）'],
+    ['抄送：示例市某某局。', '版记：抄送'],
+    ['示例区某某局办公室　　2025年1月16日印发', '版记：印发'],
     ['━━━━━━━━━━', '分隔线'],
     ['★★★', '分隔线'],
     ['------------', '分隔线'],
@@ -133,6 +133,6 @@ describe('removing furniture from a report', () => {
   it('a running header printed again at each page break is left out, its first appearance kept', () => {
     const f = removeFurniture(lines('示例局2024年报告', '正文一。', '第 1 页', '示例局2024年报告', '正文二。', '示例局', '第 2 页', '示例局2024年报告'));
     expect(f.blocks).toEqual(lines('示例局2024年报告', '正文一。', '正文二。', '示例局'));
-    expect(f.leftOut.map((l) => l.why)).toEqual(['页码', '页码', '页眉（在分页处重复出现）', '页眉（在分页处重复出现）']);
+    expect(f.leftOut.map((l) => l.why)).toEqual(['页码', '页码', '页眉：在分页处重复出现', '页眉：在分页处重复出现']);
   });
 });
