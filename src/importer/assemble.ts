@@ -1,47 +1,128 @@
-/** From the parts found in the text to the report as it will be written, with its guesses checked. */
+/**
+ * From the parts found in the text to the report as it will be written: its date, agency and
+ * year decided from what the original prints, its items guessed, and a warning for each guess
+ * that looks wrong. Where each value came from is kept for the summary (Report.sources).
+ *
+ * - 成文日期: the 落款's date; without a 落款, the date printed under the title; else the
+ *   metadata's 成文日期; else, said in the summary and a warning, the page's 发布日期 (the
+ *   latest it can be). The signature is [] when the original prints no 落款.
+ * - 发布机构: the 落款's agency; else the metadata's 发布机构; else the agency printed on a line
+ *   of its own by the title; else the name before the year in the title.
+ * - the year: --year, else the title's, else the preface's, else the year before the 成文日期.
+ * Without any date the import is refused, quoting what was looked at.
+ */
 import { formatChineseDate } from '../domain/dates.ts';
 import { missingMandatoryItems } from '../domain/items.ts';
 import { isReportYear } from '../domain/layout.ts';
 import { ImportError } from './errors.ts';
-import { decideYear, guessItem, yearInPreface } from './guess.ts';
+import { short } from './quote.ts';
+import { decideYear, guessItems, yearInPreface, firstYear } from './guess.ts';
+import { isAgencyLine } from './signature.ts';
 import type { Parsed, Report } from './model.ts';
 
-/** The report to write: year decided, items guessed, and a warning for each guess that looks wrong. */
-export function assemble(parsed: Parsed, yearOption?: number): Report {
-  const { agency, dateText, signedOn } = parsed.signature;
-  const { year, source } = decideYear(yearOption, parsed.preface, signedOn);
-  if (!isReportYear(year)) {
-    throw new ImportError(`推测出的报告年度 ${year} 不是四位阿拉伯数字年份（成文日期 ${signedOn}）。请核对落款日期，或用 --year 指定年度。`);
-  }
-  const sections = parsed.sections.map((s) => ({ ...s, items: [guessItem(s.heading, year)] }));
-  const warnings = [...parsed.warnings];
+interface Dated {
+  signedOn: string;
+  source: string;
+  /** The 落款's lines as printed; [] for none. */
+  lines: string[];
+}
 
+/** The refusal of a report with no date anywhere, quoting the places looked at. */
+function noDate(parsed: Parsed, file: string): ImportError {
+  const last = parsed.lastLines.map((l) => `“${short(l, 40)}”`).join('、');
+  return new ImportError(
+    `${file} 中没有找到成文日期，没有导入。看过的地方：文末的最后几段${last || '（没有）'}不是落款（发布机构和日期）；标题下没有单独一行的日期；也没有“成文日期”一栏。` +
+      '请导入报告的正式文本：有落款的 Word 定稿，或门户网站上列出“成文日期”的公开页面。',
+  );
+}
+
+/** The 成文日期 and where it was read (see the module comment). */
+function decideDate(parsed: Parsed, file: string): Dated {
+  const { signature: s, dateLine, metadata } = parsed;
+  if (s) return { signedOn: s.signedOn, source: `落款“${s.dateText}”`, lines: [...s.agencyLines, s.dateText] };
+  if (dateLine) return { signedOn: dateLine.signedOn, source: `标题下的日期“${dateLine.text}”；原文没有落款`, lines: [] };
+  if (metadata.signedOn) return { signedOn: metadata.signedOn, source: '政务公开信息中的“成文日期”；原文没有落款', lines: [] };
+  if (metadata.publishedOn) {
+    return { signedOn: metadata.publishedOn, source: '原文没有落款，也没有成文日期：暂按网页上的发布日期填写，请向起草单位核实后改正 signedOn', lines: [] };
+  }
+  throw noDate(parsed, file);
+}
+
+/** The agency named before the year in a title: 关于示例局2024年… → 示例局. */
+function agencyInTitle(title: string | undefined): string | undefined {
+  const name = title && /^(?:关于)?(.{2,40}?)\d{4}\s*年/.exec(title)?.[1];
+  return name && isAgencyLine(name) ? name : undefined;
+}
+
+/** The 发布机构 and where it was read (see the module comment). */
+function decideAgency(parsed: Parsed, file: string): { agency: string; source: string } {
+  const fromSignature = parsed.signature?.agencyLines[0];
+  if (fromSignature) return { agency: fromSignature, source: '取自落款' };
+  if (parsed.metadata.agency) return { agency: parsed.metadata.agency, source: '取自政务公开信息中的“发布机构”' };
+  if (parsed.agencyLine) return { agency: parsed.agencyLine, source: '取自标题旁单独一行的机构名' };
+  const fromTitle = agencyInTitle(parsed.title);
+  if (fromTitle) return { agency: fromTitle, source: '取自标题中年份之前的机构名' };
+  throw new ImportError(
+    `${file} 中没有找到发布机构，没有导入：落款中没有机构名，标题${parsed.title ? `“${parsed.title}”` : ''}中也读不出。请导入报告的正式文本（有落款的 Word 定稿）。`,
+  );
+}
+
+/** Warnings where the year, the title and the date disagree, or a mandatory item is not guessed. */
+function consistency(parsed: Parsed, r: Pick<Report, 'year' | 'yearSource' | 'signedOn' | 'sections'>): string[] {
+  const warnings: string[] = [];
   const prefaceYear = yearInPreface(parsed.preface);
-  if (source === 'option' && prefaceYear !== undefined && prefaceYear !== year) {
-    warnings.push(`前言中的年份是 ${prefaceYear}，但 --year 指定了 ${year}。请确认年度无误。`);
+  if (r.yearSource === 'option' && prefaceYear !== undefined && prefaceYear !== r.year) {
+    warnings.push(`前言中的年份是 ${prefaceYear}，但 --year 指定了 ${r.year}。请确认年度无误。`);
   }
-  const titleYear = parsed.title && /(\d{4})\s*年/.exec(parsed.title)?.[1];
-  if (titleYear && Number(titleYear) !== year) {
-    warnings.push(`标题中的年份是 ${titleYear}，报告年度却是 ${year}。请核对；需要时用 --year 指定年度。`);
+  const titleYear = parsed.title === undefined ? undefined : firstYear(parsed.title);
+  if (titleYear !== undefined && titleYear !== r.year) {
+    warnings.push(`标题中的年份是 ${titleYear}，报告年度却是 ${r.year}。请核对；需要时用 --year 指定年度。`);
   }
-  if (Number(signedOn.slice(0, 4)) !== year + 1) {
-    warnings.push(`成文日期 ${signedOn} 不在报告年度 ${year} 的次年。请核对年度和落款日期。`);
+  if (Number(r.signedOn.slice(0, 4)) !== r.year + 1) warnings.push(`成文日期 ${r.signedOn} 不在报告年度 ${r.year} 的次年。请核对年度和成文日期。`);
+  const { metadata, signature } = parsed;
+  if (metadata.signedOn && metadata.signedOn !== r.signedOn) {
+    warnings.push(`政务公开信息中的成文日期是 ${metadata.signedOn}，${signature ? '落款' : '标题下'}却是 ${r.signedOn}：已按后者。请核对。`);
   }
-  const missing = missingMandatoryItems(sections.flatMap((s) => s.items));
-  if (missing.length) {
-    warnings.push(`按标题推测，没有哪一部分报告：${missing.join('、')}。规定要求报告这几项：请核对各部分的 item。`);
+  const missing = missingMandatoryItems(r.sections.flatMap((s) => s.items));
+  if (missing.length) warnings.push(`按标题和正文推测，没有哪一部分报告：${missing.join('、')}。规定要求报告这几项：请核对各部分的 items。`);
+  return warnings;
+}
+
+/** The report to write: dates, agency and year decided, items guessed, warnings for what looks wrong. */
+export function assemble(parsed: Parsed, yearOption?: number, file = '原文'): Report {
+  const dated = decideDate(parsed, file);
+  const { year, source } = decideYear(yearOption, parsed.title, parsed.preface, dated.signedOn);
+  if (!isReportYear(year)) {
+    throw new ImportError(`推测出的报告年度 ${year} 不是四位阿拉伯数字年份（成文日期 ${dated.signedOn}）。请核对落款日期，或用 --year 指定年度。`);
   }
-  return {
+  const { agency, source: agencySource } = decideAgency(parsed, file);
+  const guesses = guessItems(parsed.sections, year);
+  const sections = parsed.sections.map((s, i) => ({ ...s, items: guesses[i]!.map((g) => g.item), reasons: guesses[i]! }));
+  const standard = dated.lines.length === 2 && dated.lines[0] === agency && dated.lines[1] === formatChineseDate(dated.signedOn);
+  const m = parsed.metadata;
+  const report: Report = {
     year,
     yearSource: source,
     title: parsed.title ?? `${agency}${year}年法治政府建设年度报告`,
     titleFromSource: parsed.title !== undefined,
-    ...(parsed.documentNumber && { documentNumber: parsed.documentNumber }),
+    documentNumber: parsed.documentNumber ?? m.documentNumber,
+    indexNumber: m.indexNumber,
+    publishedOn: m.publishedOn,
+    validity: m.validity,
+    topic: m.topic,
     agency,
-    signedOn,
-    signature: dateText === formatChineseDate(signedOn) ? undefined : [agency, dateText],
+    signedOn: dated.signedOn,
+    signature: standard ? undefined : dated.lines,
+    sources: { agency: agencySource, signedOn: dated.source },
     preface: parsed.preface,
+    prefaceFootnotes: parsed.prefaceFootnotes,
     sections,
-    warnings,
+    leftOut: parsed.leftOut,
+    warnings: [...parsed.warnings],
   };
+  report.warnings.push(...consistency(parsed, report));
+  if (!parsed.signature && !parsed.dateLine && !parsed.metadata.signedOn) {
+    report.warnings.push(`原文没有落款，也没有成文日期：signedOn 暂按发布日期 ${report.signedOn} 填写。请向起草单位核实成文日期后改正。`);
+  }
+  return report;
 }

@@ -26,13 +26,13 @@ export async function prepare(file: string, shown: string, contentDir: string, y
   const read = await readBlocks(file, shown);
   let parsed;
   try {
-    parsed = parseReport(read.blocks, shown);
+    parsed = parseReport(read.blocks, shown, read.notes);
   } catch (e) {
     // What reading noticed (such as Word's automatic numbering) often explains a missing heading.
     if (e instanceof ImportError && read.warnings.length) throw new ImportError([e.message, ...read.warnings].join('\n'));
     throw e;
   }
-  const assembled = assemble(parsed, yearOption);
+  const assembled = assemble(parsed, yearOption, shown);
   const report = { ...assembled, warnings: [...read.warnings, ...assembled.warnings] };
   const planned = planYear(contentDir, report);
   // The file itself is published beside the text as its 附件 (原文下载).

@@ -19,8 +19,9 @@
  * the journal is written before the first move). A finished scratch folder is renamed to a
  * trash name before it is deleted, so a half-deleted one is never read as a journal.
  */
-import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { syncFolder, writeFileDurably } from './durable.ts';
 import { ImportError } from './errors.ts';
 import { acquireYearLock, isRunning, tookOverMessage } from './lock.ts';
 
@@ -59,14 +60,9 @@ const present = (path: string) => lstatSync(path, { throwIfNoEntry: false }) !==
 /** Writes a file so that a reader sees the old text or the new one, even after a power cut. */
 function writeDurably(file: string, text: string): void {
   const tmp = `${file}.tmp`;
-  const fd = openSync(tmp, 'w');
-  try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+  writeFileDurably(tmp, text);
   renameSync(tmp, file);
+  syncFolder(dirname(file));
 }
 
 function save(j: Journal): void {
@@ -105,10 +101,18 @@ export function commit(j: Journal): void {
   save(j);
 }
 
-/** Applies one step; `rename` is the move (tests replace it to fail on purpose). */
+/**
+ * Applies one step and flushes the folders it changed, so the step is on the disk before it is
+ * recorded; `rename` is the move (tests replace it to fail on purpose).
+ */
 export function applyStep(contentDir: string, s: Step, rename: (from: string, to: string) => void = renameSync): void {
-  if (s.op === 'mkdir') mkdirSync(join(contentDir, s.path));
-  else rename(join(contentDir, s.from), join(contentDir, s.to));
+  if (s.op === 'mkdir') {
+    mkdirSync(join(contentDir, s.path));
+    syncFolder(dirname(join(contentDir, s.path)));
+    return;
+  }
+  rename(join(contentDir, s.from), join(contentDir, s.to));
+  for (const folder of new Set([dirname(join(contentDir, s.from)), dirname(join(contentDir, s.to))])) syncFolder(folder);
 }
 
 /** Undoes one step if the file system shows it done; does nothing otherwise. */

@@ -7,7 +7,7 @@
  * Entries are rendered here for the importer and for `npm run new`; their frontmatter is
  * written by src/domain/frontmatter.ts.
  */
-import type { BodyBlock, Block } from './model.ts';
+import type { BodyBlock, Block, Footnote, NoteRef } from './model.ts';
 import { reportFrontmatter, sectionFrontmatter, type FieldNotes, type ReportFields, type SectionFields } from '../domain/frontmatter.ts';
 import { sectionFileName } from '../domain/layout.ts';
 
@@ -52,16 +52,40 @@ function cell(text: string): string {
     .join('<br />');
 }
 
-/** One block as MDX: a table, a ### sub-heading, or a paragraph. */
+/**
+ * A text with its footnote marks as GFM references ([^1]) where they stood: each piece between
+ * marks escaped (the first as a paragraph's start when `start` says so).
+ */
+function withMarks(text: string, notes: readonly NoteRef[] | undefined, escape: (s: string) => string): string {
+  if (!notes?.length) return escape(text);
+  let out = '';
+  let from = 0;
+  for (const n of notes) {
+    const piece = text.slice(from, n.at);
+    out += (from === 0 ? escape(piece) : escapeInline(piece)) + `[^${n.id}]`;
+    from = n.at;
+  }
+  return out + (from === 0 ? escape(text.slice(from)) : escapeInline(text.slice(from)));
+}
+
+/** One block as MDX: a table, a ### sub-heading, or a paragraph, with its footnote marks. */
 export function renderBlock(b: Block | BodyBlock): string {
   if (b.kind === 'table') return renderTable(b.rows);
-  if (b.kind === 'subheading') return `### ${escapeInline(b.text)}`;
-  return escapeParagraph(b.text);
+  if (b.kind === 'subheading') return `### ${withMarks(b.text, b.notes, escapeInline)}`;
+  return withMarks(b.text, b.notes, escapeParagraph);
+}
+
+/** A footnote as GFM writes it at the end of a text: [^1]: 脚注; a note's later paragraphs indented. */
+export function renderFootnote(f: Footnote): string {
+  const [first = '', ...rest] = f.text.split('\n');
+  return [`[^${f.label}]: ${escapeInline(first)}`, ...rest.map((p) => `\n    ${escapeInline(p)}`)].join('\n');
 }
 
 /** A report entry as written: its frontmatter fields, notes beside them, and its preface. */
 export interface ReportToWrite extends ReportFields {
   preface: readonly (Block | BodyBlock)[];
+  /** The notes whose marks are in the preface. */
+  prefaceFootnotes?: readonly Footnote[];
   /** Comments after field values, e.g. { draft: '写完、核对后删除这一行即发布' }. */
   notes?: FieldNotes<ReportFields>;
 }
@@ -69,11 +93,14 @@ export interface ReportToWrite extends ReportFields {
 /** A section entry as written (its report's year comes separately). */
 export interface SectionToWrite extends Omit<SectionFields, 'report'> {
   body: readonly (Block | BodyBlock)[];
+  /** The notes whose marks are in the body, written after it. */
+  footnotes?: readonly Footnote[];
 }
 
-/** Frontmatter, then the blocks separated by blank lines. */
-function entry(head: string, body: readonly (Block | BodyBlock)[]): string {
-  return body.length ? `${head}\n${body.map(renderBlock).join('\n\n')}\n` : head;
+/** Frontmatter, then the blocks separated by blank lines, then the footnotes. */
+function entry(head: string, body: readonly (Block | BodyBlock)[], footnotes: readonly Footnote[] = []): string {
+  const parts = [...body.map(renderBlock), ...footnotes.map(renderFootnote)];
+  return parts.length ? `${head}\n${parts.join('\n\n')}\n` : head;
 }
 
 /** src/content/reports/<year>.mdx; fields in the order of the existing entries. */
@@ -94,13 +121,13 @@ export function renderReport(r: ReportToWrite): string {
     corrections: r.corrections,
     withdrawn: r.withdrawn,
   };
-  return entry(reportFrontmatter(fields, r.notes), r.preface);
+  return entry(reportFrontmatter(fields, r.notes), r.preface, r.prefaceFootnotes);
 }
 
 /** src/content/sections/<year>/<NN>.mdx. */
 export function renderSection(year: number, s: SectionToWrite): string {
   const fields: SectionFields = { report: year, order: s.order, label: s.label, heading: s.heading, items: s.items, figures: s.figures };
-  return entry(sectionFrontmatter(fields), s.body);
+  return entry(sectionFrontmatter(fields), s.body, s.footnotes);
 }
 
 /** A year's entries as texts: the report, and each section under its file name. */

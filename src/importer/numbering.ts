@@ -18,7 +18,8 @@
  *   otherwise (a one-based level after which it restarts; 0 never restarts).
  * - A level skipped or not yet used shows one less than its start value when a deeper
  *   level's text refers to it (a heading 1 followed by a heading 3 is "1.0.1" in Word).
- * - w:suff (tab, space) separates number and text on the page; it is not text and is dropped.
+ * - w:suff separates number and text on the page: a space (suff "space") is written as one,
+ *   as a typed heading has it (第一部分 主要举措); a tab (the default) only aligns, and is dropped.
  * - bullets and hidden numbers (w:vanish) give no text; "none" prints nothing for its %N
  *   (other lvlText characters stay).
  * - numId 0 switches numbering off, also one inherited from a style.
@@ -67,6 +68,8 @@ interface Level {
   /** The number's run is hidden (w:vanish): Word shows nothing. */
   hidden: boolean;
   style?: string;
+  /** w:suff is "space": a space stands between the number and the text. */
+  space: boolean;
 }
 
 interface AbstractNum {
@@ -163,6 +166,7 @@ function readLevel(lvl: Element): Level {
     picture: !!child(lvl, 'lvlPicBulletId'),
     hidden: on(child(child(lvl, 'rPr'), 'vanish')),
     style: attr(child(lvl, 'pStyle')),
+    space: attr(child(lvl, 'suff')) === 'space',
   };
 }
 
@@ -293,6 +297,7 @@ export class ListCounter {
       if (!label.unsupported.includes(format)) label.unsupported.push(format);
       return String(value);
     });
+    if (level.space && label.text) label.text += ' ';
     return label;
   }
 }

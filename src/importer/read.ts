@@ -2,18 +2,20 @@
  * From a file as staff have it to paragraphs and tables, or a message saying what to do.
  * Takes .docx (mammoth, with Word's automatic numbers rebuilt), old .doc and .wps
  * (word-extractor) and .txt; every other kind gets a message naming the file. A file larger
- * than any real report (FILE_LIMITS here, DOCX_LIMITS in docx.ts) is refused before it is read
+ * than any real report (FILE_LIMITS here, DOCX_LIMITS in zip.ts) is refused before it is read
  * or inflated.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { decodeText, type Encoding } from './decode.ts';
 import { readOle } from './doc.ts';
-import { docxToHtml, htmlToBlocks } from './docx.ts';
+import { docxToHtml } from './docx.ts';
+import { htmlToBlocks } from './html.ts';
 import { ImportError, TooLargeError } from './errors.ts';
 import { formatBytes } from '../domain/attachments.ts';
-import { numberedHeading, textToBlocks } from './parse.ts';
-import type { Block } from './model.ts';
+import { textToBlocks } from './parse.ts';
+import { PART_SCHEMES, readLabel } from './labels.ts';
+import type { Block, Notes } from './model.ts';
 
 /** 'ole': an OLE compound file, i.e. an old .doc or .wps, or a password-protected .docx. */
 export type Kind = 'docx' | 'txt' | 'ole' | 'pdf' | 'unknown';
@@ -62,6 +64,8 @@ export interface Read {
   /** How the file was read, for the summary: 'Word 文档（.docx）', '文本文件（UTF-8 编码）'. */
   format: string;
   warnings: string[];
+  /** A Word document's footnotes by id; their marks are in the blocks (Line.notes). */
+  notes?: Notes;
 }
 
 export async function readBlocks(path: string, shown: string): Promise<Read> {
@@ -101,8 +105,8 @@ async function fromDocx(bytes: Buffer, shown: string): Promise<Read> {
     if (e instanceof TooLargeError) throw new ImportError(`${shown} 太大，不像一份年度报告：${e.message}`);
     throw new ImportError(`${shown} 不是有效的 .docx 文件（可能已损坏，或只是改了扩展名）。请在 Word 中打开它，另存为 .docx 后再导入。`);
   }
-  const { blocks, warnings } = htmlToBlocks(converted.html);
-  return { blocks, warnings: [...converted.warnings, ...warnings], format: 'Word 文档（.docx）' };
+  const { blocks, warnings, notes } = htmlToBlocks(converted.html);
+  return { blocks, notes, warnings: [...converted.warnings, ...warnings], format: 'Word 文档（.docx）' };
 }
 
 /** An old .doc or .wps, read with the same paragraph rules as a .txt. */
@@ -121,13 +125,17 @@ async function fromOle(bytes: Buffer, shown: string, ext: string): Promise<Read>
   const blocks = textToBlocks(content.text);
   const warnings: string[] = [];
   if (content.removedControls) warnings.push(`文档中有 ${content.removedControls} 个不可见的控制字符，已删除。`);
-  if (content.notes) warnings.push('文档中的脚注或尾注没有导入；需要时请把内容写进正文。');
+  if (content.notes) warnings.push(`文档中的脚注或尾注没有导入：旧版文档读不出脚注标在哪里。要保留脚注，${saveAs}`);
   if (content.textboxes) warnings.push('文档中文本框里的文字没有导入；需要时请把内容写进正文。');
   if (content.tableRows) {
     warnings.push(`文档中的表格（${content.tableRows} 行）按文字导入：每行一段，单元格之间用制表符隔开。要导入成表格，${saveAs}`);
   }
   // Automatic numbers are not in an old document's text: without typed ones, say where they went.
-  if (!blocks.some((b) => numberedHeading(b.text)?.order === 1)) {
+  const first = (b: { text: string }) => {
+    const l = readLabel(b.text);
+    return l?.n === 1 && PART_SCHEMES.includes(l.scheme);
+  };
+  if (!blocks.some(first)) {
     warnings.push(`旧版文档中的自动编号读不出来：如果“一、”等编号是 Word 自动生成的，${saveAs}`);
   }
   const format = ext.toLowerCase() === '.wps' ? 'WPS 文字文档（.wps）' : '旧版 Word 文档（.doc）';

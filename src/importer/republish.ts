@@ -1,7 +1,8 @@
 /**
  * Re-importing a published year (--force over a report without draft: true). The source file
  * gives the text; what no source file holds is carried over from the published entries:
- * - the report's publishedOn, indexNumber, topic, corrections and withdrawn;
+ * - the report's corrections and withdrawn, and its publishedOn, indexNumber, topic, validity
+ *   and documentNumber where the new original does not print them;
  * - each section's item (checked by staff after the first import) and figures, matched by
  *   order; a figure is kept only where its printed value is still in the new section's text
  *   (src/domain/figures.ts), and each one dropped is named in a warning;
@@ -185,12 +186,13 @@ function carryReport(report: Report, old: PublishedYear, sections: SectionToWrit
     signedOn: report.signedOn,
     signature: report.signature,
     preface: report.preface,
-    publishedOn: o.publishedOn,
-    indexNumber: o.indexNumber,
-    topic: o.topic,
-    // The 文号 the new text prints, else the one already published; 有效性 and 关键词 stay.
+    prefaceFootnotes: report.prefaceFootnotes,
+    // What the new original prints (文号, metadata), else what is already published; 关键词 stay.
+    publishedOn: report.publishedOn ?? o.publishedOn,
+    indexNumber: report.indexNumber ?? o.indexNumber,
+    topic: report.topic ?? o.topic,
     documentNumber: report.documentNumber ?? o.documentNumber,
-    validity: o.validity,
+    validity: report.validity ?? o.validity,
     keywords: o.keywords,
     corrections: o.corrections,
     withdrawn: o.withdrawn,
@@ -244,13 +246,13 @@ function correctionNeeded(year: number, changes: readonly string[], filePath: st
   );
 }
 
-/** The lines saying what was carried over. */
-function keptLines(old: PublishedYear, figureCount: number, attachmentNote: string): string[] {
+/** The lines saying what was carried over (metadata the new original does not print). */
+function keptLines(old: PublishedYear, report: Report, figureCount: number, attachmentNote: string): string[] {
   const o = old.report.data;
   const fields = [
-    o.publishedOn && `发布日期 ${o.publishedOn}`,
-    o.indexNumber && `索引号 ${o.indexNumber}`,
-    o.topic && `主题分类 ${o.topic}`,
+    !report.publishedOn && o.publishedOn && `发布日期 ${o.publishedOn}`,
+    !report.indexNumber && o.indexNumber && `索引号 ${o.indexNumber}`,
+    !report.topic && o.topic && `主题分类 ${o.topic}`,
     o.corrections.length && `更正记录 ${o.corrections.length} 条`,
     o.withdrawn && `撤回说明（${o.withdrawn.date}）`,
     `各部分的报告事项`,
@@ -272,7 +274,7 @@ export function republish(report: Report, planned: Planned, old: PublishedYear, 
   let p = planCarried(contentDir, r, old, attachments.files);
   const changes = changesNeedingCorrection(old, p, root);
   const warnings = [...carried.warnings];
-  const kept = keptLines(old, carried.figureCount, attachments.note);
+  const kept = keptLines(old, report, carried.figureCount, attachments.note);
   let needsCorrection: string | undefined;
   if (changes.length && correction) {
     p = planCarried(contentDir, { ...r, corrections: [...r.corrections!, { date: today, note: correction }] }, old, attachments.files);

@@ -11,17 +11,20 @@
  * leaves the content folder as it was; a crash is repaired the same way by the next command
  * (journal.ts). The caller holds the year's lock (lock.ts) for the whole write.
  *
+ * Every new file is flushed to the disk (fsync), and so are the folders holding them, before the
+ * moves that commit them; each move's folders are flushed before the move is recorded
+ * (durable.ts). A power cut then finds the new files whole wherever the journal says they are.
+ *
  * The steps are asynchronous: Node runs a signal handler only between event-loop turns, so
  * the write yields after every step and looks at `signal` before the next one.
- * Test hook: the environment variable FZNB_IMPORT_STEP_DELAY_MS makes every step wait that
- * many milliseconds, so a test can send a signal in the middle of a write.
  */
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { attachmentsDir, reportFile, reportsRoot, sectionsDir, sectionsRoot } from '../domain/layout.ts';
 import { ImportError, InterruptedError } from './errors.ts';
 import { applyStep, commit, discard, inScratch, recordDone, rollBack, startJournal, type Journal, type Step } from './journal.ts';
 import { renderYear, type ReportToWrite, type SectionToWrite } from './mdx.ts';
+import { syncFolder, writeFileDurably } from './durable.ts';
 
 export interface Planned {
   year: number;
@@ -73,15 +76,10 @@ export interface WriteOptions {
   ops?: Ops;
   /** Aborted on Ctrl+C or SIGTERM: the write puts back what it did and throws InterruptedError. */
   signal?: AbortSignal;
-  /** Milliseconds every step waits (test hook); default FZNB_IMPORT_STEP_DELAY_MS, else 0. */
-  stepDelayMs?: number;
 }
 
-/** The step delay the environment asks for (test hook). */
-const envStepDelay = () => Math.max(0, Number(process.env.FZNB_IMPORT_STEP_DELAY_MS) || 0);
-
-/** Yields to the event loop (so a signal handler can run), waiting `ms` first when asked. */
-const yieldTurn = (ms: number) => new Promise<void>((done) => (ms ? setTimeout(done, ms) : setImmediate(done)));
+/** Yields to the event loop, so that a signal handler can run. */
+const yieldTurn = () => new Promise<void>((done) => setImmediate(done));
 
 /** A path relative to the content folder, with '/'. */
 const rel = (contentDir: string, path: string) => relative(contentDir, path).split('\\').join('/');
@@ -114,17 +112,22 @@ export function planSteps(p: Planned, contentDir: string): Step[] {
   return steps;
 }
 
-/** The new files, written into the scratch folder one step at a time. */
+/**
+ * The new files, written into the scratch folder one step at a time, each flushed to the disk;
+ * last, the folders holding them are flushed too.
+ */
 function scratchWrites(p: Planned, contentDir: string): (() => void)[] {
   const s = scratchPaths(p.year);
   const at = (path: string) => join(contentDir, path);
   const writes: (() => void)[] = [() => mkdirSync(at(s.newSections), { recursive: true }), () => mkdirSync(dirname(at(s.oldReport)))];
-  for (const sec of p.sections) writes.push(() => writeFileSync(join(at(s.newSections), sec.name), sec.text));
+  for (const sec of p.sections) writes.push(() => writeFileDurably(join(at(s.newSections), sec.name), sec.text));
   if (p.attachments) {
     writes.push(() => mkdirSync(at(s.newAttachments)));
-    for (const a of p.attachments) writes.push(() => writeFileSync(join(at(s.newAttachments), a.name), a.data));
+    for (const a of p.attachments) writes.push(() => writeFileDurably(join(at(s.newAttachments), a.name), a.data));
   }
-  writes.push(() => writeFileSync(at(s.newReport), p.reportText));
+  writes.push(() => writeFileDurably(at(s.newReport), p.reportText));
+  const folders = [s.newSections, ...(p.attachments ? [s.newAttachments] : []), dirname(s.newReport), dirname(dirname(s.newReport))];
+  writes.push(() => folders.forEach((f) => syncFolder(at(f))));
   return writes;
 }
 
@@ -140,10 +143,10 @@ function refuseExisting(p: Planned, force: boolean, show: (path: string) => stri
 
 /** Writes a planned year all or nothing; an existing year only with force, replaced as a whole. */
 export async function writeYear(p: Planned, contentDir: string, options: WriteOptions): Promise<void> {
-  const { force, show = (f) => f, ops = { rename: renameSync }, signal, stepDelayMs = envStepDelay() } = options;
+  const { force, show = (f) => f, ops = { rename: renameSync }, signal } = options;
   refuseExisting(p, force, show);
   const pause = async () => {
-    await yieldTurn(stepDelayMs);
+    await yieldTurn();
     if (signal?.aborted) throw new InterruptedError();
   };
   await pause();

@@ -1,10 +1,13 @@
 /**
  * `npm run import` interrupted, killed and run twice at once, on temporary content folders
- * (copies of tests/fixtures/multi-year). Each import is a real child process; the test hook
- * FZNB_IMPORT_STEP_DELAY_MS (src/importer/write.ts) slows every write step so a signal can
- * be sent at a chosen point, found by watching the lock, scratch folder and journal appear.
- * After an interruption the content folder must be exactly as before (files, folders and
- * bytes), with no dot folder and no lock left; after a kill, the next import repairs it.
+ * (copies of tests/fixtures/multi-year). Each import is a real child process, stopped at a
+ * chosen point by a gate the test loads into it (GATE, below; nothing in the importer knows
+ * of it): before every change the child makes in the content folder (a folder made, a file
+ * written, a move, a deletion), it writes where it is and waits for the test. The test steps
+ * it on until the content folder shows the point it wants, then sends a real signal and lets
+ * the child go on. After an interruption the content folder must be exactly as before (files,
+ * folders and bytes), with no dot folder and no lock left; after a kill, the next import
+ * repairs it.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -13,6 +16,70 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { astroEnv, ROOT } from '../helpers/build';
 import { FIXTURES_DIR } from '../helpers/fixtures';
+
+/**
+ * Loaded into the child with --import: wraps the file system calls that change something and,
+ * for a path inside CONTENT_DIR, writes “N call path” to FZNB_GATE/at and blocks until the test
+ * writes FZNB_GATE/go-N (or FZNB_GATE/run, after which nothing waits). The wait blocks the
+ * thread, so a signal sent meanwhile is handled when the child next yields, as it would be had
+ * it arrived at that moment.
+ */
+const GATE = `data:text/javascript,${encodeURIComponent(`
+import fs from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
+const dir = process.env.FZNB_GATE, content = process.env.CONTENT_DIR;
+const { existsSync, writeFileSync } = fs;
+const tick = new Int32Array(new SharedArrayBuffer(4));
+let n = 0;
+const gate = (call, path) => {
+  if (!String(path).startsWith(content) || existsSync(dir + '/run')) return;
+  n++;
+  writeFileSync(dir + '/at', n + ' ' + call + ' ' + String(path));
+  while (!existsSync(dir + '/go-' + n) && !existsSync(dir + '/run')) Atomics.wait(tick, 0, 0, 2);
+};
+const changes = (call, flags) => call !== 'openSync' || !/^r$|^rs?$/.test(String(flags ?? 'r'));
+for (const call of ['mkdirSync', 'writeFileSync', 'renameSync', 'openSync', 'rmSync', 'rmdirSync', 'unlinkSync', 'linkSync']) {
+  const original = fs[call];
+  fs[call] = function (path, ...rest) {
+    if (changes(call, rest[0])) gate(call, path);
+    return original.call(this, path, ...rest);
+  };
+}
+syncBuiltinESMExports();
+`)}`;
+
+/** A child's gate: where it waits, and the test's side of it. */
+class Gate {
+  readonly dir = mkdtempSync(join(work, 'gate-'));
+  private released = 0;
+
+  /** The change the child waits before, if it waits: its number. */
+  private waiting(): number | undefined {
+    try {
+      const n = Number(readFileSync(join(this.dir, 'at'), 'utf8').split(' ')[0]);
+      return n > this.released ? n : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Steps the child on, change by change, until it waits with `ready` holding; fails if it ends first. */
+  async until(ready: () => boolean, child: ChildProcess, what: string): Promise<void> {
+    for (const deadline = Date.now() + 60_000; ; ) {
+      const n = this.waiting();
+      if (n !== undefined && ready()) return;
+      if (n !== undefined) writeFileSync(join(this.dir, `go-${(this.released = n)}`), '');
+      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the import ended before ${what}`);
+      if (Date.now() > deadline) throw new Error(`never reached ${what}`);
+      await new Promise((r) => setImmediate(r));
+    }
+  }
+
+  /** Lets the child run to its end without waiting again. */
+  run(): void {
+    writeFileSync(join(this.dir, 'run'), '');
+  }
+}
 
 const work = mkdtempSync(join(tmpdir(), 'fznb-interrupt-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -71,11 +138,11 @@ interface Done {
   stderr: string;
 }
 
-/** Starts an import as a child process; `done` settles when it exits. */
-function start(contentDir: string, args: string[], delayMs = 0): { child: ChildProcess; done: Promise<Done> } {
-  const child = spawn(process.execPath, [join(ROOT, 'scripts/import.ts'), ...args], {
+/** Starts an import as a child process held at its gate; `done` settles when it exits. */
+function start(contentDir: string, args: string[], gate: Gate): { child: ChildProcess; done: Promise<Done> } {
+  const child = spawn(process.execPath, ['--import', GATE, join(ROOT, 'scripts/import.ts'), ...args], {
     cwd: ROOT,
-    env: astroEnv({ CONTENT_DIR: contentDir, INIT_CWD: ROOT, ...(delayMs ? { FZNB_IMPORT_STEP_DELAY_MS: String(delayMs) } : {}) }),
+    env: astroEnv({ CONTENT_DIR: contentDir, INIT_CWD: ROOT, FZNB_GATE: gate.dir }),
   });
   let stdout = '';
   let stderr = '';
@@ -94,23 +161,19 @@ function runImport(contentDir: string, ...args: string[]): Done {
   return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** Polls until `ready` holds; fails if the child ends first or time runs out. */
-async function when(ready: () => boolean, child: ChildProcess, what: string): Promise<void> {
-  const until = Date.now() + 30_000;
-  while (!ready()) {
-    if (child.exitCode !== null) throw new Error(`the import ended before ${what}`);
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
-/** The journal of the year's write, if it can be read right now. */
+/**
+ * The journal of the year's write as it stands or is about to stand: the new text waiting in
+ * journal.json.tmp for its move, else journal.json; undefined when neither can be read.
+ */
 function journal(contentDir: string): { done: number; steps: unknown[]; committed: boolean } | undefined {
-  try {
-    return JSON.parse(readFileSync(join(contentDir, '.import-2030/journal.json'), 'utf8'));
-  } catch {
-    return undefined;
+  for (const name of ['journal.json.tmp', 'journal.json']) {
+    try {
+      return JSON.parse(readFileSync(join(contentDir, '.import-2030', name), 'utf8'));
+    } catch {
+      // not written yet, or being written
+    }
   }
+  return undefined;
 }
 
 const lockOf = (dir: string) => join(dir, '.import-2030.lock');
@@ -133,9 +196,11 @@ describe('Ctrl+C during an import leaves the content folder exactly as it was', 
         const dir = contentCopy();
         if (force) expect(runImport(dir, A).status).toBe(0);
         const before = tree(dir);
-        const { child, done } = start(dir, force ? [B, '--force'] : [A], 150);
-        await when(() => reached(dir), child, point);
+        const gate = new Gate();
+        const { child, done } = start(dir, force ? [B, '--force'] : [A], gate);
+        await gate.until(() => reached(dir), child, point);
         child.kill('SIGINT');
+        gate.run();
         const r = await done;
         expect(r.status, r.stderr).toBe(130);
         expect(r.stderr.trim().split('\n')).toEqual(['已中断：没有改动任何文件。']);
@@ -148,9 +213,11 @@ describe('Ctrl+C during an import leaves the content folder exactly as it was', 
   it('SIGTERM is handled the same way', async () => {
     const dir = contentCopy();
     const before = tree(dir);
-    const { child, done } = start(dir, [A], 150);
-    await when(() => (journal(dir)?.done ?? 0) >= 2, child, 'two moves');
+    const gate = new Gate();
+    const { child, done } = start(dir, [A], gate);
+    await gate.until(() => (journal(dir)?.done ?? 0) >= 2, child, 'two moves');
     child.kill('SIGTERM');
+    gate.run();
     const r = await done;
     expect(r.status).toBe(130);
     expect(r.stderr).toContain('已中断：没有改动任何文件。');
@@ -164,8 +231,9 @@ describe('an import killed mid-write is repaired by the next one', () => {
     const dir = contentCopy();
     expect(runImport(dir, A).status).toBe(0);
     const before = tree(dir);
-    const { child, done } = start(dir, [B, '--force'], 150);
-    await when(() => (journal(dir)?.done ?? 0) >= 2, child, 'two moves');
+    const gate = new Gate();
+    const { child, done } = start(dir, [B, '--force'], gate);
+    await gate.until(() => (journal(dir)?.done ?? 0) >= 2, child, 'two moves');
     child.kill('SIGKILL');
     expect((await done).signal).toBe('SIGKILL');
     // Half written: the old sections are in the scratch folder, the lock is left.
@@ -181,8 +249,9 @@ describe('an import killed mid-write is repaired by the next one', () => {
 
   it('SIGKILL before writing: the lock it left is taken over, and the import goes ahead', async () => {
     const dir = contentCopy();
-    const { child, done } = start(dir, [A], 1000);
-    await when(() => existsSync(lockOf(dir)), child, 'the lock');
+    const gate = new Gate();
+    const { child, done } = start(dir, [A], gate);
+    await gate.until(() => existsSync(lockOf(dir)), child, 'the lock');
     const pid = child.pid;
     child.kill('SIGKILL');
     await done;
@@ -199,19 +268,22 @@ describe('an import killed mid-write is repaired by the next one', () => {
 describe('two writers of one year', () => {
   it('two imports at once: one writes, the other refuses naming it; the year is one file’s report and sections', async () => {
     const dir = contentCopy();
-    const first = start(dir, [A], 150);
-    const second = start(dir, [B], 150);
-    const results = await Promise.all([first.done, second.done]);
-    const winner = results.findIndex((r) => r.status === 0);
-    expect(winner, results.map((r) => r.stderr).join('\n')).toBeGreaterThanOrEqual(0);
-    const loser = results[1 - winner]!;
-    const winnerPid = [first, second][winner]!.child.pid;
+    const gates = [new Gate(), new Gate()] as const;
+    const first = start(dir, [A], gates[0]);
+    const second = start(dir, [B], gates[1]);
+    // The first takes the lock and waits there; the second, let go, finds it taken.
+    await gates[0].until(() => existsSync(lockOf(dir)), first.child, 'the lock');
+    gates[1].run();
+    const loser = await second.done;
+    gates[0].run();
+    const winner = await first.done;
+    expect(winner.status, winner.stderr).toBe(0);
     expect(loser.status).toBe(1);
-    expect(loser.stderr).toContain(`另一个导入正在写入 2030 年的报告（进程 ${winnerPid}`);
+    expect(loser.stderr).toContain(`另一个导入正在写入 2030 年的报告（进程 ${first.child.pid}`);
     expect(loser.stderr).toContain('请等它结束后再运行');
     expect(loser.stderr).not.toMatch(/^\s+at |Error:/m);
 
-    const [mark, parts, name] = winner === 0 ? ['甲', 4, '示例甲.txt'] : ['乙', 5, '示例乙.txt'];
+    const [mark, parts, name] = ['甲', 4, '示例甲.txt'];
     expect(readFileSync(join(dir, 'reports/2030.mdx'), 'utf8')).toContain(`测试${mark}`);
     const sections = readdirSync(join(dir, 'sections/2030')).sort();
     expect(sections).toHaveLength(parts);
@@ -222,8 +294,9 @@ describe('two writers of one year', () => {
 
   it('npm run new of a year an import is writing refuses at once, naming the import', async () => {
     const dir = contentCopy();
-    const { child, done } = start(dir, [A], 150);
-    await when(() => existsSync(lockOf(dir)), child, 'the lock');
+    const gate = new Gate();
+    const { child, done } = start(dir, [A], gate);
+    await gate.until(() => existsSync(lockOf(dir)), child, 'the lock');
     const r = spawnSync(process.execPath, [join(ROOT, 'scripts/new.ts'), '2030'], {
       cwd: ROOT,
       env: astroEnv({ CONTENT_DIR: dir }),
@@ -232,6 +305,7 @@ describe('two writers of one year', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`另一个导入正在写入 2030 年的报告（进程 ${child.pid}`);
     expect(r.stderr).toContain('npm run import');
+    gate.run();
     expect((await done).status).toBe(0);
     expect(readFileSync(join(dir, 'reports/2030.mdx'), 'utf8')).not.toContain('draft');
   });

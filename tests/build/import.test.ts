@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { constants, crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
 import JSZip from 'jszip';
 import iconv from 'iconv-lite';
-import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
+import { Document, FootnoteReferenceRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { astroEnv, buildSite, ROOT } from '../helpers/build';
 import { normaliseLines, page, textLines } from '../helpers/site';
 import { renderTable } from '../../src/importer/mdx.ts';
@@ -92,6 +92,44 @@ async function fakeDocx(): Promise<Buffer> {
   return Packer.toBuffer(new Document({ sections: [{ children }] }));
 }
 
+/**
+ * A made-up report (示例/测试 only) as a bureau's portal gives it: a 政务公开 metadata table, a title
+ * on two lines, parts numbered 1. 2. 3. with a bold run-in sub-heading, a Word footnote, the
+ * head's duty inside the first part, a 落款 and a 公开属性 after it.
+ */
+const LAYOUT_METADATA = [['索引号', '测试-2030-0009', '发布机构', '示例县测试局'], ['成文日期', '2030-01-20', '有效性', '有效']];
+async function layoutDocx(): Promise<Buffer> {
+  const p = (text: string) => new Paragraph(text);
+  const cell = (t: string) => new TableCell({ children: [p(t)] });
+  return Packer.toBuffer(
+    new Document({
+      footnotes: { 1: { children: [p('《示例办法》为测试用的虚构文件。')] } },
+      sections: [
+        {
+          children: [
+            new Table({ rows: LAYOUT_METADATA.map((r) => new TableRow({ children: r.map(cell) })) }),
+            p('示例县测试局'),
+            p('2029年法治政府建设年度报告'),
+            p('2029年，示例县测试局（测试单位）推进示例工作。现报告如下：'),
+            p('1.主要举措和成效'),
+            new Paragraph({
+              children: [new TextRun({ text: '（1）健全示例制度。', bold: true }), new TextRun('依照《示例办法》'), new FootnoteReferenceRun(1), new TextRun('修订测试制度。')],
+            }),
+            p('局主要负责人认真履行推进法治建设第一责任人职责，亲自部署示例工作，年终述法。'),
+            p('2.存在的不足和原因'),
+            p('示例队伍力量不足。'),
+            p('3.2030年工作安排'),
+            p('继续推进测试工作。'),
+            p('示例县测试局'),
+            p('2030年1月20日'),
+            p('（此件公开发布）'),
+          ],
+        },
+      ],
+    }),
+  );
+}
+
 interface Run {
   status: number | null;
   stdout: string;
@@ -144,6 +182,7 @@ describe('importing, then building', () => {
     runs.docx = runImport(site, file('示例.docx', await fakeDocx()));
     runs.bom = runImport(dir('bom'), file('示例-utf8.txt', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(fakeText)])));
     runs.gbk = runImport(dir('gbk'), file('示例-gbk.txt', gbk));
+    runs.layout = runImport(site, file('示例-版式.docx', await layoutDocx()));
     // As staff do before publishing: record the new year (src/domain/record.ts), or the build refuses it.
     const accepted = runScript('scripts/check.ts', site, ['--accept']);
     if (accepted.status !== 0) throw new Error(`npm run check -- --accept failed:\n${accepted.stdout}${accepted.stderr}`);
@@ -177,7 +216,7 @@ describe('importing, then building', () => {
     const entries = (t: Record<string, string>) => Object.fromEntries(Object.entries(t).filter(([f]) => !f.startsWith('attachments')));
     const bom = entries(all);
     expect(entries(tree(join(work, 'gbk')))).toEqual(bom);
-    const docx = Object.fromEntries(Object.entries(tree(site)).filter(([f]) => f.endsWith('.mdx') && f.includes('2030')));
+    const docx = Object.fromEntries(Object.entries(tree(site)).filter(([f]) => f.endsWith('.mdx') && f.includes('2030') && !f.startsWith('attachments')));
     const table = `${renderTable(TABLE)}\n\n`;
     expect(docx['sections/2030/01.mdx']).toContain(table);
     const bomFiles = Object.fromEntries(Object.entries(bom).filter(([f]) => f.endsWith('.mdx')));
@@ -190,10 +229,10 @@ describe('importing, then building', () => {
     expect(runs.gbk!.stdout).toContain('文本文件（GBK/GB18030 编码）');
     expect(runs.docx!.stdout).toContain('Word 文档（.docx）');
     for (const r of [runs.bom!, runs.gbk!, runs.docx!]) {
-      expect(r.stdout).toContain('年度：2030（取自前言中第一个“2030年”）');
+      expect(r.stdout).toContain('年度：2030（取自标题中的“2030年”）');
       expect(r.stdout).toContain('标题：示例市测试区某某局2030年法治政府建设年度报告（原文标题）');
       expect(r.stdout).toContain('成文日期：2031-01-10（落款“2031年01月10日”）');
-      expect(r.stdout).toContain('报告事项：第一责任人职责（推测）');
+      expect(r.stdout).toContain('报告事项：第一责任人职责（推测：标题含“党政主要负责人”“第一责任人”“履行”“职责”，18 分）');
       expect(r.stdout).toContain('小标题 2 个');
     }
     expect(runs.docx!.stdout).toContain('表格 1 个');
@@ -220,6 +259,29 @@ describe('importing, then building', () => {
     expect($('.signature p').map((_, p) => $(p).text()).get()).toEqual(['示例市测试区某某局', '2031年01月10日']);
   });
 
+  it('a report as a portal gives it: the summary lists what is not report text, reads the metadata, and gives the first part both items', () => {
+    const out = runs.layout!.stdout;
+    expect(out).toContain('标题：示例县测试局2029年法治政府建设年度报告（原文标题）');
+    expect(out).toContain('索引号：测试-2030-0009（取自政务公开信息）');
+    expect(out).toContain('  - 索引号 | 测试-2030-0009 | 发布机构 | 示例县测试局（政务公开信息，已读入：索引号、发布机构）');
+    expect(out).toContain('  - （此件公开发布）（公开属性）');
+    expect(out).toContain('报告事项：主要举措和成效、第一责任人职责（推测：');
+    expect(out).toContain('脚注 1 个');
+  });
+
+  it('its page shows the text, the run-in sub-heading, the footnote where it stood, and none of the furniture', () => {
+    const $ = page(dist, '/2029/');
+    expect($('h1').text()).toBe('示例县测试局2029年法治政府建设年度报告');
+    expect($('#section-1 h3').map((_, h) => $(h).text()).get()).toEqual(['（1）健全示例制度。']);
+    expect($('#section-1 [data-footnote-ref]').length).toBe(1);
+    expect($('#section-1 [data-footnotes]').text()).toContain('《示例办法》为测试用的虚构文件。');
+    expect($('#section-1').text()).toContain('依照《示例办法》');
+    // The metadata shows in the page's 文件信息, read into the report's fields; never in its text.
+    expect($('.report').text()).toContain('测试-2030-0009');
+    const text = $('.report-text').text();
+    for (const furniture of ['索引号', '测试-2030-0009', '有效性', '（此件公开发布）']) expect(text).not.toContain(furniture);
+  });
+
   it('the table renders as a <table> with a header row of <th>', () => {
     const $ = page(dist, '/2030/');
     const table = $('#section-1 table');
@@ -236,13 +298,13 @@ describe('bad input', () => {
     ['a missing file', () => join(work, 'in/不存在.docx'), '找不到文件'],
     ['an empty file', () => file('空.txt', ''), '是空的'],
     ['a blank .docx', async () => file('空白.docx', await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('')] }] }))), '是空的'],
-    ['a text without numbered headings', () => file('无标题.txt', '这是一份测试文本。\n没有编号标题。\n示例局\n2031年1月10日\n'), '没有找到“一、”这样的编号标题'],
+    ['a text without numbered headings', () => file('无标题.txt', '这是一份测试文本。\n没有编号标题。\n示例局\n2031年1月10日\n'), '没有找到各部分的编号标题'],
     ['an unreadable encoding', () => file('乱码.txt', Buffer.from([0x00, 0x13, 0x81, 0x30, 0xff, 0x80, 0x01, 0x02, 0x03])), '无法识别'],
     ['a broken old .doc', () => file('旧版.doc', OLE2), '另存为 .docx 后再导入'],
     ['an OLE2 file named .docx', () => file('伪装.docx', OLE2), '另存为 .docx 后再导入'],
     ['a PDF', () => file('报告.pdf', '%PDF-1.7\n测试\n'), '请导入报告的 Word 原件（.docx），或把正文复制到记事本中保存为 .txt'],
     ['an unknown extension', () => file('报告.rtf', '{\\rtf1 测试}'), '不支持 .rtf 文件'],
-    ['no signature', () => file('无落款.txt', '一、标题（测试）\n正文。\n'), '最后两段不是落款'],
+    ['no date anywhere', () => file('无落款.txt', '一、标题（测试）\n正文。\n'), '中没有找到成文日期，没有导入。看过的地方：文末的最后几段“正文。”不是落款'],
   ];
 
   it.each(cases)('%s: exit code 1, one Chinese message naming the file, no stack trace, nothing written', async (_, make, message) => {
@@ -432,7 +494,7 @@ describe('files beyond any real report are refused before they are read or infla
     ]);
   }
 
-  it('a .docx under 1 MB that inflates to 300 MB: refused within seconds, in bounded memory, nothing written', async () => {
+  it('a .docx under 1 MB that inflates to 300 MB: refused before it is inflated, in bounded memory, nothing written', async () => {
     const bytes = await inflatingDocx(300 * MB);
     expect(bytes.length).toBeLessThan(MB);
     const zipped = await JSZip.loadAsync(bytes); // a valid package: JSZip reads it (without inflating)
@@ -440,19 +502,16 @@ describe('files beyond any real report are refused before they are read or infla
     const path = file('膨胀测试.docx', bytes);
     const content = dir('too-large-docx');
     const peak = join(work, 'peak-memory.txt');
-    const started = Date.now();
     const r = spawnSync(process.execPath, ['--import', PEAK_MEMORY, join(ROOT, 'scripts/import.ts'), path], {
       cwd: ROOT,
       env: astroEnv({ CONTENT_DIR: content, INIT_CWD: ROOT, FZNB_RSS_FILE: peak }),
       encoding: 'utf8',
       timeout: 30_000,
     });
-    const seconds = (Date.now() - started) / 1000;
     expect(r.status, r.stderr).toBe(1);
     expect(r.stderr).toContain('膨胀测试.docx 太大，不像一份年度报告');
     expect(r.stderr).toMatch(/word\/document\.xml 有 3\d\d MB，超过上限 20\.0 MB/);
     expect(r.stderr).not.toMatch(/^\s+at |Error:/m);
-    expect(seconds).toBeLessThan(10);
     expect(Number(readFileSync(peak, 'utf8')) / 1024).toBeLessThan(400); // MB; inflating it took 4.6 GB
     expect(readdirSync(content)).toEqual([]);
   });

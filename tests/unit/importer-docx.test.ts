@@ -1,11 +1,13 @@
-/** Word documents: mammoth's HTML read into the paragraphs and tables a report is made of. */
+/** Word documents: the package inflated once, numbers rebuilt, mammoth's HTML read into paragraphs, tables and notes. */
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AlignmentType, Document, FootnoteReferenceRun, LevelFormat, LevelSuffix, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
-import { docxToHtml, DOCX_LIMITS, htmlToBlocks } from '../../src/importer/docx.ts';
+import { docxToHtml } from '../../src/importer/docx.ts';
+import { DOCX_LIMITS } from '../../src/importer/zip.ts';
+import { htmlToBlocks } from '../../src/importer/html.ts';
 import { readBlocks } from '../../src/importer/read.ts';
 import { TooLargeError } from '../../src/importer/errors.ts';
 import { prepare, type Prepared } from '../../src/importer/index.ts';
@@ -15,10 +17,11 @@ const line = (text: string) => ({ kind: 'line', text });
 const entries = ({ reportFile, reportText, sectionsDir, sections }: Prepared['planned']) => ({ reportFile, reportText, sectionsDir, sections });
 
 describe('HTML from mammoth', () => {
-  it('gives one paragraph per <p> or heading, split at line breaks, trimmed, entities decoded', () => {
-    expect(htmlToBlocks('<h1>标题报告</h1><p>  一行<br />软换行 </p><p><strong>&lt;b&gt;&amp;amp;</strong> 后</p><p></p>')).toEqual({
-      blocks: [line('标题报告'), line('一行'), line('软换行'), line('<b>&amp; 后')],
+  it('gives one paragraph per <p> or heading, split at line breaks, trimmed, entities decoded; a bold start kept beside', () => {
+    expect(htmlToBlocks('<h1>标题报告</h1><p>  一行<br />软换行 </p><p><strong>&lt;b&gt;&amp;amp;</strong> 后</p><p><strong>全粗</strong></p><p></p>')).toEqual({
+      blocks: [line('标题报告'), line('一行'), line('软换行'), { ...line('<b>&amp; 后'), lead: '<b>&amp;' }, line('全粗')],
       warnings: [],
+      notes: new Map(),
     });
   });
 
@@ -38,18 +41,27 @@ describe('HTML from mammoth', () => {
     expect(warnings).toEqual([expect.stringContaining('合并单元格')]);
   });
 
-  it('leaves out footnotes and images, and warns about them and about a list left without its numbers', () => {
-    const { blocks, warnings } = htmlToBlocks(
-      '<p>正文<sup><a href="#footnote-1" id="footnote-ref-1">[1]</a></sup><img src="x.png" /></p>' +
-        '<ol><li>自动编号<ol><li>下一级</li></ol></li></ol>' +
+  it('keeps footnotes: the mark where it stood, the note by its id, off the page’s end', () => {
+    const { blocks, warnings, notes } = htmlToBlocks(
+      '<p>正文<sup><a href="#footnote-1" id="footnote-ref-1">[1]</a></sup>后文<sup><a href="#endnote-2" id="endnote-ref-2">[2]</a></sup></p>' +
         '<p>某某局</p><p>2025年1月10日</p>' +
-        '<ol><li id="footnote-1"><p>脚注 <a href="#footnote-ref-1">↑</a></p></li></ol>',
+        '<ol><li id="footnote-1"><p>脚注 <a href="#footnote-ref-1">↑</a></p></li><li id="endnote-2"><p>尾注甲</p><p>尾注乙 <a href="#endnote-ref-2">↑</a></p></li></ol>',
     );
-    expect(blocks).toEqual([line('正文'), line('自动编号'), line('下一级'), line('某某局'), line('2025年1月10日')]);
+    expect(blocks).toEqual([{ ...line('正文后文'), notes: [{ at: 2, id: 'footnote-1' }, { at: 4, id: 'endnote-2' }] }, line('某某局'), line('2025年1月10日')]);
+    expect(notes).toEqual(new Map([['footnote-1', '脚注'], ['endnote-2', '尾注甲\n尾注乙']]));
+    expect(warnings).toEqual([]);
+  });
+
+  it('leaves out images, and warns about them, about a list left without its numbers and a note mark in a table', () => {
+    const { blocks, warnings } = htmlToBlocks(
+      '<p>正文<img src="x.png" /></p><ol><li>自动编号<ol><li>下一级</li></ol></li></ol>' +
+        '<table><tr><td><p>格<sup><a href="#footnote-3" id="footnote-ref-3">[3]</a></sup></p></td></tr></table>',
+    );
+    expect(blocks).toEqual([line('正文'), line('自动编号'), line('下一级'), { kind: 'table', rows: [['格']] }]);
     expect(warnings).toEqual([
-      expect.stringContaining('1 个脚注或尾注没有导入'),
       expect.stringContaining('1 张图片没有导入'),
       expect.stringContaining('2 段使用了自动编号或项目符号，但编号无法还原'),
+      expect.stringContaining('表格中有 1 处脚注标记'),
     ]);
   });
 });
@@ -70,15 +82,16 @@ describe('a real .docx', () => {
         },
       ],
     });
-    const { blocks, warnings } = htmlToBlocks((await docxToHtml(await Packer.toBuffer(doc))).html);
+    const { blocks, warnings, notes } = htmlToBlocks((await docxToHtml(await Packer.toBuffer(doc))).html);
     expect(blocks).toEqual([
       line('示例局2030年法治政府建设年度报告'),
-      line('1. *加粗* <i>普通</i>'),
+      { ...line('1. *加粗* <i>普通</i>'), lead: '1. *加粗*', notes: [{ at: 17, id: 'footnote-1' }] },
       line('第一行'),
       line('第二行'),
       { kind: 'table', rows: [['项目', '数量'], ['示例', '1']] },
     ]);
-    expect(warnings).toEqual([expect.stringContaining('脚注')]);
+    expect(notes).toEqual(new Map([['footnote-1', '脚注内容（测试）']]));
+    expect(warnings).toEqual([]);
   });
 
   it('fails on bytes that are no .docx', async () => {
@@ -197,6 +210,7 @@ describe('Word’s automatic numbering', () => {
     expect(htmlToBlocks(html)).toEqual({
       blocks: [line('①表前（测试）'), { kind: 'table', rows: [['项目', '数量'], ['②示例项目', '1'], ['③测试项目\n④续行', '2']] }, line('⑤表后（测试）')],
       warnings: [],
+      notes: new Map(),
     });
   });
 
@@ -214,7 +228,7 @@ describe('Word’s automatic numbering', () => {
     const doc = new Document({ sections: [{ children: [new Paragraph({ text: '要点（测试）', bullet: { level: 0 } }), new Paragraph('正文')] }] });
     const { html, warnings } = await docxToHtml(await Packer.toBuffer(doc));
     expect(html).not.toContain('<li>');
-    expect(htmlToBlocks(html)).toEqual({ blocks: [line('要点（测试）'), line('正文')], warnings: [] });
+    expect(htmlToBlocks(html)).toEqual({ blocks: [line('要点（测试）'), line('正文')], warnings: [], notes: new Map() });
     expect(warnings).toEqual([]);
   });
 });

@@ -162,6 +162,9 @@ describe('entries', () => {
     agency: '示例局',
     signedOn: '2031-01-10',
     signature: ['示例局', '2031年01月10日'],
+    sources: { agency: '取自落款', signedOn: '落款“2031年01月10日”' },
+    prefaceFootnotes: [],
+    leftOut: [],
     preface: [
       { kind: 'line', text: '2030年,示例局……' },
       { kind: 'line', text: '1. 第二段' },
@@ -172,6 +175,8 @@ describe('entries', () => {
         label: '一、',
         heading: '2031',
         items: ['主要举措和成效'],
+        reasons: [{ item: '主要举措和成效', reason: '示例' }],
+        footnotes: [],
         body: [
           { kind: 'subheading', text: '（一）小标题' },
           { kind: 'line', text: '正文。' },
@@ -181,6 +186,24 @@ describe('entries', () => {
     ],
     warnings: [],
   };
+
+  it('footnotes: the marks where they stood, the notes after the text, escaped like the text', () => {
+    const section = {
+      ...report.sections[0]!,
+      body: [
+        { kind: 'subheading' as const, text: '（一）小标题*', notes: [{ at: 6, id: '1' }] },
+        { kind: 'line' as const, text: '1. 正文<b>后文', notes: [{ at: 5, id: '2' }, { at: 8, id: '3' }] },
+      ],
+      footnotes: [
+        { label: '1', text: '注一 [链接](x)' },
+        { label: '2', text: '注二' },
+        { label: '3', text: '第一段\n第二段' },
+      ],
+    };
+    expect(renderSection(2030, section).split('---\n')[2]).toBe(
+      '\n### （一）小标题[^1]\\*\n\n1\\. 正文[^2]\\<b\\>[^3]后文\n\n[^1]: 注一 \\[链接\\](x)\n\n[^2]: 注二\n\n[^3]: 第一段\n\n    第二段\n',
+    );
+  });
 
   it('a report: frontmatter in the order of the existing entries, then the preface', () => {
     expect(renderReport(report)).toBe(

@@ -114,7 +114,10 @@ describe('an old binary Word file (.doc, .wps)', () => {
     const error = await prepare(join(WORD, 'sample-numbered.doc'), 'sample-numbered.doc', join(dir, 'content')).catch((e: Error) => e);
     expect(error).toBeInstanceOf(ImportError);
     expect((error as Error).message.split('\n')).toEqual([
-      expect.stringContaining('sample-numbered.doc 中没有找到“一、”这样的编号标题'),
+      expect.stringContaining('sample-numbered.doc 中没有找到各部分的编号标题'),
+      '  “（一）示例举措，持续推进测试工作”',
+      '  “(二)示例培训,提升测试能力”',
+      expect.stringContaining('请在 Word 中另存为 .docx 后再导入'),
       expect.stringContaining('旧版文档中的自动编号读不出来'),
     ]);
   });
@@ -136,6 +139,7 @@ describe('an old binary Word file (.doc, .wps)', () => {
       blocks: [{ kind: 'line', text: '一、示例（测试）' }],
       format: 'Word 文档（.docx）',
       warnings: [],
+      notes: new Map(),
     });
   });
 });

@@ -1,0 +1,106 @@
+/**
+ * The numbering a report prints before its headings, and the shapes of heading lines.
+ *
+ * Schemes, in the order of the official hierarchy (GB/T 9704: 一、 then （一） then 1. then
+ * （1）), with 第一部分 above them all:
+ *   part     第一部分 / 第1部分 / 第一篇 / 第一章 (then 、 ： . or spaces)
+ *   cn       一、 (or 一．)
+ *   cnp      （一） / (一)
+ *   ar       1. / 1． / 1、 (not 1.1, not 2030.; 1.2025年… is 1. before a year)
+ *   arp      （1） / (1)
+ * A label is kept exactly as printed, with the mark and the spaces after it: “第一部分 ”.
+ */
+import { parseChineseNumeral } from '../domain/numerals.ts';
+
+export type Scheme = 'part' | 'cn' | 'cnp' | 'ar' | 'arp';
+
+
+/**
+ * The schemes a report numbers its parts in. （一） and （1） number points inside a part; a text
+ * whose only numbered lines are those has lost its parts' numbers (Word's automatic numbering in
+ * an old .doc), and is refused rather than cut at its sub-headings.
+ */
+export const PART_SCHEMES: readonly Scheme[] = ['part', 'cn', 'ar'];
+
+export interface Label {
+  scheme: Scheme;
+  /** The number it prints: 第三部分 → 3. */
+  n: number;
+  /** As printed, with its mark and the spaces after it. */
+  label: string;
+  /** The text after the label. */
+  rest: string;
+}
+
+const CN = '[一二三四五六七八九十]+';
+const GAP = '[\\s\\u3000]*';
+const PATTERNS: readonly [Scheme, RegExp][] = [
+  ['part', new RegExp(`^(第(${CN}|\\d{1,2})(?:部分|篇|章)(?:[、，,.．：:]${GAP}|${GAP}))(?=\\S)`, 'u')],
+  ['cn', new RegExp(`^((${CN})[、．]${GAP})(?=\\S)`, 'u')],
+  ['cnp', new RegExp(`^([（(](${CN})[）)]${GAP})(?=\\S)`, 'u')],
+  ['ar', new RegExp(`^((\\d{1,2})[.．、]${GAP})(?=\\S)`, 'u')],
+  ['arp', new RegExp(`^([（(](\\d{1,2})[）)]${GAP})(?=\\S)`, 'u')],
+];
+
+const number = (s: string) => (/^\d+$/.test(s) ? Number(s) : parseChineseNumeral(s));
+
+/** The label a line starts with, if it starts with one and has text after it. */
+export function readLabel(line: string): Label | undefined {
+  for (const [scheme, pattern] of PATTERNS) {
+    const m = pattern.exec(line);
+    if (!m) continue;
+    const n = number(m[2]!);
+    const rest = line.slice(m[1]!.length);
+    // 1.1 and 2.5万 are numbers, not labels; 1.2025年 is a label before a year.
+    if (scheme === 'ar' && /^\d/.test(rest) && !/^\d{4}\s*年/.test(rest)) return undefined;
+    if (n !== undefined && n >= 1) return { scheme, n, label: m[1]!, rest };
+  }
+  return undefined;
+}
+
+/** Sentence ends: a heading has none but, at most, one at its very end. */
+const SENTENCE_END = /[。；;！!？?]/;
+
+/** Text that runs on after a sentence end, after a colon, or across a wide gap. */
+const runsOn = (rest: string) => SENTENCE_END.test(rest.slice(0, -1)) || /[：:]\s*\S/.test(rest) || /\u3000|\s{2,}|\t/.test(rest.trim());
+
+/**
+ * A heading a part may have: no sentence ends inside it (one may end it), not a paragraph's
+ * length. A colon may stand inside: 一、示例举措一：宣传教育.
+ */
+export function isHeadingLine(line: string, l: Label | undefined = readLabel(line)): boolean {
+  return !!l && line.length <= 80 && !SENTENCE_END.test(l.rest.slice(0, -1));
+}
+
+/**
+ * A sub-heading on a line of its own: short (at most 40 characters), nothing running on after
+ * a sentence end, a colon or a wide gap; it may end in 。 or ！, as many reports print them.
+ */
+export function isSubHeadingLine(line: string, l: Label | undefined = readLabel(line)): boolean {
+  return !!l && line.length <= 40 && !/[；;]/.test(l.rest) && !runsOn(l.rest);
+}
+
+/**
+ * The run-in sub-heading a bold start may be: the bold text up to its first sentence end (or
+ * all of it), when that is a sub-heading's shape and text follows it.
+ */
+export function runInHeading(lead: string, line: string): string | undefined {
+  const end = lead.search(/[。！!？?：:]/);
+  const head = end >= 0 ? lead.slice(0, end + 1) : lead;
+  return head.length < line.length && isSubHeadingLine(head) ? head : undefined;
+}
+
+/** The schemes from the highest level down (GB/T 9704, with 第一部分 above). */
+const LEVELS: readonly Scheme[] = ['part', 'cn', 'cnp', 'ar', 'arp'];
+
+/**
+ * Which schemes number the sub-headings of a part (others stay text): the first level below the
+ * part's that the part uses (`used`: the schemes its lines are numbered in), and under 第一部分
+ * the level after it too. Under parts numbered 1., both （一） and （1） (reports that number
+ * their parts 1. put either under them).
+ */
+export function subSchemes(scheme: Scheme, used: ReadonlySet<Scheme>): Scheme[] {
+  if (scheme === 'ar') return ['cnp', 'arp'];
+  const below = LEVELS.slice(LEVELS.indexOf(scheme) + 1).filter((s) => used.has(s));
+  return below.slice(0, scheme === 'part' ? 2 : 1);
+}

@@ -1,0 +1,122 @@
+/**
+ * A report's parts and their sub-headings, in whatever numbering it uses (labels.ts).
+ *
+ * The parts are numbered in one scheme: the scheme whose first heading “1” (一、, 1. or 第一部分;
+ * PART_SCHEMES) comes first in the text, among those that number at least two headings in sequence
+ * (a report of one part: the first “1” of any). A line is the next part's heading when it is a
+ * heading's shape (labels.ts) and its number is the next one. Numbering of the same scheme
+ * inside a part (a list 1. 2. 3. inside part 2.) starts again at 1 and is followed as it goes
+ * on, so its numbers are not taken for parts; when a number could continue both, it continues
+ * the inner list if that list's items were headings of their own and the line does not read as
+ * one of the regulation's items (its heading names none: item-signals.json), else it is the
+ * next part. A heading-shaped line whose number fits neither stays text, with a warning.
+ *
+ * Inside a part, a line numbered one level down (subSchemes) and of a sub-heading's shape is a
+ * sub-heading (###); so is the bold start of a Word paragraph of that shape (the run-in
+ * heading “（一）强化组织保障。” followed by text): the paragraph is then written as the
+ * sub-heading and the rest of its text, character for character.
+ */
+import type { Block, BodyBlock, Line } from './model.ts';
+import { short } from './quote.ts';
+import { isHeadingLine, isSubHeadingLine, PART_SCHEMES, readLabel, runInHeading, subSchemes, type Label, type Scheme } from './labels.ts';
+
+export interface Heading {
+  /** Index of the heading's block. */
+  at: number;
+  order: number;
+  label: string;
+  heading: string;
+}
+
+export interface Found {
+  scheme: Scheme;
+  headings: Heading[];
+  warnings: string[];
+}
+
+const labelsOf = (blocks: readonly Block[]) => blocks.map((b) => (b.kind === 'line' ? readLabel(b.text) : undefined));
+
+/** Follows one scheme's numbering from its first heading “1”, as the module comment says. */
+function sequence(blocks: readonly Block[], labels: readonly (Label | undefined)[], scheme: Scheme, readsAsItem: (heading: string) => boolean): Found | undefined {
+  const first = labels.findIndex((l, i) => l?.scheme === scheme && l.n === 1 && isHeadingLine((blocks[i] as Line).text, l));
+  if (first < 0) return undefined;
+  const headings: Heading[] = [{ at: first, order: 1, label: labels[first]!.label, heading: labels[first]!.rest.trim() }];
+  const warnings: string[] = [];
+  let inner = { n: 0, headings: 0 };
+  for (let i = first + 1; i < blocks.length; i++) {
+    const l = labels[i];
+    if (l?.scheme !== scheme) continue;
+    const text = (blocks[i] as Line).text;
+    const heading = isHeadingLine(text, l);
+    const next = headings.length + 1;
+    const continuesInner = inner.n > 0 && l.n === inner.n + 1;
+    if (heading && l.n === next && !(continuesInner && inner.headings > 0 && !readsAsItem(l.rest))) {
+      headings.push({ at: i, order: next, label: l.label, heading: l.rest.trim() });
+      inner = { n: 0, headings: 0 };
+    } else if (l.n === 1 || continuesInner) {
+      inner = { n: l.n, headings: (l.n === 1 ? 0 : inner.headings) + (heading ? 1 : 0) };
+    } else if (heading) {
+      warnings.push(`“${short(text)}”像是标题，但编号“${l.label.trim()}”不接续上一部分，已当作正文放在第 ${headings.length} 部分中。请核对原文的编号。`);
+    }
+  }
+  return { scheme, headings, warnings };
+}
+
+/**
+ * The parts' headings, or undefined when no line is a part's first heading. `readsAsItem`
+ * says whether a heading names one of the regulation's items.
+ */
+export function findSections(blocks: readonly Block[], readsAsItem: (heading: string) => boolean): Found | undefined {
+  const labels = labelsOf(blocks);
+  const found = PART_SCHEMES.map((s) => sequence(blocks, labels, s, readsAsItem)).filter((f): f is Found => f !== undefined);
+  const byStart = (a: Found, b: Found) => a.headings[0]!.at - b.headings[0]!.at;
+  const several = found.filter((f) => f.headings.length >= 2).sort(byStart);
+  return several[0] ?? found.sort(byStart)[0];
+}
+
+/** A Word paragraph whose bold start is a run-in sub-heading: the sub-heading, then the rest. */
+function splitRunIn(b: Line, head: string): BodyBlock[] {
+  const rest = b.text.slice(head.length).trimStart();
+  const from = b.text.length - rest.length;
+  const notes = b.notes ?? [];
+  const headNotes = notes.filter((n) => n.at <= head.length);
+  const restNotes = notes.filter((n) => n.at > head.length).map((n) => ({ ...n, at: Math.max(0, n.at - from) }));
+  return [
+    { kind: 'subheading', text: head, ...(headNotes.length && { notes: headNotes }) },
+    { kind: 'line', text: rest, ...(restNotes.length && { notes: restNotes }) },
+  ];
+}
+
+/**
+ * The sub-heading schemes of a part whose points end in a full stop and are therefore a list,
+ * not headings: one of their lines runs on into text after its first sentence.
+ */
+function listSchemes(blocks: readonly Block[], sub: readonly Scheme[]): Set<Scheme> {
+  const lists = new Set<Scheme>();
+  for (const b of blocks) {
+    if (b.kind !== 'line' || b.lead) continue;
+    const l = readLabel(b.text);
+    if (l && sub.includes(l.scheme) && !isSubHeadingLine(b.text, l)) lists.add(l.scheme);
+  }
+  return lists;
+}
+
+/**
+ * A part's blocks with its sub-headings marked: lines one level down of a sub-heading's shape,
+ * and Word run-in headings. A line ending in 。 or ！ is a point of a list, not a sub-heading,
+ * when a sibling of its scheme in the part runs on into text.
+ */
+export function bodyOf(blocks: readonly Block[], scheme: Scheme): BodyBlock[] {
+  const used = new Set(blocks.flatMap((b) => (b.kind === 'line' ? [readLabel(b.text)?.scheme] : [])).filter((s): s is Scheme => s !== undefined));
+  const sub = subSchemes(scheme, used);
+  const lists = listSchemes(blocks, sub);
+  return blocks.flatMap((b): BodyBlock[] => {
+    if (b.kind !== 'line') return [b];
+    const l = readLabel(b.text);
+    if (!l || !sub.includes(l.scheme)) return [b];
+    const sentence = /[。！!]$/.test(b.text) && lists.has(l.scheme);
+    if (isSubHeadingLine(b.text, l) && !sentence) return [{ kind: 'subheading', text: b.text, ...(b.notes && { notes: b.notes }) }];
+    const head = b.lead ? runInHeading(b.lead, b.text) : undefined;
+    return head ? splitRunIn(b, head) : [b];
+  });
+}
