@@ -4,7 +4,8 @@
  * tests/fixtures/import-layouts). Each case is a folder with the original (report.docx,
  * report.txt …) and expected.json: title, year, agency, dates, 文号, 索引号, the preface's
  * start, each section's printed heading, items, first and last characters and sub-headings,
- * the footnotes that must be kept and the lines that are not report text.
+ * the footnotes that must be kept (anywhere in the text; a section's first and last characters are
+ * read without its notes) and the lines that are not report text.
  *
  * Every case is imported with `npm run import` into an empty content folder of its own; the
  * entries written are read back with the site's own reader, and each expectation is checked.
@@ -60,6 +61,12 @@ const short = (s: string, n = 40) => (s.length > n ? `${s.slice(0, n)}…` : s);
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** What the import wrote, as readers and checks see it. */
+/**
+ * A body's text without its footnotes: their marks ([^1]) and their notes at the end are the
+ * report's notes, kept apart (the footnote check reads them), not the end of its last paragraph.
+ */
+const withoutNotes = (body: string) => bodyText(body.replace(/^\[\^[^\]]+\]:.*$/gm, '').replace(/\[\^[^\]]+\]/g, '')).join('\n\n');
+
 function imported(contentDir: string) {
   const { reports, sections, problems } = loadContentFolder(contentDir, contentDir);
   const report = reports[0];
@@ -67,7 +74,7 @@ function imported(contentDir: string) {
   const own = sections.filter((s) => s.data.report === String(report.data.year)).sort((a, b) => a.data.order - b.data.order);
   return {
     report,
-    sections: own.map((s) => ({ data: s.data, body: s.body ?? '', text: bodyText(s.body ?? '').join('\n\n') })),
+    sections: own.map((s) => ({ data: s.data, body: s.body ?? '', text: withoutNotes(s.body ?? ''), withNotes: bodyText(s.body ?? '').join('\n\n') })),
     preface: bodyText(report.body ?? '').join('\n\n'),
     problems: [],
   };
@@ -102,7 +109,7 @@ function check(expected: Expected, got: ReturnType<typeof imported>): string[] {
     const subheads = s.body.split('\n').filter((l) => l.startsWith('### ')).map((l) => bodyText(l.slice(4)).join(''));
     for (const h of e.subheads) if (!subheads.includes(h)) fail.push(`section ${i + 1} sub-heading missing: ${short(h)}`);
   });
-  const all = [d.title, got.preface, ...got.sections.map((s) => `${printedHeading(s.data)}\n${s.text}`), ...signatureLines(d)].join('\n');
+  const all = [d.title, got.preface, ...got.sections.map((s) => `${printedHeading(s.data)}\n${s.withNotes}`), ...signatureLines(d)].join('\n');
   for (const f of expected.footnotes) if (!squash(all).includes(squash(f))) fail.push(`footnote dropped: ${short(f)}`);
   for (const line of expected.notReportText) if (all.includes(line)) fail.push(`published as report text: ${short(line)}`);
   return fail;
