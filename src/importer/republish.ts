@@ -201,7 +201,7 @@ function carryReport(report: Report, old: PublishedYear, sections: SectionToWrit
 }
 
 /** Renders and places the carried-over year. */
-function planCarried(contentDir: string, r: ReportToWrite & { sections: SectionToWrite[] }, old: PublishedYear, attachments: Planned['attachments']): Planned {
+function planCarried(contentDir: string, r: ReportToWrite & { sections: SectionToWrite[] }, attachments: Planned['attachments']): Planned {
   const rendered = renderYear(r);
   const p = plan(contentDir, r.year, rendered.reportText, rendered.sections);
   p.attachments = attachments;
@@ -271,13 +271,13 @@ export function republish(report: Report, planned: Planned, old: PublishedYear, 
   const carried = carrySections(report, old, contentDir, show);
   const attachments = carryAttachments(planned.attachments ?? [], old);
   const r = carryReport(report, old, carried.sections);
-  let p = planCarried(contentDir, r, old, attachments.files);
+  let p = planCarried(contentDir, r, attachments.files);
   const changes = changesNeedingCorrection(old, p, root);
   const warnings = [...carried.warnings];
   const kept = keptLines(old, report, carried.figureCount, attachments.note);
   let needsCorrection: string | undefined;
   if (changes.length && correction) {
-    p = planCarried(contentDir, { ...r, corrections: [...r.corrections!, { date: today, note: correction }] }, old, attachments.files);
+    p = planCarried(contentDir, { ...r, corrections: [...r.corrections!, { date: today, note: correction }] }, attachments.files);
     kept.push(`新增更正记录：${today} ${correction}`);
   } else if (changes.length) {
     const message = correctionNeeded(report.year, changes, old.report.filePath);

@@ -9,8 +9,6 @@ import type { Entry } from '../domain/check.ts';
 import { REQUIRED_ITEMS, type RequiredItem } from '../domain/items.ts';
 import { isWithdrawn, knownPublicationDate, lastCorrection } from '../domain/report.ts';
 
-/** Kept here for the callers that read it with the route helpers; it lives in src/domain/report.ts. */
-export { printedHeading } from '../domain/report.ts';
 
 /** The home page: the latest report, then every year. */
 export const homePath = '';

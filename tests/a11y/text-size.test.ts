@@ -14,7 +14,7 @@ import { serve, type Served } from '../helpers/serve';
 import { launch } from '../helpers/browser';
 import { builtFixture } from '../helpers/fixtures';
 import { CSP_HEADER } from '../../src/utils/security-headers.ts';
-import { LATEST, SECTION, open, PAGE_TYPES, withPrefs } from './pages';
+import { LATEST, open, PAGE_TYPES, withPrefs } from './pages';
 
 let dist = '';
 let site: Served;

@@ -4,7 +4,6 @@
  * newest-first order, and the home page's list of years.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { builtFixture } from '../helpers/fixtures';
 import { serve, type Served } from '../helpers/serve';
