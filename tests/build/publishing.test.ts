@@ -87,7 +87,7 @@ describe('npm run check', () => {
     expect(r.status).toBe(0);
     expect(r.out).toContain('已记入发布记录：2023 年');
     const entries = (JSON.parse(readFileSync(join(dir, 'published-digests.json'), 'utf8')) as RecordFile).entries;
-    expect(entries.filter((e) => e.event === 'correct').map((e) => ({ year: e.year, date: e.date, note: e.note }))).toEqual([
+    expect(entries.filter((e) => e.event === 'correct' && e.year === 2023).map((e) => ({ year: e.year, date: e.date, note: e.note }))).toEqual([
       { year: 2023, date: '2024-03-01', note: '示例更正：优待证申请人数' },
     ]);
     expect(npmScript('check', [], dir).status).toBe(0);
