@@ -62,7 +62,8 @@ function changedRanges(pieces: readonly SidePiece[]): [number, number][] {
   return out;
 }
 
-const hidden = (text: string): Element => ({ type: 'element', tagName: 'span', properties: { className: ['visually-hidden'] }, children: [{ type: 'text', value: text }] });
+/** Words for screen readers only; data-chrome: the site's words, not the report's (left out of 朗读 and of text read back). */
+const hidden = (text: string): Element => ({ type: 'element', tagName: 'span', properties: { className: ['visually-hidden'], dataChrome: true }, children: [{ type: 'text', value: text }] });
 
 /** A text node cut at the changed ranges; changed pieces with visible characters wrapped. */
 function cut(node: Text, from: number, ranges: readonly [number, number][], style: MarkStyle): ElementContent[] {

@@ -58,7 +58,7 @@ describe('markBodies', () => {
   it('wraps each changed run in <ins> or <del>, with words a screen reader speaks before and after', () => {
     const marks = diffText(streamOf(before), streamOf(after));
     expect(markBodies(after, sideOf(marks, 'after'), { tag: 'ins', ...WORDS.ins })).toEqual([
-      '<h4>(一)示例</h4>\n<p>原因是示例<ins><span class="visually-hidden">新增：</span>考核机制尚不健全<span class="visually-hidden">（新增至此）</span></ins>，本段为虚构测试内容。</p>',
+      '<h4>(一)示例</h4>\n<p>原因是示例<ins><span class="visually-hidden" data-chrome>新增：</span>考核机制尚不健全<span class="visually-hidden" data-chrome>（新增至此）</span></ins>，本段为虚构测试内容。</p>',
     ]);
   });
 
@@ -66,7 +66,7 @@ describe('markBodies', () => {
     const html = ['<p>甲乙</p>\n<table><tbody><tr><td>丙</td></tr></tbody></table>'];
     const out = markBodies(html, [{ text: streamOf(html), changed: true }], { tag: 'ins', start: '+', end: '-' })[0]!;
     expect(out).toBe(
-      '<p><ins><span class="visually-hidden">+</span>甲乙<span class="visually-hidden">-</span></ins></p>\n<table><tbody><tr><td><ins><span class="visually-hidden">+</span>丙<span class="visually-hidden">-</span></ins></td></tr></tbody></table>',
+      '<p><ins><span class="visually-hidden" data-chrome>+</span>甲乙<span class="visually-hidden" data-chrome>-</span></ins></p>\n<table><tbody><tr><td><ins><span class="visually-hidden" data-chrome>+</span>丙<span class="visually-hidden" data-chrome>-</span></ins></td></tr></tbody></table>',
     );
   });
 
@@ -87,7 +87,7 @@ describe('compareItem', () => {
     const c = compareItem(now, last, WORDS);
     // 示例局测试宣传形式较为多样: 13 characters, 9 5-grams, 7 of them (those before 多) last year's too.
     expect(c.repeat).toEqual({ grams: 9, repeated: 7, share: 7 / 9 });
-    expect(c.current[0]).toBe('<p id="b">示例局测试宣传形式较为<ins><span class="visually-hidden">新增：</span>多样<span class="visually-hidden">（新增至此）</span></ins>。</p>');
-    expect(c.previous[0]).toBe('<p>示例局测试宣传形式较为<del><span class="visually-hidden">删去：</span>单一<span class="visually-hidden">（删去至此）</span></del>。</p>');
+    expect(c.current[0]).toBe('<p id="b">示例局测试宣传形式较为<ins><span class="visually-hidden" data-chrome>新增：</span>多样<span class="visually-hidden" data-chrome>（新增至此）</span></ins>。</p>');
+    expect(c.previous[0]).toBe('<p>示例局测试宣传形式较为<del><span class="visually-hidden" data-chrome>删去：</span>单一<span class="visually-hidden" data-chrome>（删去至此）</span></del>。</p>');
   });
 });
