@@ -12,7 +12,10 @@
  * Then stray matches are let go: a run of fewer than MIN_KEPT characters left standing between
  * two changes (a 的, a comma) becomes part of the change, so a reader sees whole phrases.
  * The parts list each change's deletions before its insertions. Joined, the parts that are
- * not insertions give the old text back, and those that are not deletions the new one.
+ * not insertions give the old text back, and those that are not deletions the new one: every
+ * character is kept, line breaks and spaces too, so the marks can be put back into the HTML
+ * (mark-html.ts). The 版本记录 (history.ts sentencesOf) splits sentences the same way but
+ * trims them, as it lists changed sentences rather than marking a text in place.
  */
 import { diffArrays } from 'diff';
 
