@@ -8,15 +8,18 @@
  * - dates: 发布日期 is not before 成文日期, the year is not after the signing, publication is
  *   by 4月1日 of the following year (a warning, not an error), corrections follow publication;
  * - figures: key figures are printed in their section's text, keys are unique within a
- *   report, and a key keeps its unit across years (a warning).
+ *   report, and a key keeps its unit across years (a warning);
+ * - repeats: the newest report's text for an item does not largely repeat the previous
+ *   report's (a warning: repeats.ts REPEAT_REMINDER).
  *
  * Both the build (src/utils/content.ts) and `npm run check` (scripts/check.ts) run checkContent.
  */
 import type { ReportData, SectionData } from './schema.ts';
 import { toChineseNumeral } from './numerals.ts';
-import { missingMandatoryItems } from './items.ts';
+import { missingMandatoryItems, REQUIRED_ITEMS, type ItemName } from './items.ts';
 import { printedIn, printedValue, textForMatching } from './figures.ts';
-import { labelNumber, publicationDeadline, publishedDate } from './report.ts';
+import { isWithdrawn, labelNumber, publicationDeadline, publishedDate } from './report.ts';
+import { isHighRepeat, itemText, REPEAT_REMINDER, repeatedShare, sharePercent } from './repeats.ts';
 import { contentFolderOf, reportFileName, reportsRoot } from './layout.ts';
 
 export interface Entry<T> {
@@ -452,6 +455,62 @@ const figureUnitsConsistent: Rule = {
   },
 };
 
+// --- repeats -------------------------------------------------------------------------------
+
+/** A section's reader-visible text, block by block; from its source where it was not read (near enough). */
+const blocksOf = (s: Entry<SectionData>): readonly string[] => s.text ?? textForMatching(s.body ?? '').split(/\n\s*\n/);
+
+/** The newest report that stands (not withdrawn), draft or not: the one about to go out. */
+function newestStanding(view: ContentView): YearContent | undefined {
+  const standing = view.reports.filter((r) => !isWithdrawn(r.data));
+  const newest = standing.reduce<Entry<ReportData> | undefined>((a, r) => (!a || r.data.year > a.data.year ? r : a), undefined);
+  return newest && view.byYear.get(String(newest.data.year));
+}
+
+/** The latest published (not draft, not withdrawn) report before `year` with sections on `item`. */
+function previousCovering(view: ContentView, year: number, item: ItemName): YearContent | undefined {
+  return [...view.byYear.values()]
+    .filter((y) => y.report.data.year < year && !y.report.data.draft && !isWithdrawn(y.report.data) && y.sections.some((s) => s.data.items.includes(item)))
+    .sort((a, b) => b.report.data.year - a.report.data.year)[0];
+}
+
+/**
+ * The newest report (the one about to be published: the highest year not withdrawn, a draft
+ * too) does not largely repeat the previous report on the same item: a reminder when its text
+ * for an item shares at least 60% of its 5-grams with the latest earlier published report
+ * covering that item (repeats.ts: the measure, REPEAT_REMINDER). A warning: an item may stay
+ * the same for good reason. Earlier reports are published already and are not named again.
+ */
+const repeatsLastYear: Rule = {
+  name: 'repeats-last-year',
+  check: (view) => {
+    const newest = newestStanding(view);
+    if (!newest) return [];
+    const year = newest.report.data.year;
+    const ordered = byOrder(newest.sections);
+    return REQUIRED_ITEMS.flatMap(({ name }) => {
+      const mine = ordered.filter((s) => s.data.items.includes(name));
+      const previous = previousCovering(view, year, name);
+      if (!mine.length || !previous) return [];
+      const theirs = byOrder(previous.sections).filter((s) => s.data.items.includes(name));
+      const counted = (list: Entry<SectionData>[]) => itemText(list.map((s) => ({ items: s.data.items, text: blocksOf(s) })), name);
+      const repeat = repeatedShare(counted(mine), counted(theirs));
+      if (!isHighRepeat(repeat)) return [];
+      return [{ file: mine[0]!.filePath, field: '正文', warning: true, message: repeatMessage(year, name, mine, previous.report.data.year, theirs, repeat) }];
+    });
+  },
+};
+
+/** The reminder's words: which item, how much, against which files, and what to do. */
+function repeatMessage(year: number, item: string, mine: Entry<SectionData>[], prev: number, theirs: Entry<SectionData>[], r: { grams: number; repeated: number }): string {
+  const files = (list: Entry<SectionData>[]) => list.map((s) => s.filePath).join('、');
+  const where = mine.length > 1 ? `（这一项写在 ${files(mine)} 中）` : '';
+  return (
+    `${year} 年报告“${item}”的文字有 ${sharePercent(r)}% 与 ${prev} 年报告相同${where}：本年这一项的 ${r.grams} 个五字片段中，有 ${r.repeated} 个逐字出现在 ${files(theirs)} 中（达到 ${REPEAT_REMINDER.share * 100}% 即提醒）。` +
+    '逐年照抄同样的内容是评估中常被指出的问题：请对照上一年的文字核实这一项，写明本年度的实际情况；确实没有变化时可忽略此提醒'
+  );
+}
+
 /** Every rule, in the order their problems are listed. */
 export const RULES: readonly Rule[] = [
   fileNameMatchesYear,
@@ -470,6 +529,7 @@ export const RULES: readonly Rule[] = [
   figuresPrintedInText,
   figureKeysUnique,
   figureUnitsConsistent,
+  repeatsLastYear,
 ];
 
 /** Runs every rule over the content and lists what they found: errors and warnings. */
@@ -487,6 +547,9 @@ export function checkContent(
 function byFilePath(sections: readonly Entry<SectionData>[]): Entry<SectionData>[] {
   return [...sections].sort((a, b) => a.filePath.localeCompare(b.filePath));
 }
+
+/** Sections in their report's order. */
+const byOrder = (sections: readonly Entry<SectionData>[]) => [...sections].sort((a, b) => a.data.order - b.data.order);
 
 /** The folder part of a path, with its trailing '/': sections/2023/ for sections/2023/01.mdx. */
 const folderOf = (path: string) => path.replace(/[^/]*$/, '');

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { ITEM_NAMES, REQUIRED_ITEMS } from './items.ts';
 import { FIGURE_VALUE } from './schema.ts';
 import { REPORT_YEARS } from './layout.ts';
+import { REPEAT_MEASURE } from './repeats.ts';
 
 const ITEM_SLUGS = REQUIRED_ITEMS.map((i) => i.slug) as [string, ...string[]];
 const nonEmpty = z.string().min(1);
@@ -51,6 +52,17 @@ const attachment = z
   })
   .describe('附件：报告发布时的原件');
 
+const itemRepeat = z
+  .strictObject({
+    item: z.enum(ITEM_NAMES).describe('报告事项'),
+    itemSlug: z.enum(ITEM_SLUGS).describe('报告事项的英文代码'),
+    comparedWith: z.number().int().nullable().describe('对照的上一份报告的年度：更早的、报告了这一事项的最近一份未撤回的报告；没有时为 null'),
+    grams: z.number().int().min(0).describe('这一年这一事项正文中不同的五字片段数（见 repeatMeasure）'),
+    repeated: z.number().int().min(0).nullable().describe('其中也出现在对照报告同一事项正文中的片段数；没有对照报告时为 null'),
+    share: z.number().min(0).max(1).nullable().describe('相同文字比例 = repeated ÷ grams（0 到 1）；没有对照报告或 grams 为 0 时为 null'),
+  })
+  .describe('一个报告事项与上一份报告同一事项相比的相同文字比例');
+
 const report = z
   .strictObject({
     year: z.number().int().min(REPORT_YEARS.min).max(REPORT_YEARS.max).describe('报告年度'),
@@ -73,6 +85,7 @@ const report = z
     path,
     preface: z.string().describe('前言（纯文本）'),
     sections: z.array(section),
+    itemRepeats: z.array(itemRepeat).describe('这份报告报告的每一个事项（按规定的顺序）与上一份报告相比的相同文字比例'),
   })
   .describe('一年的法治政府建设年度报告');
 
@@ -86,16 +99,26 @@ const item = z
   })
   .describe('《法治政府建设与责任落实督察工作规定》要求报告的事项');
 
+const repeatMeasure = z
+  .strictObject({
+    id: z.literal(REPEAT_MEASURE.id).describe('度量的名称：字符五元组包含度（character 5-gram containment）'),
+    gramLength: z.literal(REPEAT_MEASURE.gramLength).describe('每个片段的字数'),
+    description: nonEmpty.describe('度量的定义'),
+  })
+  .describe('itemRepeats 中相同文字比例的计算方法');
+
 export const reportsDataSchema = z
   .strictObject({
     site: z.url().nullable().describe('网站首页的完整网址；构建时未设置网址则为 null'),
     items: z.array(item),
+    repeatMeasure,
     reports: z.array(report).describe('已发布的报告，年度新的在前；已撤回的报告也在其中，见 withdrawn'),
   })
-  .meta({ title: '法治政府建设年度报告：开放数据', description: '全部已发布报告的文件信息、各部分正文（纯文本）、报告事项和主要数据' });
+  .meta({ title: '法治政府建设年度报告：开放数据', description: '全部已发布报告的文件信息、各部分正文（纯文本）、报告事项、主要数据，以及各事项与上一年相比的相同文字比例' });
 
 export type ReportsData = z.infer<typeof reportsDataSchema>;
 export type ReportsDataFigure = z.infer<typeof figure>;
+export type ReportsDataItemRepeat = z.infer<typeof itemRepeat>;
 
 export function reportsDataJsonSchema(): Record<string, unknown> {
   return z.toJSONSchema(reportsDataSchema) as Record<string, unknown>;

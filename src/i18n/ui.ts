@@ -299,3 +299,40 @@ export const accessibilityStatement = {
   contactNone: (bureau: string) => `本网站暂未公布联系方式，请直接与${bureau}联系。`,
   byPage: '联系我们页面',
 } as const;
+
+/**
+ * Year against year (/items/<slug>/ and /items/plans-carried-out/): the repeated share, the
+ * marks and what they mean. Apart from `ui`, which the search code ships to the browser.
+ */
+export const compareText = {
+  // What a screen reader hears around a marked run; visually hidden, the marks show it.
+  delStart: '删去：',
+  delEnd: '（删去至此）',
+  insStart: '新增：',
+  insEnd: '（新增至此）',
+  intro: (full: string) => `各年报告中关于“${full}”的部分，年度新的在前。每一年都与报告了这一项的上一份报告逐字对照：`,
+  keyHeading: '怎样看对照',
+  keyIns: '新增的文字',
+  keyInsNote: '：加下划线和底色，是这一年新写的（与上一份报告不同）；',
+  keyDel: '删去的文字',
+  keyDelNote: '：加删除线，是上一份报告中有、这一年没有的；',
+  keySame: '没有标记的文字两年相同。',
+  measureHeading: '相同文字比例怎样计算',
+  measure:
+    '把这一年这一项的正文逐段去掉标点和空格，取出每一段中所有连续的五个字（“五字片段”，相同的只算一次），看其中有多少也出现在上一份报告同一项的正文中。比例 = 两年共有的片段数 ÷ 这一年的片段数，不足 1% 的部分舍去。段落调换了顺序不影响比例；改动一个字，会使包含它的最多五个片段不再相同。',
+  measureData: '各年的比例也在开放数据中：',
+  plansLink: '对照上一年的主要安排，看这一年的举措和成效',
+  repeat: (previous: number, percent: number) => `与${previous}年报告相同的文字占 ${percent}%`,
+  repeatDetail: (grams: number, repeated: number, previous: number) => `（这一年这一项共 ${grams} 个五字片段，其中 ${repeated} 个也在${previous}年报告中）`,
+  repeatFirst: '这是报告这一项最早的一份，没有可以对照的上一份报告。',
+  repeatTooShort: (previous: number) => `与${previous}年报告对照如下；这一年的文字不足五个字，不计算相同比例。`,
+  previousHeading: (year: number) => `对照：${year}年报告`,
+  // /items/plans-carried-out/
+  plansTitle: '上一年的主要安排与这一年的举措和成效',
+  plansShort: '主要安排的落实',
+  plansIntro: '每份报告都写明下一年度的主要安排。这里把每一年报告的“主要举措和成效”与上一份报告的“下一年度主要安排”并排列出，年度新的在前，便于对照安排是否落实。',
+  plansNone: '还没有可以对照的年份：需要先后两年的报告，前一年写有下一年度主要安排，后一年写有主要举措和成效。',
+  plansYear: (year: number) => `${year}年`,
+  plansPlanned: (planYear: number) => `${planYear}年报告的下一年度主要安排`,
+  plansDone: (year: number) => `${year}年报告的主要举措和成效`,
+} as const;

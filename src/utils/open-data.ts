@@ -7,7 +7,8 @@
 import { itemByName, REQUIRED_ITEMS } from '../domain/items.ts';
 import { printedHeading, signatureLines } from '../domain/report.ts';
 import { figureNumber, lineUpFigures, type FigureTable } from '../domain/figures.ts';
-import { reportsDataSchema, type ReportsData } from '../domain/open-data.ts';
+import { reportsDataSchema, type ReportsData, type ReportsDataItemRepeat } from '../domain/open-data.ts';
+import { gramsOf, itemText, REPEAT_MEASURE, repeatedShare } from '../domain/repeats.ts';
 import { attachmentPath, homePath, itemPath, notWithdrawn, withBase, withdrawalOf, type ReportView, type SectionView } from './routes.ts';
 import type { Attachment } from '../domain/attachments.ts';
 import type { CsvValue } from './csv.ts';
@@ -27,6 +28,28 @@ function withdrawnData(r: Parameters<typeof withdrawalOf>[0]) {
   return w ? { date: w.date, reason: w.reason } : null;
 }
 
+type WithText = ReportView<WithBody, WithBody>;
+
+/** A report's sections as the repeated share reads them. */
+const counted = (r: WithText) => r.sections.map((s) => ({ items: s.data.items, text: s.entry.content.text }));
+
+/**
+ * Each item a report covers, against the latest earlier report that stands (not withdrawn)
+ * and covers it, as the /items/ pages compare them (src/domain/repeats.ts).
+ */
+export function itemRepeats(r: WithText, reports: readonly WithText[]): ReportsDataItemRepeat[] {
+  const earlier = notWithdrawn(reports).filter((o) => o.year < r.year).sort((a, b) => b.year - a.year);
+  return REQUIRED_ITEMS.flatMap((item): ReportsDataItemRepeat[] => {
+    if (!r.sections.some((s) => s.data.items.includes(item.name))) return [];
+    const mine = itemText(counted(r), item.name);
+    const previous = earlier.find((o) => o.sections.some((s) => s.data.items.includes(item.name)));
+    const base = { item: item.name, itemSlug: item.slug };
+    if (!previous) return [{ ...base, comparedWith: null, grams: gramsOf(mine).size, repeated: null, share: null }];
+    const repeat = repeatedShare(mine, itemText(counted(previous), item.name));
+    return [{ ...base, comparedWith: previous.year, ...repeat }];
+  });
+}
+
 /** /data/reports.json from the route views, checked against the schema published beside it. */
 export function buildReportsData(
   reports: readonly (ReportView<WithBody, WithBody> & WithAttachments)[],
@@ -35,6 +58,7 @@ export function buildReportsData(
   const data: ReportsData = {
     site: homeUrl(opts.base, opts.site),
     items: REQUIRED_ITEMS.map((i) => ({ name: i.name, slug: i.slug, full: i.full, mandatory: i.mandatory, path: withBase(opts.base, itemPath(i.slug)) })),
+    repeatMeasure: { ...REPEAT_MEASURE },
     reports: reports.map((r) => ({
       year: r.year,
       title: r.data.title,
@@ -77,6 +101,7 @@ export function buildReportsData(
           unit: f.unit,
         })),
       })),
+      itemRepeats: itemRepeats(r, reports),
     })),
   };
   // What is published must match the schema published beside it.

@@ -11,7 +11,7 @@
  */
 import { printedHeading } from '../domain/report';
 import type { RequiredItem } from '../domain/items';
-import { ui } from '../i18n/ui';
+import { compareText, ui } from '../i18n/ui';
 import { absoluteUrl, fullSiteName, headMeta, type HeadMeta } from './meta';
 import {
   accessibilityPath,
@@ -21,6 +21,7 @@ import {
   historyPath,
   homePath,
   itemsPath,
+  plansPath,
   searchPath,
   sectionsByItem,
   siteMapPath,
@@ -63,6 +64,7 @@ export type Route =
   | { kind: 'history'; report: ReportView }
   | { kind: 'items' }
   | { kind: 'item'; item: RequiredItem }
+  | { kind: 'plans' }
   | { kind: 'figures' }
   | { kind: 'search' }
   | { kind: 'sitemap'; reports: readonly ReportView[] }
@@ -173,6 +175,7 @@ const PAGE_KINDS: { [K in Kind]: PageKind<K> } = {
   history: { title: (r) => ui.historyTitle(r.report.year), crumbs: (r, href) => [yearCrumb(r.report, href), { label: ui.history }], report: (r) => r.report },
   items: { title: () => ui.itemsTitle, crumbs: only(ui.itemsTitle) },
   item: { title: (r) => r.item.full, crumbs: (r, href) => [{ label: ui.itemsTitle, href: href(itemsPath) }, { label: r.item.name }] },
+  plans: { title: () => compareText.plansTitle, crumbs: (_, href) => [{ label: ui.itemsTitle, href: href(itemsPath) }, { label: compareText.plansShort }] },
   figures: { title: () => ui.figuresTitle, crumbs: only(ui.figuresTitle) },
   search: { title: () => ui.searchTitle },
   sitemap: { title: () => ui.siteMap, crumbs: only(ui.siteMap) },
@@ -277,7 +280,7 @@ export function siteMapGroups(reports: readonly ReportView[], ctx: SiteContext, 
   ];
   return [
     { heading: ui.siteMapReports, entries: reportEntries },
-    { heading: ui.siteMapItems, entries: [{ label: ui.itemsTitle, href: href(itemsPath) }, ...items] },
+    { heading: ui.siteMapItems, entries: [{ label: ui.itemsTitle, href: href(itemsPath) }, ...items, { label: compareText.plansTitle, href: href(plansPath) }] },
     { heading: ui.siteMapOther, entries: other.flatMap(([label, path]) => (path === undefined ? [] : [{ label, href: href(path) }])) },
   ];
 }

@@ -31,6 +31,8 @@ export const attachmentPath = (year: number | string, name: string) => `${attach
 /** The regulation's five items, and one item across every year. */
 export const itemsPath = 'items/';
 export const itemPath = (slug: string) => `${itemsPath}${slug}/`;
+/** Each year's 主要举措和成效 beside the 下一年度主要安排 of the report before it. */
+export const plansPath = `${itemsPath}plans-carried-out/`;
 /** 主要数据 across years, and its downloads. */
 export const figuresPath = 'figures/';
 export const figuresCsvPath = 'figures.csv';
@@ -162,7 +164,28 @@ export function sectionsByItem<R extends ReportView>(reports: readonly R[]): Ite
 export interface ItemView<R extends ReportView = ReportView> {
   item: RequiredItem;
   path: string;
-  years: { report: R; sections: R['sections'] }[];
+  years: ItemYear<R>[];
+}
+
+/** One report's sections on one item. */
+export interface ItemYear<R extends ReportView = ReportView> {
+  report: R;
+  sections: R['sections'];
+}
+
+/**
+ * Whether a year's plan was carried out: each report's 主要举措和成效 (newest first) beside the
+ * 下一年度主要安排 of the latest earlier report that has one, withdrawn reports left out. A
+ * year with no earlier plan is not listed.
+ */
+export function plansAgainstResults<R extends ReportView>(reports: readonly R[]): { results: ItemYear<R>; plan: ItemYear<R> }[] {
+  const views = sectionsByItem(reports);
+  const yearsOf = (name: RequiredItem['name']) => views.find((v) => v.item.name === name)!.years;
+  const plans = yearsOf('下一年度主要安排');
+  return yearsOf('主要举措和成效').flatMap((results) => {
+    const plan = plans.find((p) => p.report.year < results.report.year);
+    return plan ? [{ results, plan }] : [];
+  });
 }
 
 /**

@@ -35,9 +35,11 @@ export const PAGE_TYPES: PageType[] = [
   },
   { name: '404', path: 'no-such-page/' },
   { name: 'figures', path: 'figures/' },
+  // Each year beside the previous report, marked (<ins>, <del>), with a table in last year's text.
   { name: 'items', path: 'items/measures/' },
   /** The 版本记录 of the year the fixture has corrected, so its marked sentences are checked too. */
   { name: 'history', path: historyPath(FIXTURE.reports.find((r) => r.data.corrections.length)?.year ?? LATEST.year) },
+  { name: 'plans', path: 'items/plans-carried-out/' },
 ];
 
 export const WIDTHS = [360, 1280] as const;

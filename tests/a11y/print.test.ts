@@ -201,6 +201,27 @@ describe('print', () => {
   });
 });
 
+describe('print, a year set beside the last (/items/<slug>/)', () => {
+  it('stacks the two texts, keeps the key, and marks changes without colour: underlined, struck through', async () => {
+    const page = await printView('items/measures/', { contrast: 'high' });
+    expect(await printed(page, [...CHROME, '.repeat-share a', '.plans-link', '.visually-hidden'])).toEqual([]);
+    expect(await page.locator('.mark-key').isVisible()).toBe(true);
+    const look = await page.evaluate(() => {
+      const compare = document.querySelector('.compare')!;
+      const [first, second] = [...compare.children].map((c) => c.getBoundingClientRect());
+      const style = (sel: string) => {
+        const cs = getComputedStyle(document.querySelector(sel)!);
+        return { line: cs.textDecorationLine, color: cs.color, background: cs.backgroundColor };
+      };
+      return { stacked: second!.top >= first!.bottom, ins: style('.compare ins'), del: style('.compare del') };
+    });
+    expect(look.stacked).toBe(true);
+    expect(look.ins).toEqual({ line: 'underline', color: 'rgb(0, 0, 0)', background: 'rgba(0, 0, 0, 0)' });
+    expect(look.del).toEqual({ line: 'line-through', color: 'rgb(0, 0, 0)', background: 'rgba(0, 0, 0, 0)' });
+    await page.context().close();
+  });
+});
+
 describe('print as GB/T 9704-2012 lays out an official document', () => {
   /** A long synthetic report: the multi-year fixture with one section made many pages long. */
   let long: Served;

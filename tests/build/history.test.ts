@@ -18,6 +18,15 @@ import { validator } from '../helpers/json-schema';
 import type { ChangesData } from '../../src/domain/open-data';
 
 const NOTE = '示例更正：第一部分中的普法活动场次（测试）';
+/** Later than any correction the fixture already carries, so this one is the newest. */
+const DATE = '2024-06-01';
+
+/** The report entry with one more dated corrections entry, after any it already lists. */
+function addCorrection(file: string): void {
+  const entry = `  - date: ${DATE}\n    note: ${NOTE}\n`;
+  if (/^corrections:$/m.test(readFileSync(file, 'utf8'))) edit(file, /^(corrections:\n(?: .*\n)*)/m, `$1${entry}`);
+  else edit(file, /^(signedOn: .+\n)/m, `$1corrections:\n${entry}`);
+}
 
 /** The first sentence of a section's text that holds a figure, as the fixture prints it. */
 function correct(content: string): { before: string; after: string } {
@@ -26,7 +35,7 @@ function correct(content: string): { before: string; after: string } {
   const after = sentence.replace('普法活动4场', '普法活动6场');
   edit(file, sentence, after);
   edit(file, 'value: "4"', 'value: "6"');
-  edit(join(content, 'reports/2022.mdx'), /^signedOn: (.+)$/m, `signedOn: $1\ncorrections:\n  - date: 2024-03-01\n    note: ${NOTE}`);
+  addCorrection(join(content, 'reports/2022.mdx'));
   const accepted = spawnSync(process.execPath, [join(ROOT, 'scripts/check.ts'), '--accept'], { cwd: ROOT, env: astroEnv({ CONTENT_DIR: content }), encoding: 'utf8' });
   if (accepted.status !== 0) throw new Error(accepted.stdout + accepted.stderr);
   commit(content, '更正 2022 年报告（测试）');
@@ -49,7 +58,7 @@ describe('the 版本记录 of a corrected report', () => {
     const $ = page(dist, '/2022/history/');
     expect($('h1').text()).toBe('2022年报告的版本记录');
     const entries = $('.history-entry');
-    expect(entries.first().find('h2').text()).toBe('2024-03-01 更正');
+    expect(entries.first().find('h2').text()).toBe(`${DATE} 更正`);
     expect(entries.first().find('.history-note').text()).toBe(NOTE);
     expect(entries.last().find('h2').text()).toContain('发布');
     expect($('.breadcrumbs a').map((_, a) => $(a).attr('href')).get()).toEqual(['/', '/2022/']);
@@ -78,10 +87,10 @@ describe('the 版本记录 of a corrected report', () => {
   it('the feed carries the correction, dated, linking to its entry', () => {
     const $ = load(readFileSync(join(dist, 'feed.xml'), 'utf8'), { xml: true });
     const item = $('item').filter((_, i) => $(i).find('title').text().startsWith('更正：')).first();
-    expect(item.find('title').text()).toBe('更正：示例局2022年法治政府建设年度报告（测试数据）（2024-03-01）');
+    expect(item.find('title').text()).toBe(`更正：示例局2022年法治政府建设年度报告（测试数据）（${DATE}）`);
     expect(item.find('link').text()).toMatch(/^\/2022\/history\/#entry-[0-9a-f]{16}$/);
     expect(item.find('description').text()).toBe(NOTE);
-    expect(new Date(item.find('pubDate').text()).toISOString().slice(0, 10)).toBe('2024-03-01');
+    expect(new Date(item.find('pubDate').text()).toISOString().slice(0, 10)).toBe(DATE);
   });
 
   it('open data carries it, valid against its schema', () => {
@@ -89,7 +98,7 @@ describe('the 版本记录 of a corrected report', () => {
     const schema = JSON.parse(readFileSync(join(dist, 'data/changes.schema.json'), 'utf8'));
     expect(validator(schema)(data)).toEqual([]);
     const entry = data.reports.find((r) => r.year === 2022)!.entries[0]!;
-    expect(entry).toMatchObject({ event: 'correct', date: '2024-03-01', note: NOTE, sentences: [{ removed: [changed.before], added: [changed.after] }] });
+    expect(entry).toMatchObject({ event: 'correct', date: DATE, note: NOTE, sentences: [{ removed: [changed.before], added: [changed.after] }] });
   });
 });
 

@@ -72,8 +72,8 @@ describe('/items/<slug>/ across years', () => {
   it('shows one item’s sections year by year, newest first, each with its full text', () => {
     const $ = page('items/shortcomings/');
     expect($('.item-year h2').map((_, h) => $(h).text()).get()).toEqual(['2023年报告', '2022年报告', '2021年报告']);
-    expect($('.item-year h3').map((_, h) => $(h).text()).get()).toEqual(['四、示例不足：测试统筹仍需加强', '四、示例不足：测试能力有待提高', '二、示例不足：测试工作仍有差距']);
-    expect($('.item-year h3 a').map((_, a) => $(a).attr('href')).get()).toEqual(['/fzbg/2023/section-4/', '/fzbg/2022/section-4/', '/fzbg/2021/section-2/']);
+    expect($('.item-section h3').map((_, h) => $(h).text()).get()).toEqual(['四、示例不足：测试统筹仍需加强', '四、示例不足：测试能力有待提高', '二、示例不足：测试工作仍有差距']);
+    expect($('.item-section h3 a').map((_, a) => $(a).attr('href')).get()).toEqual(['/fzbg/2023/section-4/', '/fzbg/2022/section-4/', '/fzbg/2021/section-2/']);
     expect(textLines($, '[aria-labelledby="year-2021-section-2"]')).toEqual([
       '二、示例不足：测试工作仍有差距',
       '示例宣传形式较为单一，这是一句测试文字。',
@@ -83,8 +83,11 @@ describe('/items/<slug>/ across years', () => {
 
   it('groups several sections of one year under that year, and renders tables', () => {
     const $ = page('items/measures/');
-    expect($('.item-year').map((_, y) => `${$(y).find('h2').text()}:${$(y).find('h3').length}`).get()).toEqual(['2023年报告:2', '2022年报告:2', '2021年报告:1']);
-    expect($('.item-section table thead th').map((_, t) => $(t).text()).get()).toEqual(['项目', '数量']);
+    expect($('.item-year').map((_, y) => `${$(y).find('h2').text()}:${$(y).find('.item-section h3').length}`).get()).toEqual(['2023年报告:2', '2022年报告:2', '2021年报告:1']);
+    // 2022's table, in its own year and as last year's text beside 2023.
+    const cells = (sel: string) => $(sel).map((_, t) => $(t).clone().find('[data-chrome]').remove().end().text()).get();
+    expect(cells('.item-section table thead th')).toEqual(['项目', '数量']);
+    expect(cells('.compare-part table thead th')).toEqual(['项目', '数量']);
   });
 
   it('an item only one year covers lists that year', () => {

@@ -144,13 +144,13 @@ describe('/items/', () => {
     });
   });
 
-  it('an item page carries its sections’ full text, as on their own pages, newest year first', () => {
+  it('an item page carries its sections’ full text, as on their own pages, newest year first (marks and their spoken words aside)', () => {
     for (const item of REQUIRED_ITEMS) {
       const $ = page(dist, `/items/${item.slug}/`);
       expect($('h1').text()).toBe(item.full);
       const sections = reports.flatMap((r) => r.sections.filter((s) => s.data.items.includes(item.name)));
-      expect($('.item-year h3 a').map((_, a) => $(a).attr('href')).get()).toEqual(sections.map((s) => `/${s.path}`));
-      expect($('.item-year h3').map((_, h) => $(h).text()).get()).toEqual(sections.map((s) => printedHeading(s.data)));
+      expect($('.item-section h3 a').map((_, a) => $(a).attr('href')).get()).toEqual(sections.map((s) => `/${s.path}`));
+      expect($('.item-section h3').map((_, h) => $(h).text()).get()).toEqual(sections.map((s) => printedHeading(s.data)));
       $('.item-section .report-text').each((i, el) => {
         expect(textLines($, el as never), sections[i]!.path).toEqual(textLines(page(dist, `/${sections[i]!.path}`), '.report-text'));
       });

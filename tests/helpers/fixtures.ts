@@ -8,6 +8,8 @@
  * - `next-year`: a copy of multi-year into which the yearly path has been run as staff run
  *   it: `npm run import` of a synthetic next year, then `npm run check -- --accept`;
  * - `withdrawn`: tests/fixtures/withdrawn, two synthetic years, the newest withdrawn;
+ * - `repeated`: tests/fixtures/repeated, three synthetic years, the newest copying most of the
+ *   last one's 存在的不足和原因 (its README has the hand count);
  * - `real`: src/content, for the conformance test only (tests/conformance/).
  *
  * Any of them can be built with another site configuration (SITE_CONFIG): `inspectionBuild`
@@ -22,7 +24,7 @@ import { astroEnv, buildSite, ROOT } from './build';
 import { numberedDocx } from './word';
 import { DEFAULT_CONTENT_DIR } from '../../src/domain/layout.ts';
 
-export type FixtureName = 'multi-year' | 'next-year' | 'withdrawn' | 'real';
+export type FixtureName = 'multi-year' | 'next-year' | 'withdrawn' | 'repeated' | 'real';
 
 export const FIXTURES_DIR = join(ROOT, 'tests/fixtures');
 
@@ -72,6 +74,7 @@ export async function fixtureContent(name: FixtureName): Promise<string> {
   if (name === 'real') return join(ROOT, DEFAULT_CONTENT_DIR);
   if (name === 'multi-year') return join(FIXTURES_DIR, 'multi-year');
   if (name === 'withdrawn') return join(FIXTURES_DIR, 'withdrawn');
+  if (name === 'repeated') return join(FIXTURES_DIR, 'repeated');
   const dir = join(runFolder(), 'content-next-year');
   if (existsSync(join(dir, '.ready'))) return dir;
   rmSync(dir, { recursive: true, force: true });

@@ -209,6 +209,21 @@ describe('/data/reports.json', () => {
     expect(validate(broken).sort()).toEqual(["/reports/0 must have required property 'documentNumber'", "/reports/0 must have required property 'keywords'"]);
   });
 
+  it('names the repeated-share measure and gives, per item a report covers, its share against the previous report covering it', () => {
+    expect(data.repeatMeasure).toMatchObject({ id: 'char-5-gram-containment', gramLength: 5 });
+    const [r2023, r2022] = data.reports;
+    // 正文1：招聘会2场。 against 正文1：招聘会1,200场。: of 正文1招聘会2场's 4 5-grams, 正文1招聘 and 文1招聘会 are in both.
+    expect(r2023!.itemRepeats).toEqual([
+      { item: '主要举措和成效', itemSlug: 'measures', comparedWith: 2022, grams: 4, repeated: 2, share: 0.5 },
+      { item: '存在的不足和原因', itemSlug: 'shortcomings', comparedWith: null, grams: 3, repeated: null, share: null },
+    ]);
+    expect(r2022!.itemRepeats).toEqual([{ item: '主要举措和成效', itemSlug: 'measures', comparedWith: null, grams: 7, repeated: null, share: null }]);
+    const broken = JSON.parse(JSON.stringify(data));
+    broken.reports[0].itemRepeats[0].share = 1.5;
+    delete broken.repeatMeasure;
+    expect(validate(broken)).toEqual(expect.arrayContaining(["/ must have required property 'repeatMeasure'", '/reports/0/itemRepeats/0/share must be <= 1']));
+  });
+
   it('has no site address when none is set', () => {
     expect(buildReportsData(views, { base: '/' }).site).toBeNull();
     expect(validate(JSON.parse(JSON.stringify(buildReportsData(views, { base: '/' }))))).toEqual([]);

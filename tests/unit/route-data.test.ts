@@ -133,6 +133,10 @@ describe('the other pages', () => {
       title: `${item.full} - 示例年报`,
       breadcrumbs: [{ label: '首页', href: '/fzbg/' }, { label: '按报告事项浏览', href: '/fzbg/items/' }, { label: item.name }],
     });
+    expect(routeData({ kind: 'plans' }, ctx())).toMatchObject({
+      title: '上一年的主要安排与这一年的举措和成效 - 示例年报',
+      breadcrumbs: [{ label: '首页', href: '/fzbg/' }, { label: '按报告事项浏览', href: '/fzbg/items/' }, { label: '主要安排的落实' }],
+    });
   });
 
   it('/figures/ and /search/', () => {
@@ -252,7 +256,7 @@ describe('the 网站地图', () => {
       ['/fzbg/2023/', ['/fzbg/2023/section-1/', '/fzbg/2023/history/']],
       ['/fzbg/2022/', ['/fzbg/2022/section-1/', '/fzbg/2022/section-2/', '/fzbg/2022/history/']],
     ]);
-    expect(items!.entries.map((e) => e.href)).toEqual(['/fzbg/items/', ...REQUIRED_ITEMS.map((i) => `/fzbg/items/${i.slug}/`)]);
+    expect(items!.entries.map((e) => e.href)).toEqual(['/fzbg/items/', ...REQUIRED_ITEMS.map((i) => `/fzbg/items/${i.slug}/`), '/fzbg/items/plans-carried-out/']);
     expect(other!.entries.map((e) => e.href)).toEqual(['/fzbg/', '/fzbg/figures/', '/fzbg/search/', '/fzbg/contact/', '/fzbg/sitemap/']);
   });
 

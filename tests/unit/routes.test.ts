@@ -94,6 +94,7 @@ describe('route paths', () => {
       routes.reportsSchemaPath,
       routes.searchPath,
       routes.feedPath,
+      routes.plansPath,
     ];
     for (const path of fixed) expect(routesOfPages, path).toContain(path);
   });
@@ -108,5 +109,34 @@ describe('route paths', () => {
     const href = highlightHref('/fzbg/2023/section-2/', ['优待证', '94.6']);
     expect(href.startsWith('/fzbg/2023/section-2/?highlight=')).toBe(true);
     expect(new URL(href, 'https://example.gov.cn').searchParams.get(routes.HIGHLIGHT_PARAM)).toBe('优待证 94.6');
+  });
+});
+
+describe('plansAgainstResults', () => {
+  const withItems = (year: number, order: number, items: SectionData['items']) => {
+    const s = section(year, order);
+    return { ...s, data: { ...s.data, items } };
+  };
+  const withdrawn = { ...report(2022), data: { ...report(2022).data, withdrawn: { date: '2023-06-01', reason: '示例撤回（测试）' } } };
+
+  it('sets each report’s measures beside the plan of the latest earlier report that has one, newest first', () => {
+    const views = buildReportViews(
+      [report(2021), withdrawn, report(2023), report(2024)],
+      [
+        withItems(2021, 1, ['下一年度主要安排']),
+        withItems(2022, 1, ['主要举措和成效']),
+        withItems(2022, 2, ['下一年度主要安排']),
+        withItems(2023, 1, ['主要举措和成效', '第一责任人职责']),
+        withItems(2023, 2, ['下一年度主要安排']),
+        withItems(2024, 1, ['主要举措和成效']),
+        withItems(2024, 2, ['主要举措和成效']),
+      ],
+    );
+    // 2022 is withdrawn: 2023's measures stand beside 2021's plan; 2021 has no measures here, so no row.
+    expect(routes.plansAgainstResults(views).map((p) => [p.results.report.year, p.results.sections.length, p.plan.report.year])).toEqual([
+      [2024, 2, 2023],
+      [2023, 1, 2021],
+    ]);
+    expect(routes.plansPath).toBe('items/plans-carried-out/');
   });
 });

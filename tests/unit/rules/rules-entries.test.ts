@@ -22,6 +22,7 @@ describe('the rules', () => {
       'figures-printed-in-text',
       'figure-keys-unique',
       'figure-units-consistent',
+      'repeats-last-year',
     ]);
   });
 
