@@ -27,6 +27,7 @@ import { isValidIsoDate } from '../domain/dates.ts';
 import type { IsoDate } from '../domain/dates.ts';
 import type { Block, LeftOut, Line, Metadata, Table } from './model.ts';
 import { readLabel } from './labels.ts';
+import { halfWidthDigits } from './signature.ts';
 import words from './furniture-words.json' with { type: 'json' };
 
 /** A word as it stands in a pattern: its characters, escaped. */
@@ -191,7 +192,7 @@ function tabbedRow(text: string): { label: string; value: string }[] | undefined
 
 /** A date as metadata gives it: 2025-01-20, 2025年1月20日, 2025/1/20, 2025.01.20, with or without a time. */
 export function metadataDate(value: string): IsoDate | undefined {
-  const m = /(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/.exec(value);
+  const m = /(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/.exec(halfWidthDigits(value));
   const iso = m && `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
   return iso && isValidIsoDate(iso) ? iso : undefined;
 }

@@ -61,7 +61,7 @@ const DATE_LINE = /^[（(]?\s*([^（）()]+?)\s*[）)]?$/u;
 const bracketedNote = (line: string | undefined) =>
   line !== undefined && /^[（(][^（）()]{1,20}[）)]$/u.test(line) && !DATE_LIKE.test(line);
 /** A date, perhaps without its day: 2025年1月, 二〇二五年一月十日. */
-const DATE_LIKE = /[\d〇○零一二三四五六七八九]{4}\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月/u;
+const DATE_LIKE = /[\d０-９〇○零Ｏ一二三四五六七八九]{4}\s*年\s*[\d０-９一二三四五六七八九十]{1,2}\s*月/u;
 
 const lineText = (b: Block | undefined) => (b?.kind === 'line' ? b.text : undefined);
 

@@ -8,6 +8,7 @@ import { bodyOf } from '../../src/importer/sections.ts';
 import { textNotes } from '../../src/importer/footnotes.ts';
 import { renderBlock } from '../../src/importer/mdx.ts';
 import { ImportError } from '../../src/importer/errors.ts';
+import { assemble } from '../../src/importer/assemble.ts';
 import type { Block, BodyBlock } from '../../src/importer/model.ts';
 import { labelNumber, printedHeading } from '../../src/domain/report.ts';
 
@@ -174,9 +175,11 @@ describe('the 落款', () => {
     ['二〇二四年一月八日', '2024-01-08'],
     ['二○二五年十二月三十一日', '2025-12-31'],
     ['二零二五年十月十日', '2025-10-10'],
+    ['二0二五年一月二十日', '2025-01-20'],
+    ['２０２５年１月１０日', '2025-01-10'],
   ])('reads the date %s', (text, iso) => expect(signingDate(text)).toBe(iso));
 
-  it.each(['2025年2月30日', '2025年1月', '二〇二五年十三月一日', '落款日期：2025年1月10日'])('refuses %s', (text) => {
+  it.each(['2025年2月30日', '2025年1月', '二〇二五年十三月一日', '二〇二五五年一月一日', '落款日期：2025年1月10日'])('refuses %s', (text) => {
     expect(signingDate(text)).toBeUndefined();
   });
 
@@ -327,5 +330,20 @@ describe('a whole report', () => {
   it('warns about a section without text, naming it by its printed heading', () => {
     const { warnings } = parseReport(lines('一、示例（测试）', '二、示例二', '正文。', '示例局', '2031年1月10日'), 'x.txt');
     expect(warnings).toEqual(['第 1 部分“一、示例（测试）”没有正文。', '第一个编号标题之前没有前言（开头段）。']);
+  });
+});
+
+describe('the 成文日期 among the dates a page prints', () => {
+  const report = (...tail: string[]) =>
+    assemble(parseReport(lines('示例局2030年法治政府建设年度报告', '（2031年1月6日）', '发布时间：2031-02-14', '2030年，示例局（测试）推进示例工作。', '一、主要举措和成效', '正文。', ...tail), 'x.txt'));
+
+  it('is the 落款’s date; a different date under the title is named in a warning; the 发布时间 never is it', () => {
+    const r = report('示例局', '二0三一年一月十日');
+    expect([r.signedOn, r.publishedOn]).toEqual(['2031-01-10', '2031-02-14']);
+    expect(r.warnings).toContainEqual(expect.stringContaining('标题下的日期“（2031年1月6日）”与落款日期“二0三一年一月十日”不同'));
+  });
+
+  it('without a 落款, the date under the title', () => {
+    expect(report().signedOn).toBe('2031-01-06');
   });
 });
