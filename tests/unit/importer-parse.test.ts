@@ -245,6 +245,23 @@ describe('footnotes printed in a text', () => {
   it('a [1] line without its mark before it stays text', () => {
     expect(textNotes(lines('[1]示例', '正文[1]')).blocks).toEqual(lines('[1]示例', '正文[1]'));
   });
+
+  it('a ① line whose mark stands right after a word earlier is the note, as PDFs print them', () => {
+    const { blocks, notes } = textNotes(lines('依照《示例办法》①修订制度。', '正文。', '①《示例办法》为测试文件。'));
+    expect(blocks).toEqual([{ kind: 'line', text: '依照《示例办法》修订制度。', notes: [{ at: 8, id: 'text-note-2' }] }, ...lines('正文。')]);
+    expect([...notes.values()]).toEqual(['《示例办法》为测试文件。']);
+  });
+
+  it('① numbering points after a colon, a semicolon or at a line’s start is no mark: its lines stay text', () => {
+    const text = lines('做到：①全员培训；②全程考核。', '①示例学法', '②测试普法');
+    expect(textNotes(text).blocks).toEqual(text);
+  });
+
+  it('a 注： line after a paragraph is its note, worded as printed, marked at the paragraph’s end', () => {
+    const { blocks, notes } = textNotes(lines('覆盖率为60%。', '注：覆盖率为测试口径。', '（一）小标题', '注：不是段落后的说明。'));
+    expect(blocks).toEqual([{ kind: 'line', text: '覆盖率为60%。', notes: [{ at: 8, id: 'text-note-1' }] }, ...lines('（一）小标题', '注：不是段落后的说明。')]);
+    expect([...notes.values()]).toEqual(['注：覆盖率为测试口径。']);
+  });
 });
 
 describe('a whole report', () => {
