@@ -7,8 +7,9 @@
  * the text, and a line starting with the same mark further on, usually at the foot of the page
  * or the end of the part. Such a line is the note when the mark stands earlier inside a
  * paragraph (not at its start); the mark is then taken out of that paragraph's text and
- * recorded as a note mark. A circled number is a mark only right after a word (《示例办法》①),
- * not after a colon, a comma or a space, where reports use it to number points (做到：①…；②…).
+ * recorded as a note mark. A circled number is a mark only right after a word (《示例办法》①)
+ * or ending a paragraph (…12件。①), not after a colon, a comma or a space, where reports use it
+ * to number points (做到：①…；②…).
  * A remark line (注：…, 注释：…) after a paragraph is that paragraph's note, its words kept as
  * printed, its mark at the paragraph's end.
  *
@@ -22,7 +23,7 @@ const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 /** A note's line: its mark ([1], ［1］, ①) and its text. */
 const DEFINITION = new RegExp(`^(?:[[［](\\d{1,2})[\\]］]|([${CIRCLED}]))\\s*(\\S.*)$`, 'u');
 /** Where a mark stands in a text: [1] anywhere, ① right after a word (see above). */
-const markOf = (n: string) => (/\d/.test(n) ? new RegExp(`[[［]${n}[\\]］]`, 'gu') : new RegExp(`(?<=[^\\s：:；;，,、。（(【])${n}`, 'gu'));
+const markOf = (n: string) => (/\d/.test(n) ? new RegExp(`[[［]${n}[\\]］]`, 'gu') : new RegExp(`(?<=[^\\s：:；;，,、。（(【])${n}|(?<=。)${n}$`, 'gu'));
 /** A remark printed after a paragraph: 注：…, 注释：… */
 const REMARK = /^注(?:释)?\s*[：:]\s*\S/u;
 

@@ -116,7 +116,7 @@ const LINE_SHAPES: readonly [RegExp, string][] = [
   [/^首页\s*[>＞»›]/u, '网页上的位置导航'],
   [/^今[天日]是/u, '网页上的日期'],
   [new RegExp(`^(?:${words.栏目.map(literal).join('|')})\\s*[：:]`, 'u'), '网页上的栏目和按钮'],
-  [/^(?:微信|手机)?扫一扫|^.{0,8}在手机上?(?:打开|查看|浏览)/u, '网页上的栏目和按钮'],
+  [/^(?:微信|手机)?扫一扫|^.{0,8}在手机上?(?:打开|查看|浏览)|^[^，。,；;]{0,12}扫(?:描|码)?[^，。,；;]{0,4}二维码[^，。,；;]{0,10}$/u, '网页上的栏目和按钮'],
   [/^(?:[【[［]\s*[^【】[\]［］]{1,12}\s*[】\]］][\s|｜·•]*)+$/u, '网页上的按钮'],
   [/^[（(]\s*此[件页][^（）()]{0,12}[）)]$/u, '公开属性'],
   [/^签发人\s*[：:]/u, '版头：签发人'],
@@ -140,13 +140,13 @@ const CHROME_SYMBOLS = new Set(words.单独成行的符号);
 const SITE_LABEL = new RegExp(`^(?:${words.网站信息.map(literal).join('|')})\\s*(?:[：:©]|\\s)`, 'iu');
 const REGISTRATION = new RegExp(`(?:${words.备案号.map(literal).join('|')})\\s*\\d{4,}`, 'iu');
 /** A file name alone on a line: a download link's text. */
-const DOWNLOAD = new RegExp(`^[^。，；;！？]{1,80}\\.(?:${words.下载文件.map(literal).join('|')})$`, 'iu');
+const DOWNLOAD = new RegExp(`^[^。，；;！？]{1,80}\\.(?:${words.下载文件.map(literal).join('|')})(?:\\s*[（(][\\d.\\s]+[KMG]?B[）)])?$`, 'iu');
 
 /** A row of nothing but buttons' words (each perhaps with a colon), or one such symbol alone. */
 function chromeRow(text: string): boolean {
   if (CHROME_SYMBOLS.has(text)) return true;
   const row = text.split(/[\s|｜·•【】[\]［］/]+/u).map((w) => w.replace(/[：:]$/u, '')).filter(Boolean);
-  return row.length > 0 && row.every((w) => CHROME_WORDS.has(w)) && row.some((w) => w.length >= 2);
+  return row.length > 0 && row.every((w) => CHROME_WORDS.has(w)) && (row.length > 1 || row[0]!.length > 1);
 }
 
 /** The reason a single line is furniture, if it is. */

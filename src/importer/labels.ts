@@ -7,7 +7,7 @@
  *   cn       一、 (or 一．)
  *   cnp      （一） / (一)
  *   ar       1. / 1． / 1、 (not 1.1, not 2030.; 1.2025年… is 1. before a year)
- *   arp      （1） / (1) / ⑴
+ *   arp      （1） / (1) / 1） / ⑴
  *   circ     ① (a point inside a part, never a part)
  * （1） and ① are also printed as one character (⑴), as PDFs and some fonts give them.
  * A label is kept exactly as printed, with the mark and the spaces after it: “第一部分 ”.
@@ -44,6 +44,7 @@ const PATTERNS: readonly [Scheme, RegExp][] = [
   ['cnp', new RegExp(`^([（(](${CN})[）)]${GAP})(?=\\S)`, 'u')],
   ['ar', new RegExp(`^((\\d{1,2})[.．、]${GAP})(?=\\S)`, 'u')],
   ['arp', new RegExp(`^([（(](\\d{1,2})[）)]${GAP})(?=\\S)`, 'u')],
+  ['arp', new RegExp(`^((\\d{1,2})[）)]${GAP})(?=\\S)`, 'u')],
   ['arp', new RegExp(`^(([${ENCLOSED.arp}])${GAP})(?=\\S)`, 'u')],
   ['circ', new RegExp(`^(([${ENCLOSED.circ}])${GAP})(?=\\S)`, 'u')],
 ];

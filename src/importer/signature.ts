@@ -13,17 +13,17 @@ import { readLabel } from './labels.ts';
 /** Full-width digits (２０２５) as the ASCII digits they stand for; nothing else changes. */
 export const halfWidthDigits = (text: string): string => text.replace(/[０-９]/gu, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
 
-/** A date in Chinese numerals: 二〇二五年一月十日, 二0二五年一月二十日. */
-const NUMERAL_DATE = /^\s*([〇○零ＯO0一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]+)\s*月\s*([一二三四五六七八九十]+)\s*日\s*$/u;
+/** A date in Chinese numerals: 二〇二五年一月十日, 二0二五年一月二十日, 二〇二五年元月八日. */
+const NUMERAL_DATE = /^\s*([〇○零ＯO0一二三四五六七八九]{4})\s*年\s*([元一二三四五六七八九十]+)\s*月\s*([一二三四五六七八九十]+)\s*日\s*$/u;
 
-/** Dates as signed: '2025年1月10日', '2025年01月10日', '２０２５年１月１０日' or '二〇二五年一月十日' -> ISO date. */
+/** Dates as signed: '2025年1月10日', '2025年01月10日', '２０２５年１月１０日' or '二〇二五年一月十日' (元月 too) -> ISO date. */
 export function signingDate(line: string): string | undefined {
   const text = halfWidthDigits(line);
   const arabic = parseChineseDate(text);
   if (arabic) return arabic;
   const m = NUMERAL_DATE.exec(text);
   if (!m) return undefined;
-  const [year, month, day] = [parseDigitwiseNumeral(m[1]!), parseChineseNumeral(m[2]!), parseChineseNumeral(m[3]!)];
+  const [year, month, day] = [parseDigitwiseNumeral(m[1]!), m[2] === '元' ? 1 : parseChineseNumeral(m[2]!), parseChineseNumeral(m[3]!)];
   return year && month && day ? parseChineseDate(`${year}年${month}月${day}日`) : undefined;
 }
 

@@ -36,6 +36,7 @@ describe('labels', () => {
     ['(三）括号混用', 'cnp', 3, '(三）'],
     ['（12）第十二点', 'arp', 12, '（12）'],
     ['⑵一个字符的括号数字', 'arp', 2, '⑵'],
+    ['3）半边括号', 'arp', 3, '3）'],
     ['①示例学法', 'circ', 1, '①'],
     ['⑫ 第十二点', 'circ', 12, '⑫ '],
   ])('%s is numbered %s %i, its label as printed', (line, scheme, n, label) => {
@@ -201,6 +202,7 @@ describe('the 落款', () => {
     ['二零二五年十月十日', '2025-10-10'],
     ['二0二五年一月二十日', '2025-01-20'],
     ['２０２５年１月１０日', '2025-01-10'],
+    ['二〇二五年元月八日', '2025-01-08'],
   ])('reads the date %s', (text, iso) => expect(signingDate(text)).toBe(iso));
 
   it.each(['2025年2月30日', '2025年1月', '二〇二五年十三月一日', '二〇二五五年一月一日', '落款日期：2025年1月10日'])('refuses %s', (text) => {
@@ -250,6 +252,11 @@ describe('footnotes printed in a text', () => {
     const { blocks, notes } = textNotes(lines('依照《示例办法》①修订制度。', '正文。', '①《示例办法》为测试文件。'));
     expect(blocks).toEqual([{ kind: 'line', text: '依照《示例办法》修订制度。', notes: [{ at: 8, id: 'text-note-2' }] }, ...lines('正文。')]);
     expect([...notes.values()]).toEqual(['《示例办法》为测试文件。']);
+  });
+
+  it('a ① ending a paragraph after its full stop is a mark too', () => {
+    const { blocks } = textNotes(lines('清理示例文件12件。①', '①清理范围为测试数据。'));
+    expect(blocks).toEqual([{ kind: 'line', text: '清理示例文件12件。', notes: [{ at: 10, id: 'text-note-1' }] }]);
   });
 
   it('① numbering points after a colon, a semicolon or at a line’s start is no mark: its lines stay text', () => {
