@@ -8,7 +8,8 @@
  *   FIELDS), or of such labels and values separated by tabs (a table copied as text), a label
  *   alone on its line with its value on the next, and Word tables whose cells are such labels. Rows of the labels a news page prints (来源、时间、作者、浏览次数 …; see
  *   PAGE_LABELS) count when a row holds two of them, or one with a short value.
- * - a date and time alone on a line (2025-01-15 10:30): a news page's publication time;
+ * - a date and time alone on a line (2025-01-15 10:30), or before a row of a news page's labels
+ *   (2025-01-15 10:30　来源：…): a news page's publication time, never the 成文日期;
  * - page numbers: 第 1 页、第1页 共3页、— 1 —、- 1 -、1/3、Page 1 of 3, or a bare number;
  * - web page chrome: the 位置 breadcrumb (您当前所在位置：首页 > …), 今天是…, 字体/字号/保护视力色/
  *   浏览次数/分享到… rows, button rows (【打印本页】【关闭窗口】), rows of nothing but the words
@@ -128,6 +129,8 @@ const LINE_SHAPES: readonly [RegExp, string][] = [
 
 /** A date and time alone on a line, as a news page prints its publication time: 2025-01-15 10:30. */
 const STAMP = /^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/u;
+/** A publication time before a news page's labels: 2025-03-02 09:15　来源：示例局. */
+const STAMP_FIRST = /^(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s+(\S.*)$/u;
 
 /** Words that web pages print on their buttons and toolbars: a row of nothing else is chrome. */
 const CHROME_WORDS = new Set(words.按钮);
@@ -294,7 +297,9 @@ function furnitureOf(blocks: readonly Block[], i: number, meta: Metadata, beside
   const why = furnitureLine(b.text);
   if (why) return { lines: [{ text: b.text, why }], skip: 0 };
   if (STAMP.test(b.text)) return { lines: [{ text: b.text, why: metadataWhy([record(meta, '发布时间', b.text)]) }], skip: 0 };
-  const row = metadataRow(b.text, beside);
+  const stamped = STAMP_FIRST.exec(b.text);
+  const after = stamped && metadataRow(stamped[2]!, true);
+  const row = after ? [{ label: '发布时间', value: stamped![1]! }, ...after] : metadataRow(b.text, beside);
   if (row) return { lines: [{ text: b.text, why: metadataWhy(row.map((p) => record(meta, p.label, p.value))) }], skip: 0 };
   const alone = labelAlone(blocks, i);
   if (!alone) return undefined;

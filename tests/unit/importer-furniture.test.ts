@@ -148,6 +148,12 @@ describe('removing furniture from a report', () => {
     expect([f.blocks, f.metadata, f.leftOut.map((l) => l.why)]).toEqual([lines('正文。'), { publishedOn: '2025-01-15' }, ['政务公开信息，已读入：发布日期', '版头：签发人']]);
   });
 
+  it('a publication time before a news page’s labels is read as the 发布日期', () => {
+    const f = removeFurniture(lines('2025-03-02 09:15　来源：示例局', '2024年，示例局坚持依法行政。'));
+    expect([f.blocks, f.metadata]).toEqual([lines('2024年，示例局坚持依法行政。'), { publishedOn: '2025-03-02' }]);
+    expect(removeFurniture(lines('2025年3月2日 示例局召开会议，研究部署示例工作。')).blocks).toHaveLength(1);
+  });
+
   it('a data table is not metadata; 无 is no 文号', () => {
     const table: Block = { kind: 'table', rows: [['项目', '数量'], ['示例审查', '15']] };
     expect(removeFurniture([table]).blocks).toEqual([table]);
