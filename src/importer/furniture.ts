@@ -134,6 +134,8 @@ const STAMP_FIRST = /^(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2
 
 /** Words that web pages print on their buttons and toolbars: a row of nothing else is chrome. */
 const CHROME_WORDS = new Set(words.按钮);
+/** The site's menu: its words count in a row of two or more. */
+const MENU_WORDS = new Set(words.网站栏目);
 const CHROME_SYMBOLS = new Set(words.单独成行的符号);
 
 /**
@@ -145,11 +147,12 @@ const REGISTRATION = new RegExp(`(?:${words.备案号.map(literal).join('|')})\\
 /** A file name alone on a line: a download link's text. */
 const DOWNLOAD = new RegExp(`^[^。，；;！？]{1,80}\\.(?:${words.下载文件.map(literal).join('|')})(?:\\s*[（(][\\d.\\s]+[KMG]?B[）)])?$`, 'iu');
 
-/** A row of nothing but buttons' words (each perhaps with a colon), or one such symbol alone. */
+/** A row of nothing but buttons' and menus' words (each perhaps with a colon), or one such symbol alone. */
 function chromeRow(text: string): boolean {
   if (CHROME_SYMBOLS.has(text)) return true;
   const row = text.split(/[\s|｜·•【】[\]［］/]+/u).map((w) => w.replace(/[：:]$/u, '')).filter(Boolean);
-  return row.length > 0 && row.every((w) => CHROME_WORDS.has(w)) && (row.length > 1 || row[0]!.length > 1);
+  const chrome = row.every((w) => CHROME_WORDS.has(w) || (row.length > 1 && MENU_WORDS.has(w)));
+  return row.length > 0 && chrome && (row.length > 1 || row[0]!.length > 1);
 }
 
 /** The reason a single line is furniture, if it is. */
