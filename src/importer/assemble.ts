@@ -3,9 +3,11 @@
  * year decided from what the original prints, its items guessed, and a warning for each guess
  * that looks wrong. Where each value came from is kept for the summary (Report.sources).
  *
- * - 成文日期: the 落款's date; without a 落款, the date printed under the title; else the
- *   metadata's 成文日期; else, said in the summary and a warning, the page's 发布日期 (the
- *   latest it can be). The signature is [] when the original prints no 落款.
+ * - 成文日期: the 落款's date (a different date under the title is named in a warning); without
+ *   a 落款, the date printed under the title; else the metadata's 成文日期; else, said in the
+ *   summary and a warning, the page's 发布日期 (the latest it can be; a page's 发布时间 is never
+ *   taken before any of these). Dates in Chinese numerals and full-width digits are read too
+ *   (signature.ts). The signature is [] when the original prints no 落款.
  * - 发布机构: the 落款's agency; else the metadata's 发布机构; else the agency printed on a line
  *   of its own by the title; else the name before the year in the title.
  * - the year: --year, else the title's, else the preface's, else the year before the 成文日期.
@@ -79,7 +81,10 @@ function consistency(parsed: Parsed, r: Pick<Report, 'year' | 'yearSource' | 'si
     warnings.push(`标题中的年份是 ${titleYear}，报告年度却是 ${r.year}。请核对；需要时用 --year 指定年度。`);
   }
   if (Number(r.signedOn.slice(0, 4)) !== r.year + 1) warnings.push(`成文日期 ${r.signedOn} 不在报告年度 ${r.year} 的次年。请核对年度和成文日期。`);
-  const { metadata, signature } = parsed;
+  const { metadata, signature, dateLine } = parsed;
+  if (signature && dateLine && dateLine.signedOn !== signature.signedOn) {
+    warnings.push(`标题下的日期“${dateLine.text}”与落款日期“${signature.dateText}”不同：成文日期已按落款填写为 ${r.signedOn}。请核对。`);
+  }
   if (metadata.signedOn && metadata.signedOn !== r.signedOn) {
     warnings.push(`政务公开信息中的成文日期是 ${metadata.signedOn}，${signature ? '落款' : '标题下'}却是 ${r.signedOn}：已按后者。请核对。`);
   }

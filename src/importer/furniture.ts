@@ -8,11 +8,15 @@
  *   FIELDS), or of such labels and values separated by tabs (a table copied as text), a label
  *   alone on its line with its value on the next, and Word tables whose cells are such labels. Rows of the labels a news page prints (来源、时间、作者、浏览次数 …; see
  *   PAGE_LABELS) count when a row holds two of them, or one with a short value.
- * - a date and time alone on a line (2025-01-15 10:30): a news page's publication time;
+ * - a date and time alone on a line (2025-01-15 10:30), or before a row of a news page's labels
+ *   (2025-01-15 10:30　来源：…): a news page's publication time, never the 成文日期;
  * - page numbers: 第 1 页、第1页 共3页、— 1 —、- 1 -、1/3、Page 1 of 3, or a bare number;
  * - web page chrome: the 位置 breadcrumb (您当前所在位置：首页 > …), 今天是…, 字体/字号/保护视力色/
- *   浏览次数/分享到… rows, button rows (【打印本页】【关闭窗口】) and rows of nothing but the
- *   words such buttons print (CHROME_WORDS: 打印本页 关闭窗口 设为首页 长者版 简体 繁体 …);
+ *   浏览次数/分享到… rows, button rows (【打印本页】【关闭窗口】), rows of nothing but the words
+ *   such buttons print (打印本页 关闭窗口 设为首页 长者版 简体 繁体 …, or a lone ×), the site's
+ *   footer (主办：… 承办：…, 版权所有, 网站标识码, …ICP备00000000号) and a file name alone on a
+ *   line (a download link). The vocabulary is data, furniture-words.json, which says in
+ *   Chinese how a bureau extends it;
  * - 公文 lines: 签发人, 公开属性 (（此件公开发布）、（此页无正文）), 版记 (抄送：…, …年…月…日印发),
  *   separator lines (━━━, ★★★, or six and more of - = _ *);
  * - running headers and footers: a short line printed again where a page breaks (next to a
@@ -24,6 +28,11 @@ import { isValidIsoDate } from '../domain/dates.ts';
 import type { IsoDate } from '../domain/dates.ts';
 import type { Block, LeftOut, Line, Metadata, Table } from './model.ts';
 import { readLabel } from './labels.ts';
+import { halfWidthDigits } from './signature.ts';
+import words from './furniture-words.json' with { type: 'json' };
+
+/** A word as it stands in a pattern: its characters, escaped. */
+const literal = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 type Field = keyof Metadata;
 
@@ -107,8 +116,8 @@ const LINE_SHAPES: readonly [RegExp, string][] = [
   [/^(?:您?(?:当前|现在)?所在(?:的)?位置|当前位置|您的位置)\s*[：:]/u, '网页上的位置导航'],
   [/^首页\s*[>＞»›]/u, '网页上的位置导航'],
   [/^今[天日]是/u, '网页上的日期'],
-  [/^(?:字体|字号|字体大小|文字大小|保护视力色|视力保护色|背景色|分享到|分享|上一篇|下一篇)\s*[：:]/u, '网页上的栏目和按钮'],
-  [/^扫一扫/u, '网页上的栏目和按钮'],
+  [new RegExp(`^(?:${words.栏目.map(literal).join('|')})\\s*[：:]`, 'u'), '网页上的栏目和按钮'],
+  [/^(?:微信|手机)?扫一扫|^.{0,8}在手机上?(?:打开|查看|浏览)|^[^，。,；;]{0,12}扫(?:描|码)?[^，。,；;]{0,4}二维码[^，。,；;]{0,10}$/u, '网页上的栏目和按钮'],
   [/^(?:[【[［]\s*[^【】[\]［］]{1,12}\s*[】\]］][\s|｜·•]*)+$/u, '网页上的按钮'],
   [/^[（(]\s*此[件页][^（）()]{0,12}[）)]$/u, '公开属性'],
   [/^签发人\s*[：:]/u, '版头：签发人'],
@@ -120,17 +129,38 @@ const LINE_SHAPES: readonly [RegExp, string][] = [
 
 /** A date and time alone on a line, as a news page prints its publication time: 2025-01-15 10:30. */
 const STAMP = /^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/u;
+/** A publication time before a news page's labels: 2025-03-02 09:15　来源：示例局. */
+const STAMP_FIRST = /^(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s+(\S.*)$/u;
 
 /** Words that web pages print on their buttons and toolbars: a row of nothing else is chrome. */
-const CHROME_WORDS = new Set(
-  '打印本页 打印此页 打印 关闭窗口 关闭本页 关闭 收藏 加入收藏 设为首页 返回顶部 返回 分享 分享到 大 中 小 默认 无障碍 无障碍阅读 长者版 适老版 简体 繁体 繁體 简 繁 字体 字号 保护视力色 背景色 扫一扫 手机版 微信 微博 QQ空间 上一篇 下一篇 相关链接 相关阅读'.split(' '),
-);
+const CHROME_WORDS = new Set(words.按钮);
+/** The site's menu: its words count in a row of two or more. */
+const MENU_WORDS = new Set(words.网站栏目);
+const CHROME_SYMBOLS = new Set(words.单独成行的符号);
+
+/**
+ * The site's own lines at the foot of a page: a footer label (主办, 版权所有 …) starting a short
+ * line, or a registration number (…ICP备00000000号) in one.
+ */
+const SITE_LABEL = new RegExp(`^(?:${words.网站信息.map(literal).join('|')})\\s*(?:[：:©]|\\s)`, 'iu');
+const REGISTRATION = new RegExp(`(?:${words.备案号.map(literal).join('|')})\\s*\\d{4,}`, 'iu');
+/** A file name alone on a line: a download link's text. */
+const DOWNLOAD = new RegExp(`^[^。，；;！？]{1,80}\\.(?:${words.下载文件.map(literal).join('|')})(?:\\s*[（(][\\d.\\s]+[KMG]?B[）)])?$`, 'iu');
+
+/** A row of nothing but buttons' and menus' words (each perhaps with a colon), or one such symbol alone. */
+function chromeRow(text: string): boolean {
+  if (CHROME_SYMBOLS.has(text)) return true;
+  const row = text.split(/[\s|｜·•【】[\]［］/]+/u).map((w) => w.replace(/[：:]$/u, '')).filter(Boolean);
+  const chrome = row.every((w) => CHROME_WORDS.has(w) || (row.length > 1 && MENU_WORDS.has(w)));
+  return row.length > 0 && chrome && (row.length > 1 || row[0]!.length > 1);
+}
 
 /** The reason a single line is furniture, if it is. */
 export function furnitureLine(text: string): string | undefined {
   for (const [shape, why] of LINE_SHAPES) if (shape.test(text)) return why;
-  const words = text.split(/[\s|｜·•【】[\]［］/]+/u).filter(Boolean);
-  if (words.length && words.every((w) => CHROME_WORDS.has(w)) && words.some((w) => w.length >= 2)) return '网页上的栏目和按钮';
+  if (chromeRow(text)) return '网页上的栏目和按钮';
+  if (text.length <= 100 && !/[。；;]$/u.test(text) && (SITE_LABEL.test(text) || REGISTRATION.test(text))) return '网页底部的网站信息';
+  if (DOWNLOAD.test(text)) return '网页上的下载链接';
   return undefined;
 }
 
@@ -168,7 +198,7 @@ function tabbedRow(text: string): { label: string; value: string }[] | undefined
 
 /** A date as metadata gives it: 2025-01-20, 2025年1月20日, 2025/1/20, 2025.01.20, with or without a time. */
 export function metadataDate(value: string): IsoDate | undefined {
-  const m = /(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/.exec(value);
+  const m = /(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/.exec(halfWidthDigits(value));
   const iso = m && `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
   return iso && isValidIsoDate(iso) ? iso : undefined;
 }
@@ -270,7 +300,9 @@ function furnitureOf(blocks: readonly Block[], i: number, meta: Metadata, beside
   const why = furnitureLine(b.text);
   if (why) return { lines: [{ text: b.text, why }], skip: 0 };
   if (STAMP.test(b.text)) return { lines: [{ text: b.text, why: metadataWhy([record(meta, '发布时间', b.text)]) }], skip: 0 };
-  const row = metadataRow(b.text, beside);
+  const stamped = STAMP_FIRST.exec(b.text);
+  const after = stamped && metadataRow(stamped[2]!, true);
+  const row = after ? [{ label: '发布时间', value: stamped![1]! }, ...after] : metadataRow(b.text, beside);
   if (row) return { lines: [{ text: b.text, why: metadataWhy(row.map((p) => record(meta, p.label, p.value))) }], skip: 0 };
   const alone = labelAlone(blocks, i);
   if (!alone) return undefined;

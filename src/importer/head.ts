@@ -47,8 +47,9 @@ export const isDocumentNumber = (line: string): boolean => documentNumberOf(line
 /** Punctuation of sentences, not of titles or names. */
 const SENTENCE = /[。，,；;：:！!？?]/;
 
-/** A line that may be (part of) a title: no sentence punctuation, not numbered, not too long. */
-const titleLike = (line: string) => line.length <= 60 && !SENTENCE.test(line) && !readLabel(line) && !signingDate(line) && !isDocumentNumber(line);
+/** A line that may be (part of) a title: no sentence punctuation nor a menu's separators, not numbered, not too long. */
+const titleLike = (line: string) =>
+  line.length <= 60 && !SENTENCE.test(line) && !/[|｜>＞»›]/u.test(line) && !readLabel(line) && !signingDate(line) && !isDocumentNumber(line);
 const ENDS_REPORT = /报告(?:[（(][^（）()]{1,12}[）)])?$/u;
 const LETTERHEAD_SHAPE = /^[^，,。；;：:]{2,40}文件$/u;
 /** A letterhead, its characters perhaps spaced out: 示例区某某局文件, 示 例 区 某 某 局 文 件. */
@@ -61,7 +62,7 @@ const DATE_LINE = /^[（(]?\s*([^（）()]+?)\s*[）)]?$/u;
 const bracketedNote = (line: string | undefined) =>
   line !== undefined && /^[（(][^（）()]{1,20}[）)]$/u.test(line) && !DATE_LIKE.test(line);
 /** A date, perhaps without its day: 2025年1月, 二〇二五年一月十日. */
-const DATE_LIKE = /[\d〇○零一二三四五六七八九]{4}\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月/u;
+const DATE_LIKE = /[\d０-９〇○零Ｏ一二三四五六七八九]{4}\s*年\s*[\d０-９一二三四五六七八九十]{1,2}\s*月/u;
 
 const lineText = (b: Block | undefined) => (b?.kind === 'line' ? b.text : undefined);
 

@@ -7,12 +7,14 @@
  *   cn       一、 (or 一．)
  *   cnp      （一） / (一)
  *   ar       1. / 1． / 1、 (not 1.1, not 2030.; 1.2025年… is 1. before a year)
- *   arp      （1） / (1)
+ *   arp      （1） / (1) / 1） / ⑴
+ *   circ     ① (a point inside a part, never a part)
+ * （1） and ① are also printed as one character (⑴), as PDFs and some fonts give them.
  * A label is kept exactly as printed, with the mark and the spaces after it: “第一部分 ”.
  */
 import { parseChineseNumeral } from '../domain/numerals.ts';
 
-export type Scheme = 'part' | 'cn' | 'cnp' | 'ar' | 'arp';
+export type Scheme = 'part' | 'cn' | 'cnp' | 'ar' | 'arp' | 'circ';
 
 
 /**
@@ -33,6 +35,8 @@ export interface Label {
 }
 
 const CN = '[一二三四五六七八九十]+';
+/** Numbers 1 to 20 printed as one character each: ⑴, ①. */
+const ENCLOSED = { arp: '⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇', circ: '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳' } as const;
 const GAP = '[\\s\\u3000]*';
 const PATTERNS: readonly [Scheme, RegExp][] = [
   ['part', new RegExp(`^(第(${CN}|\\d{1,2})(?:部分|篇|章)(?:[、，,.．：:]${GAP}|${GAP}))(?=\\S)`, 'u')],
@@ -40,9 +44,18 @@ const PATTERNS: readonly [Scheme, RegExp][] = [
   ['cnp', new RegExp(`^([（(](${CN})[）)]${GAP})(?=\\S)`, 'u')],
   ['ar', new RegExp(`^((\\d{1,2})[.．、]${GAP})(?=\\S)`, 'u')],
   ['arp', new RegExp(`^([（(](\\d{1,2})[）)]${GAP})(?=\\S)`, 'u')],
+  ['arp', new RegExp(`^((\\d{1,2})[）)]${GAP})(?=\\S)`, 'u')],
+  ['arp', new RegExp(`^(([${ENCLOSED.arp}])${GAP})(?=\\S)`, 'u')],
+  ['circ', new RegExp(`^(([${ENCLOSED.circ}])${GAP})(?=\\S)`, 'u')],
 ];
 
-const number = (s: string) => (/^\d+$/.test(s) ? Number(s) : parseChineseNumeral(s));
+/** A number printed as one character: its place in its series, from 1. */
+const enclosed = (s: string) => {
+  for (const series of Object.values(ENCLOSED)) if (series.includes(s)) return series.indexOf(s) + 1;
+  return undefined;
+};
+
+const number = (s: string) => (/^\d+$/.test(s) ? Number(s) : (enclosed(s) ?? parseChineseNumeral(s)));
 
 /** The label a line starts with, if it starts with one and has text after it. */
 export function readLabel(line: string): Label | undefined {
@@ -90,8 +103,23 @@ export function runInHeading(lead: string, line: string): string | undefined {
   return head.length < line.length && isSubHeadingLine(head) ? head : undefined;
 }
 
+/** The longest clause of a heading: 全面提升行政决策公信力 has 11 characters, 16 leave room. */
+const CLAUSE = 16;
+
+/**
+ * The run-in sub-heading a paragraph of plain text may start with: its label and first sentence,
+ * as runInHeading reads a bold start, when that sentence reads as a heading rather than as the
+ * first sentence of a point: one or two short clauses (a heading pairs two at most: 强化组织保障，
+ * 夯实法治建设根基。).
+ */
+export function plainRunIn(line: string): string | undefined {
+  const head = runInHeading(line, line);
+  const clauses = head ? (readLabel(head)?.rest ?? head).replace(/[。！!？?：:]$/u, '').split(/[，,、]/u) : [];
+  return head && clauses.length <= 2 && clauses.every((c) => c.length <= CLAUSE) ? head : undefined;
+}
+
 /** The schemes from the highest level down (GB/T 9704, with 第一部分 above). */
-const LEVELS: readonly Scheme[] = ['part', 'cn', 'cnp', 'ar', 'arp'];
+const LEVELS: readonly Scheme[] = ['part', 'cn', 'cnp', 'ar', 'arp', 'circ'];
 
 /**
  * Which schemes number the sub-headings of a part (others stay text): the first level below the

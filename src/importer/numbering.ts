@@ -32,6 +32,7 @@
  * switched off, not only those numbered here, so no list item is left without its number.
  */
 import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
+import { toChineseNumeral } from '../domain/numerals.ts';
 
 const NAMESPACES = [
   'http://schemas.openxmlformats.org/wordprocessingml/2006/main',
@@ -316,11 +317,9 @@ function digitwise(n: number, digits: readonly string[]): string {
   return [...String(n)].map((d) => digits[Number(d)]).join('');
 }
 
-/** 一…九, 十, 十一 … 九十九; from 100 on Word writes the digits (一〇〇). */
+/** 一…九, 十, 十一 … 九十九 as headings print them; 〇, and from 100 on the digits (一〇〇), as Word does. */
 function chineseCounting(n: number): string {
-  if (n < 10 || n >= 100) return digitwise(n, CN_DIGITS);
-  const [tens, ones] = [Math.floor(n / 10), n % 10];
-  return `${tens === 1 ? '' : CN_DIGITS[tens]}十${ones ? CN_DIGITS[ones] : ''}`;
+  return n >= 1 && n < 100 ? toChineseNumeral(n) : digitwise(n, CN_DIGITS);
 }
 
 interface Counting {

@@ -15,7 +15,7 @@ import { removeFurniture } from './furniture.ts';
 import { numberNotes, textNotes } from './footnotes.ts';
 import { readHead } from './head.ts';
 import { readLabel } from './labels.ts';
-import { bodyOf, findSections, type Found } from './sections.ts';
+import { bodyOf, findSections, writesRunIns, type Found } from './sections.ts';
 import { findSignature } from './signature.ts';
 import { readsAsItem } from './guess.ts';
 import type { Block, LeftOut, Line, Notes, Parsed, Section } from './model.ts';
@@ -65,7 +65,8 @@ export function parseReport(input: readonly Block[], file: string, notes: Notes 
   const parts = partsOf(text.blocks, found);
   const signed = findSignature(parts.at(-1)!);
   if (signed) parts[parts.length - 1] = parts.at(-1)!.slice(0, -signed.count);
-  const numbered = numberNotes([head.preface, ...parts.map((p) => bodyOf(p, found.scheme))], new Map([...notes, ...text.notes]));
+  const runIns = writesRunIns(parts, found.scheme);
+  const numbered = numberNotes([head.preface, ...parts.map((p) => bodyOf(p, found.scheme, runIns))], new Map([...notes, ...text.notes]));
   const [preface, ...bodies] = numbered.parts;
   const sections: Section[] = found.headings.map((h, i) => ({ order: h.order, label: h.label, heading: h.heading, body: bodies[i]!, footnotes: numbered.footnotes[i + 1]! }));
   const warnings = [...found.warnings, ...head.warnings, ...numbered.warnings];

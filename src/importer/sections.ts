@@ -14,11 +14,15 @@
  * Inside a part, a line numbered one level down (subSchemes) and of a sub-heading's shape is a
  * sub-heading (###); so is the bold start of a Word paragraph of that shape (the run-in
  * heading “（一）强化组织保障。” followed by text): the paragraph is then written as the
- * sub-heading and the rest of its text, character for character.
+ * sub-heading and the rest of its text, character for character. Plain text has no bold to
+ * tell: there a level whose every line starts with a short heading sentence and runs on into
+ * text (1.加强学习。示例局……; labels.ts plainRunIn) is split the same way, when two lines of
+ * the part do so, or one where another part of the report is written so. A level one of whose
+ * lines does not (a long first sentence, a point with nothing after it) is a list, left as printed.
  */
 import type { Block, BodyBlock, Line } from './model.ts';
 import { short } from './quote.ts';
-import { isHeadingLine, isSubHeadingLine, PART_SCHEMES, readLabel, runInHeading, subSchemes, type Label, type Scheme } from './labels.ts';
+import { isHeadingLine, isSubHeadingLine, PART_SCHEMES, plainRunIn, readLabel, runInHeading, subSchemes, type Label, type Scheme } from './labels.ts';
 
 export interface Heading {
   /** Index of the heading's block. */
@@ -101,19 +105,50 @@ function listSchemes(blocks: readonly Block[], sub: readonly Scheme[]): Set<Sche
   return lists;
 }
 
+/** The run-in sub-heading a paragraph starts with: its bold start's, or its first sentence's (labels.ts). */
+const runInOf = (b: Line) => (b.lead ? runInHeading(b.lead, b.text) : plainRunIn(b.text));
+
+/**
+ * The sub-heading schemes a part writes as run-in sub-headings in plain text: every line of the
+ * scheme starts with a sub-heading's sentence and runs on into text, two lines at least, or one
+ * when the report writes its sub-headings so elsewhere (`layout`). A scheme of which one line
+ * does not (a long first sentence, a point with no text after it) is a list, left as it is.
+ */
+export function runInSchemes(blocks: readonly Block[], sub: readonly Scheme[], layout = false): Set<Scheme> {
+  const count = new Map<Scheme, number>();
+  const lists = new Set<Scheme>();
+  for (const b of blocks) {
+    const l = b.kind === 'line' ? readLabel(b.text) : undefined;
+    if (!l || !sub.includes(l.scheme)) continue;
+    if (runInOf(b as Line)) count.set(l.scheme, (count.get(l.scheme) ?? 0) + 1);
+    else lists.add(l.scheme);
+  }
+  return new Set([...count].filter(([s, n]) => !lists.has(s) && n >= (layout ? 1 : 2)).map(([s]) => s));
+}
+
+/** The sub-heading schemes of a part numbered in `scheme` (see subSchemes). */
+const subOf = (blocks: readonly Block[], scheme: Scheme) =>
+  subSchemes(scheme, new Set(blocks.flatMap((b) => (b.kind === 'line' ? [readLabel(b.text)?.scheme] : [])).filter((s): s is Scheme => s !== undefined)));
+
+/** Whether the report writes run-in sub-headings: one of its parts does so throughout. */
+export const writesRunIns = (parts: readonly (readonly Block[])[], scheme: Scheme): boolean => parts.some((p) => runInSchemes(p, subOf(p, scheme)).size > 0);
+
 /**
  * A part's blocks with its sub-headings marked: lines one level down of a sub-heading's shape,
- * and Word run-in headings. A line ending in 。 or ！ is a point of a list, not a sub-heading,
- * when a sibling of its scheme in the part runs on into text.
+ * Word run-in headings, and run-in headings of plain text where the part writes them
+ * throughout (runInSchemes; `layout`: the report does so in another part). A line ending in 。
+ * or ！ is a point of a list, not a sub-heading, when a sibling of its scheme in the part runs on
+ * into text.
  */
-export function bodyOf(blocks: readonly Block[], scheme: Scheme): BodyBlock[] {
-  const used = new Set(blocks.flatMap((b) => (b.kind === 'line' ? [readLabel(b.text)?.scheme] : [])).filter((s): s is Scheme => s !== undefined));
-  const sub = subSchemes(scheme, used);
+export function bodyOf(blocks: readonly Block[], scheme: Scheme, layout = false): BodyBlock[] {
+  const sub = subOf(blocks, scheme);
   const lists = listSchemes(blocks, sub);
+  const runIns = runInSchemes(blocks, sub, layout);
   return blocks.flatMap((b): BodyBlock[] => {
     if (b.kind !== 'line') return [b];
     const l = readLabel(b.text);
     if (!l || !sub.includes(l.scheme)) return [b];
+    if (runIns.has(l.scheme)) return splitRunIn(b, runInOf(b)!);
     const sentence = /[。！!]$/.test(b.text) && lists.has(l.scheme);
     if (isSubHeadingLine(b.text, l) && !sentence) return [{ kind: 'subheading', text: b.text, ...(b.notes && { notes: b.notes }) }];
     const head = b.lead ? runInHeading(b.lead, b.text) : undefined;

@@ -6,21 +6,25 @@
  * 落款 at all: its date then stands under the title or in the metadata (assemble.ts).
  */
 import { parseChineseDate } from '../domain/dates.ts';
-import { parseChineseNumeral } from '../domain/numerals.ts';
+import { parseChineseNumeral, parseDigitwiseNumeral } from '../domain/numerals.ts';
 import type { Block, LeftOut, Signature } from './model.ts';
 import { readLabel } from './labels.ts';
 
-const CN_DIGIT: Record<string, number> = { 〇: 0, '○': 0, 零: 0, Ｏ: 0, O: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+/** Full-width digits (２０２５) as the ASCII digits they stand for; nothing else changes. */
+export const halfWidthDigits = (text: string): string => text.replace(/[０-９]/gu, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
 
-/** Dates as signed: '2025年1月10日', '2025年01月10日' or '二〇二五年一月十日' -> ISO date. */
+/** A date in Chinese numerals: 二〇二五年一月十日, 二0二五年一月二十日, 二〇二五年元月八日. */
+const NUMERAL_DATE = /^\s*([〇○零ＯO0一二三四五六七八九]{4})\s*年\s*([元一二三四五六七八九十]+)\s*月\s*([一二三四五六七八九十]+)\s*日\s*$/u;
+
+/** Dates as signed: '2025年1月10日', '2025年01月10日', '２０２５年１月１０日' or '二〇二五年一月十日' (元月 too) -> ISO date. */
 export function signingDate(line: string): string | undefined {
-  const arabic = parseChineseDate(line);
+  const text = halfWidthDigits(line);
+  const arabic = parseChineseDate(text);
   if (arabic) return arabic;
-  const m = /^\s*([〇○零ＯO一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]+)\s*月\s*([一二三四五六七八九十]+)\s*日\s*$/.exec(line);
+  const m = NUMERAL_DATE.exec(text);
   if (!m) return undefined;
-  const year = [...m[1]!].map((c) => CN_DIGIT[c]).join('');
-  const [month, day] = [parseChineseNumeral(m[2]!), parseChineseNumeral(m[3]!)];
-  return month && day ? parseChineseDate(`${year}年${month}月${day}日`) : undefined;
+  const [year, month, day] = [parseDigitwiseNumeral(m[1]!), m[2] === '元' ? 1 : parseChineseNumeral(m[2]!), parseChineseNumeral(m[3]!)];
+  return year && month && day ? parseChineseDate(`${year}年${month}月${day}日`) : undefined;
 }
 
 /** Punctuation of sentences, not of names. */

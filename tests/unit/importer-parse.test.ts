@@ -8,6 +8,7 @@ import { bodyOf } from '../../src/importer/sections.ts';
 import { textNotes } from '../../src/importer/footnotes.ts';
 import { renderBlock } from '../../src/importer/mdx.ts';
 import { ImportError } from '../../src/importer/errors.ts';
+import { assemble } from '../../src/importer/assemble.ts';
 import type { Block, BodyBlock } from '../../src/importer/model.ts';
 import { labelNumber, printedHeading } from '../../src/domain/report.ts';
 
@@ -34,6 +35,10 @@ describe('labels', () => {
     ['（一）小标题', 'cnp', 1, '（一）'],
     ['(三）括号混用', 'cnp', 3, '(三）'],
     ['（12）第十二点', 'arp', 12, '（12）'],
+    ['⑵一个字符的括号数字', 'arp', 2, '⑵'],
+    ['3）半边括号', 'arp', 3, '3）'],
+    ['①示例学法', 'circ', 1, '①'],
+    ['⑫ 第十二点', 'circ', 12, '⑫ '],
   ])('%s is numbered %s %i, its label as printed', (line, scheme, n, label) => {
     expect(readLabel(line)).toMatchObject({ scheme, n, label });
     // The site reads the same number back from the label (src/domain/report.ts).
@@ -84,6 +89,27 @@ describe('sub-headings inside a part', () => {
     expect(texts(bodyOf(lines('1.小标题', '正文。', '（1）不是'), 'cn'))).toEqual(['### 1.小标题', '正文。', '（1）不是']);
     expect(texts(bodyOf(lines('一、小标题', '（一）下一级'), 'part'))).toEqual(['### 一、小标题', '### （一）下一级']);
     expect(texts(bodyOf(lines('（1）小标题', '（一）也是'), 'ar'))).toEqual(['### （1）小标题', '### （一）也是']);
+  });
+
+  it('① points are the level below when a part has no other: sub-headings when they stand alone', () => {
+    expect(texts(bodyOf(lines('①示例学法', '正文。', '②测试普法', '正文。'), 'cn'))).toEqual(['### ①示例学法', '正文。', '### ②测试普法', '正文。']);
+    expect(texts(bodyOf(lines('（一）小标题', '①示例学法', '正文。'), 'cn'))).toEqual(['### （一）小标题', '①示例学法', '正文。']);
+  });
+
+  it('run-in sub-headings in plain text: each line of the level starts with a short sentence and runs on, the rest kept verbatim', () => {
+    const body = lines('（1）完善制度建设。本年度示例局修订制度4项。', '（2）规范行政执法：示例局开展检查9次。', '①不是这一级');
+    expect(texts(bodyOf(body, 'cn'))).toEqual(['### （1）完善制度建设。', '本年度示例局修订制度4项。', '### （2）规范行政执法：', '示例局开展检查9次。', '①不是这一级']);
+    expect(texts(bodyOf(lines('1.加强学习。示例局带头学法。', '2.带头述法。 示例局年底述法。'), 'cn'))).toEqual(['### 1.加强学习。', '示例局带头学法。', '### 2.带头述法。', '示例局年底述法。']);
+  });
+
+  it('run-in sub-headings only where the part writes them throughout, or the report does elsewhere', () => {
+    const one = lines('（一）加强学习。示例局带头学法。', '正文。');
+    expect(texts(bodyOf(one, 'cn'))).toEqual(['（一）加强学习。示例局带头学法。', '正文。']);
+    expect(texts(bodyOf(one, 'cn', true))).toEqual(['### （一）加强学习。', '示例局带头学法。', '正文。']);
+    const mixed = lines('（一）示例普法的针对性不强，宣传内容与测试群众的需求结合得不够紧密。原因是调研不够。', '（二）测试队伍力量薄弱。仅1名。');
+    expect(texts(bodyOf(mixed, 'cn', true))).toEqual(texts(mixed));
+    const noText = lines('（一）示例不足。具体情况。', '（二）测试不足。');
+    expect(texts(bodyOf(noText, 'cn'))).toEqual(texts(noText));
   });
 
   it('points ending in a full stop are a list when a sibling runs on into text', () => {
@@ -174,9 +200,12 @@ describe('the 落款', () => {
     ['二〇二四年一月八日', '2024-01-08'],
     ['二○二五年十二月三十一日', '2025-12-31'],
     ['二零二五年十月十日', '2025-10-10'],
+    ['二0二五年一月二十日', '2025-01-20'],
+    ['２０２５年１月１０日', '2025-01-10'],
+    ['二〇二五年元月八日', '2025-01-08'],
   ])('reads the date %s', (text, iso) => expect(signingDate(text)).toBe(iso));
 
-  it.each(['2025年2月30日', '2025年1月', '二〇二五年十三月一日', '落款日期：2025年1月10日'])('refuses %s', (text) => {
+  it.each(['2025年2月30日', '2025年1月', '二〇二五年十三月一日', '二〇二五五年一月一日', '落款日期：2025年1月10日'])('refuses %s', (text) => {
     expect(signingDate(text)).toBeUndefined();
   });
 
@@ -217,6 +246,28 @@ describe('footnotes printed in a text', () => {
 
   it('a [1] line without its mark before it stays text', () => {
     expect(textNotes(lines('[1]示例', '正文[1]')).blocks).toEqual(lines('[1]示例', '正文[1]'));
+  });
+
+  it('a ① line whose mark stands right after a word earlier is the note, as PDFs print them', () => {
+    const { blocks, notes } = textNotes(lines('依照《示例办法》①修订制度。', '正文。', '①《示例办法》为测试文件。'));
+    expect(blocks).toEqual([{ kind: 'line', text: '依照《示例办法》修订制度。', notes: [{ at: 8, id: 'text-note-2' }] }, ...lines('正文。')]);
+    expect([...notes.values()]).toEqual(['《示例办法》为测试文件。']);
+  });
+
+  it('a ① ending a paragraph after its full stop is a mark too', () => {
+    const { blocks } = textNotes(lines('清理示例文件12件。①', '①清理范围为测试数据。'));
+    expect(blocks).toEqual([{ kind: 'line', text: '清理示例文件12件。', notes: [{ at: 10, id: 'text-note-1' }] }]);
+  });
+
+  it('① numbering points after a colon, a semicolon or at a line’s start is no mark: its lines stay text', () => {
+    const text = lines('做到：①全员培训；②全程考核。', '①示例学法', '②测试普法');
+    expect(textNotes(text).blocks).toEqual(text);
+  });
+
+  it('a 注： line after a paragraph is its note, worded as printed, marked at the paragraph’s end', () => {
+    const { blocks, notes } = textNotes(lines('覆盖率为60%。', '注：覆盖率为测试口径。', '（一）小标题', '注：不是段落后的说明。'));
+    expect(blocks).toEqual([{ kind: 'line', text: '覆盖率为60%。', notes: [{ at: 8, id: 'text-note-1' }] }, ...lines('（一）小标题', '注：不是段落后的说明。')]);
+    expect([...notes.values()]).toEqual(['注：覆盖率为测试口径。']);
   });
 });
 
@@ -327,5 +378,20 @@ describe('a whole report', () => {
   it('warns about a section without text, naming it by its printed heading', () => {
     const { warnings } = parseReport(lines('一、示例（测试）', '二、示例二', '正文。', '示例局', '2031年1月10日'), 'x.txt');
     expect(warnings).toEqual(['第 1 部分“一、示例（测试）”没有正文。', '第一个编号标题之前没有前言（开头段）。']);
+  });
+});
+
+describe('the 成文日期 among the dates a page prints', () => {
+  const report = (...tail: string[]) =>
+    assemble(parseReport(lines('示例局2030年法治政府建设年度报告', '（2031年1月6日）', '发布时间：2031-02-14', '2030年，示例局（测试）推进示例工作。', '一、主要举措和成效', '正文。', ...tail), 'x.txt'));
+
+  it('is the 落款’s date; a different date under the title is named in a warning; the 发布时间 never is it', () => {
+    const r = report('示例局', '二0三一年一月十日');
+    expect([r.signedOn, r.publishedOn]).toEqual(['2031-01-10', '2031-02-14']);
+    expect(r.warnings).toContainEqual(expect.stringContaining('标题下的日期“（2031年1月6日）”与落款日期“二0三一年一月十日”不同'));
+  });
+
+  it('without a 落款, the date under the title', () => {
+    expect(report().signedOn).toBe('2031-01-06');
   });
 });
