@@ -103,6 +103,21 @@ export function runInHeading(lead: string, line: string): string | undefined {
   return head.length < line.length && isSubHeadingLine(head) ? head : undefined;
 }
 
+/** The longest clause of a heading: 全面提升行政决策公信力 has 11 characters, 16 leave room. */
+const CLAUSE = 16;
+
+/**
+ * The run-in sub-heading a paragraph of plain text may start with: its label and first sentence,
+ * as runInHeading reads a bold start, when that sentence reads as a heading rather than as the
+ * first sentence of a point: one or two short clauses (a heading pairs two at most: 强化组织保障，
+ * 夯实法治建设根基。).
+ */
+export function plainRunIn(line: string): string | undefined {
+  const head = runInHeading(line, line);
+  const clauses = head ? (readLabel(head)?.rest ?? head).replace(/[。！!？?：:]$/u, '').split(/[，,、]/u) : [];
+  return head && clauses.length <= 2 && clauses.every((c) => c.length <= CLAUSE) ? head : undefined;
+}
+
 /** The schemes from the highest level down (GB/T 9704, with 第一部分 above). */
 const LEVELS: readonly Scheme[] = ['part', 'cn', 'cnp', 'ar', 'arp', 'circ'];
 

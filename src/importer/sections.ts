@@ -15,13 +15,14 @@
  * sub-heading (###); so is the bold start of a Word paragraph of that shape (the run-in
  * heading “（一）强化组织保障。” followed by text): the paragraph is then written as the
  * sub-heading and the rest of its text, character for character. Plain text has no bold to
- * tell: a paragraph that opens with a numbered sentence (1.加强学习。示例局……) stays one
- * paragraph, as printed. A level of points ending in 。 one of which runs on into text is a
- * list, left as printed.
+ * tell: there a level whose every line starts with a short heading sentence and runs on into
+ * text (1.加强学习。示例局……; labels.ts plainRunIn) is split the same way, when two lines of
+ * the part do so, or one where another part of the report is written so. A level one of whose
+ * lines does not (a long first sentence, a point with nothing after it) is a list, left as printed.
  */
 import type { Block, BodyBlock, Line } from './model.ts';
 import { short } from './quote.ts';
-import { isHeadingLine, isSubHeadingLine, PART_SCHEMES, readLabel, runInHeading, subSchemes, type Label, type Scheme } from './labels.ts';
+import { isHeadingLine, isSubHeadingLine, PART_SCHEMES, plainRunIn, readLabel, runInHeading, subSchemes, type Label, type Scheme } from './labels.ts';
 
 export interface Heading {
   /** Index of the heading's block. */
@@ -104,12 +105,8 @@ function listSchemes(blocks: readonly Block[], sub: readonly Scheme[]): Set<Sche
   return lists;
 }
 
-/**
- * The run-in sub-heading a paragraph starts with: its bold start's (labels.ts). A paragraph of
- * plain text that opens with a numbered sentence (“（1）完善制度建设。本年度……”) stays one
- * paragraph, as the original prints it: nothing in the text marks that sentence as a heading.
- */
-const runInOf = (b: Line) => (b.lead ? runInHeading(b.lead, b.text) : undefined);
+/** The run-in sub-heading a paragraph starts with: its bold start's, or its first sentence's (labels.ts). */
+const runInOf = (b: Line) => (b.lead ? runInHeading(b.lead, b.text) : plainRunIn(b.text));
 
 /**
  * The sub-heading schemes a part writes as run-in sub-headings in plain text: every line of the

@@ -96,12 +96,20 @@ describe('sub-headings inside a part', () => {
     expect(texts(bodyOf(lines('（一）小标题', '①示例学法', '正文。'), 'cn'))).toEqual(['### （一）小标题', '①示例学法', '正文。']);
   });
 
-  it('a plain paragraph that opens with a numbered sentence stays one paragraph, as printed, however the part writes its points', () => {
-    const runIns = lines('（1）完善制度建设。本年度示例局修订制度4项。', '（2）规范行政执法：示例局开展检查9次。', '①不是这一级');
-    expect(texts(bodyOf(runIns, 'cn'))).toEqual(texts(runIns));
-    expect(texts(bodyOf(runIns, 'cn', true))).toEqual(texts(runIns));
-    const arabic = lines('1.加强学习。示例局带头学法。', '2.带头述法。 示例局年底述法。');
-    expect(texts(bodyOf(arabic, 'cn'))).toEqual(texts(arabic));
+  it('run-in sub-headings in plain text: each line of the level starts with a short sentence and runs on, the rest kept verbatim', () => {
+    const body = lines('（1）完善制度建设。本年度示例局修订制度4项。', '（2）规范行政执法：示例局开展检查9次。', '①不是这一级');
+    expect(texts(bodyOf(body, 'cn'))).toEqual(['### （1）完善制度建设。', '本年度示例局修订制度4项。', '### （2）规范行政执法：', '示例局开展检查9次。', '①不是这一级']);
+    expect(texts(bodyOf(lines('1.加强学习。示例局带头学法。', '2.带头述法。 示例局年底述法。'), 'cn'))).toEqual(['### 1.加强学习。', '示例局带头学法。', '### 2.带头述法。', '示例局年底述法。']);
+  });
+
+  it('run-in sub-headings only where the part writes them throughout, or the report does elsewhere', () => {
+    const one = lines('（一）加强学习。示例局带头学法。', '正文。');
+    expect(texts(bodyOf(one, 'cn'))).toEqual(['（一）加强学习。示例局带头学法。', '正文。']);
+    expect(texts(bodyOf(one, 'cn', true))).toEqual(['### （一）加强学习。', '示例局带头学法。', '正文。']);
+    const mixed = lines('（一）示例普法的针对性不强，宣传内容与测试群众的需求结合得不够紧密。原因是调研不够。', '（二）测试队伍力量薄弱。仅1名。');
+    expect(texts(bodyOf(mixed, 'cn', true))).toEqual(texts(mixed));
+    const noText = lines('（一）示例不足。具体情况。', '（二）测试不足。');
+    expect(texts(bodyOf(noText, 'cn'))).toEqual(texts(noText));
   });
 
   it('points ending in a full stop are a list when a sibling runs on into text', () => {
