@@ -77,11 +77,18 @@ describe('a site that shows what its record says', () => {
   });
 });
 
+/** A built page with （改过） put in after `before`; throws when the page has no such place. */
+function edited(file: string, before: RegExp): void {
+  const html = readFileSync(file, 'utf8');
+  if (!before.test(html)) throw new Error(`${before} not in ${file}`);
+  writeFileSync(file, html.replace(before, '$1（改过）'));
+}
+
 describe('a site changed after the build', () => {
   it('a sentence changed on a section page is found, on that page', async () => {
     const dir = copyOfSite();
     const file = join(dir, '2022/section-1/index.html');
-    writeFileSync(file, readFileSync(file, 'utf8').replace(/(<div class="report-text" data-record-body>[\s\S]*?<p>)/, '$1（改过）'));
+    edited(file, /(<div class="report-text" data-record-body[^>]*>[\s\S]*?<p[^>]*>)/);
     const r = await verify(dir);
     expect(r.status).toBe(1);
     expect(r.out).toContain('✗ 2022 年报告（/2022/）：第 1 部分的页面 /2022/section-1/ 与报告全文中的这一部分不同');
@@ -91,7 +98,7 @@ describe('a site changed after the build', () => {
   it('a changed report page and a swapped attachment are found', async () => {
     const dir = copyOfSite();
     const page = join(dir, '2022/index.html');
-    writeFileSync(page, readFileSync(page, 'utf8').replace(/(<div class="preface" id="preface" data-record-body><p>)/, '$1（改过）'));
+    edited(page, /(<div class="preface" id="preface" data-record-body[^>]*><p[^>]*>)/);
     const attachment = readdirSync(join(dir, '2022/files'))[0]!;
     writeFileSync(join(dir, '2022/files', attachment), '另一份文件（测试）\n');
     const r = await verify(dir);
