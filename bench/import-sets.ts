@@ -111,8 +111,10 @@ function check(expected: Expected, got: ReturnType<typeof imported>): string[] {
     const text = squash(s.text);
     if (!text.startsWith(squash(e.startsWith))) fail.push(`section ${i + 1} starts ${JSON.stringify(short(text, 20))}, want ${JSON.stringify(e.startsWith)}`);
     if (!text.endsWith(squash(e.endsWith))) fail.push(`section ${i + 1} ends ${JSON.stringify(text.slice(-20))}, want ${JSON.stringify(e.endsWith)}`);
-    const subheads = s.body.split('\n').filter((l) => l.startsWith('### ')).map((l) => bodyText(l.slice(4)).join(''));
+    // Sub-headings at every level (### and ####), in order; a list point made one is as wrong as a heading lost.
+    const subheads = s.body.split('\n').flatMap((l) => (/^#{3,4} /.test(l) ? [bodyText(l.replace(/^#+ /, '')).join('')] : []));
     for (const h of e.subheads) if (!subheads.includes(h)) fail.push(`section ${i + 1} sub-heading missing: ${short(h)}`);
+    for (const h of subheads) if (!e.subheads.includes(h)) fail.push(`section ${i + 1} not a sub-heading in the original: ${short(h)}`);
   });
   const all = [d.title, got.preface, ...got.sections.map((s) => `${printedHeading(s.data)}\n${s.withNotes}`), ...signatureLines(d)].join('\n');
   for (const f of expected.footnotes) if (!squash(all).includes(squash(f))) fail.push(`footnote dropped: ${short(f)}`);

@@ -63,10 +63,15 @@ export function bodyHast(tree: MdastRoot, idPrefix: string): HastRoot {
   }) as HastRoot;
   const slugger = new GithubSlugger();
   for (const node of hast.children) {
-    if (node.type === 'element' && node.tagName === 'h3') node.properties = { ...node.properties, id: slugger.slug(textOf(node)) };
+    if (node.type !== 'element') continue;
+    if (node.tagName === 'h3') node.properties = { ...node.properties, id: slugger.slug(textOf(node)) };
+    if (node.tagName === 'h4') node.properties = { ...node.properties, id: slugger.slug(textOf(node)), className: ['third-level'] };
   }
   return hast;
 }
+
+/** The level a sub-heading (h3, or h4 one level further down) is shown at, when ### is shown at `level`. */
+const SHOWN: Record<string, (level: number) => number> = { h3: (level) => level, h4: (level) => level + 1 };
 
 /** How a page shows a body's sub-headings: their level, and whether they keep their ids. */
 export interface SubheadingStyle {
@@ -75,16 +80,17 @@ export interface SubheadingStyle {
 }
 
 /**
- * The body as an HTML string for a page. Entries write sub-headings as ###, which suits the
- * whole-report page (h2 sections); a section's own page (h1 section) shows them as h2, a page
- * of several reports' sections (/items/…) as h4 without ids, which would repeat across years.
+ * The body as an HTML string for a page. Entries write sub-headings as ### (and the level below
+ * them, 1. under （一）, as ####), which suits the whole-report page (h2 sections); a section's
+ * own page (h1 section) shows them one level up (h2, h3), a page of several reports' sections
+ * (/items/…) one down (h4, h5) without ids, which would repeat across years.
  */
 export function bodyHtml(hast: HastRoot, style: SubheadingStyle): string {
-  const children = hast.children.map((node) =>
-    node.type === 'element' && node.tagName === 'h3'
-      ? { ...node, tagName: `h${style.level}`, properties: style.ids ? node.properties : { ...node.properties, id: undefined } }
-      : node,
-  );
+  const children = hast.children.map((node) => {
+    const shown = node.type === 'element' ? SHOWN[node.tagName] : undefined;
+    if (!shown || node.type !== 'element') return node;
+    return { ...node, tagName: `h${shown(style.level)}`, properties: style.ids ? node.properties : { ...node.properties, id: undefined } };
+  });
   return toHtml({ ...hast, children });
 }
 

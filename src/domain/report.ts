@@ -22,6 +22,8 @@ const LABELS: readonly [RegExp, (n: string) => number | undefined][] = [
   [/^第(\d{1,2})(?:部分|章|节|篇)[、，,:：.．]?\s*$/u, (n) => Number(n)],
   [/^(\d{1,2})\s*[.．、,，]\s*$/u, (n) => Number(n)],
   [/^[（(](\d{1,2})[）)]\s*$/u, (n) => Number(n)],
+  // 1. to 20. printed as one character each (U+2488…U+249B), as PDFs give them.
+  [/^([\u2488-\u249b])\s*$/u, (n) => n.codePointAt(0)! - 0x2487],
 ];
 
 /** The number a section's printed label stands for (一、 → 1, 2. → 2, 第三部分 → 3), or undefined when it is not a label. */

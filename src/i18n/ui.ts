@@ -35,7 +35,7 @@ export function fillMessage(template: string, values: Record<string, string | nu
 export const quoted = (words: readonly string[]) => words.map((w) => `“${w}”`).join('');
 
 /** Every Chinese string the site's own interface shows (report text comes from content). */
-import { toChineseNumeral } from '../domain/numerals';
+import { toChineseNumeral } from '../domain/numerals.ts';
 export const ui = {
   skipToContent: '跳到正文',
   home: '首页',

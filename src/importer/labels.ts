@@ -9,7 +9,7 @@
  *   ar       1. / 1． / 1、 (not 1.1, not 2030.; 1.2025年… is 1. before a year)
  *   arp      （1） / (1) / 1） / ⑴
  *   circ     ① (a point inside a part, never a part)
- * （1） and ① are also printed as one character (⑴), as PDFs and some fonts give them.
+ * 1., （1） and ① are also printed as one character (⒈, ⑴), as PDFs and some fonts give them.
  * A label is kept exactly as printed, with the mark and the spaces after it: “第一部分 ”.
  */
 import { parseChineseNumeral } from '../domain/numerals.ts';
@@ -35,14 +35,15 @@ export interface Label {
 }
 
 const CN = '[一二三四五六七八九十]+';
-/** Numbers 1 to 20 printed as one character each: ⑴, ①. */
-const ENCLOSED = { arp: '⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇', circ: '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳' } as const;
+/** Numbers 1 to 20 printed as one character each: ⒈, ⑴, ①. */
+const ENCLOSED = { ar: '⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛', arp: '⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇', circ: '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳' } as const;
 const GAP = '[\\s\\u3000]*';
 const PATTERNS: readonly [Scheme, RegExp][] = [
   ['part', new RegExp(`^(第(${CN}|\\d{1,2})(?:部分|篇|章)(?:[、，,.．：:]${GAP}|${GAP}))(?=\\S)`, 'u')],
   ['cn', new RegExp(`^((${CN})[、．]${GAP})(?=\\S)`, 'u')],
   ['cnp', new RegExp(`^([（(](${CN})[）)]${GAP})(?=\\S)`, 'u')],
   ['ar', new RegExp(`^((\\d{1,2})[.．、]${GAP})(?=\\S)`, 'u')],
+  ['ar', new RegExp(`^(([${ENCLOSED.ar}])${GAP})(?=\\S)`, 'u')],
   ['arp', new RegExp(`^([（(](\\d{1,2})[）)]${GAP})(?=\\S)`, 'u')],
   ['arp', new RegExp(`^((\\d{1,2})[）)]${GAP})(?=\\S)`, 'u')],
   ['arp', new RegExp(`^(([${ENCLOSED.arp}])${GAP})(?=\\S)`, 'u')],
@@ -131,4 +132,15 @@ export function subSchemes(scheme: Scheme, used: ReadonlySet<Scheme>): Scheme[] 
   if (scheme === 'ar') return ['cnp', 'arp'];
   const below = LEVELS.slice(LEVELS.indexOf(scheme) + 1).filter((s) => used.has(s));
   return below.slice(0, scheme === 'part' ? 2 : 1);
+}
+
+/**
+ * The level right below a part's sub-headings (`sub`, see subSchemes), when the part uses it:
+ * the third level of GB/T 9704 (1. under （一）), whose lines may be headings of their own
+ * (sections.ts).
+ */
+export function levelBelow(sub: readonly Scheme[], used: ReadonlySet<Scheme>): Scheme | undefined {
+  if (!sub.length) return undefined;
+  const next = LEVELS[Math.max(...sub.map((s) => LEVELS.indexOf(s))) + 1];
+  return next && used.has(next) ? next : undefined;
 }

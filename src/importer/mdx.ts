@@ -68,10 +68,10 @@ function withMarks(text: string, notes: readonly NoteRef[] | undefined, escape: 
   return out + (from === 0 ? escape(text.slice(from)) : escapeInline(text.slice(from)));
 }
 
-/** One block as MDX: a table, a ### sub-heading, or a paragraph, with its footnote marks. */
+/** One block as MDX: a table, a ### (or, one level down, ####) sub-heading, or a paragraph, with its footnote marks. */
 export function renderBlock(b: Block | BodyBlock): string {
   if (b.kind === 'table') return renderTable(b.rows);
-  if (b.kind === 'subheading') return `### ${withMarks(b.text, b.notes, escapeInline)}`;
+  if (b.kind === 'subheading') return `${b.level === 4 ? '####' : '###'} ${withMarks(b.text, b.notes, escapeInline)}`;
   return withMarks(b.text, b.notes, escapeParagraph);
 }
 

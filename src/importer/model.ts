@@ -34,6 +34,8 @@ export interface SubHeading {
   kind: 'subheading';
   text: string;
   notes?: NoteRef[];
+  /** A heading one level further down (1. under （一）): written ####. */
+  level?: 4;
 }
 
 export type BodyBlock = Line | Table | SubHeading;

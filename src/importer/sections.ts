@@ -22,7 +22,7 @@
  */
 import type { Block, BodyBlock, Line } from './model.ts';
 import { short } from './quote.ts';
-import { isHeadingLine, isSubHeadingLine, PART_SCHEMES, plainRunIn, readLabel, runInHeading, subSchemes, type Label, type Scheme } from './labels.ts';
+import { isHeadingLine, isSubHeadingLine, levelBelow, PART_SCHEMES, plainRunIn, readLabel, runInHeading, subSchemes, type Label, type Scheme } from './labels.ts';
 
 export interface Heading {
   /** Index of the heading's block. */
@@ -79,14 +79,14 @@ export function findSections(blocks: readonly Block[], readsAsItem: (heading: st
 }
 
 /** A Word paragraph whose bold start is a run-in sub-heading: the sub-heading, then the rest. */
-function splitRunIn(b: Line, head: string): BodyBlock[] {
+function splitRunIn(b: Line, head: string, level?: 4): BodyBlock[] {
   const rest = b.text.slice(head.length).trimStart();
   const from = b.text.length - rest.length;
   const notes = b.notes ?? [];
   const headNotes = notes.filter((n) => n.at <= head.length);
   const restNotes = notes.filter((n) => n.at > head.length).map((n) => ({ ...n, at: Math.max(0, n.at - from) }));
   return [
-    { kind: 'subheading', text: head, ...(headNotes.length && { notes: headNotes }) },
+    { kind: 'subheading', text: head, ...(headNotes.length && { notes: headNotes }), ...(level && { level }) },
     { kind: 'line', text: rest, ...(restNotes.length && { notes: restNotes }) },
   ];
 }
@@ -126,32 +126,79 @@ export function runInSchemes(blocks: readonly Block[], sub: readonly Scheme[], l
   return new Set([...count].filter(([s, n]) => !lists.has(s) && n >= (layout ? 1 : 2)).map(([s]) => s));
 }
 
+/** The numbering schemes a part's lines use. */
+const usedIn = (blocks: readonly Block[]) =>
+  new Set(blocks.flatMap((b) => (b.kind === 'line' ? [readLabel(b.text)?.scheme] : [])).filter((s): s is Scheme => s !== undefined));
+
 /** The sub-heading schemes of a part numbered in `scheme` (see subSchemes). */
-const subOf = (blocks: readonly Block[], scheme: Scheme) =>
-  subSchemes(scheme, new Set(blocks.flatMap((b) => (b.kind === 'line' ? [readLabel(b.text)?.scheme] : [])).filter((s): s is Scheme => s !== undefined)));
+const subOf = (blocks: readonly Block[], scheme: Scheme) => subSchemes(scheme, usedIn(blocks));
 
 /** Whether the report writes run-in sub-headings: one of its parts does so throughout. */
 export const writesRunIns = (parts: readonly (readonly Block[])[], scheme: Scheme): boolean => parts.some((p) => runInSchemes(p, subOf(p, scheme)).size > 0);
+
+/** A line one level down (subSchemes) as the part writes it: a sub-heading, a run-in one and its text, or text. */
+function subLevel(b: Line, l: Label, how: { runIns: Set<Scheme>; lists: Set<Scheme> }): BodyBlock[] {
+  if (how.runIns.has(l.scheme)) return splitRunIn(b, runInOf(b)!);
+  const sentence = /[。！!]$/.test(b.text) && how.lists.has(l.scheme);
+  if (isSubHeadingLine(b.text, l) && !sentence) return [{ kind: 'subheading', text: b.text, ...(b.notes && { notes: b.notes }) }];
+  const head = b.lead ? runInHeading(b.lead, b.text) : undefined;
+  return head ? splitRunIn(b, head) : [b];
+}
+
+/**
+ * The third-level lines (`third`, 1. under （一）) that are headings, by index: under each
+ * sub-heading, its lines of that level are headings when every one of them starts in bold as
+ * a run-in heading, or (plain text) starts with a heading's sentence and runs on, two at least,
+ * or stands on a line of its own, of a sub-heading's shape, with its text (a paragraph that is
+ * no numbered point, or a table) after it. Points that follow one another, or end the group,
+ * are a list, left as printed.
+ */
+function thirdLevelHeads(blocks: readonly Block[], sub: readonly Scheme[], third: Scheme): Map<number, string | true> {
+  const heads = new Map<number, string | true>();
+  const groups: number[][] = [];
+  blocks.forEach((b, i) => {
+    const l = b.kind === 'line' ? readLabel(b.text) : undefined;
+    if (l && sub.includes(l.scheme)) groups.push([]);
+    else if (l?.scheme === third && groups.length) groups.at(-1)!.push(i);
+  });
+  // Its text after it: a table, or a paragraph that is no numbered point of any level.
+  const ownLine = (i: number) => {
+    const next = blocks[i + 1];
+    return isSubHeadingLine((blocks[i] as Line).text) && !!next && (next.kind !== 'line' || !readLabel(next.text));
+  };
+  for (const group of groups) {
+    const lines = group.map((i) => blocks[i] as Line);
+    const bold = lines.map((b) => (b.lead ? runInHeading(b.lead, b.text) : undefined));
+    const plain = lines.map((b) => plainRunIn(b.text));
+    const pick = bold.every(Boolean) ? bold : plain.every(Boolean) && lines.length >= 2 ? plain : group.every(ownLine) ? group.map(() => true as const) : [];
+    pick.forEach((h, k) => heads.set(group[k]!, h!));
+  }
+  return heads;
+}
 
 /**
  * A part's blocks with its sub-headings marked: lines one level down of a sub-heading's shape,
  * Word run-in headings, and run-in headings of plain text where the part writes them
  * throughout (runInSchemes; `layout`: the report does so in another part). A line ending in 。
  * or ！ is a point of a list, not a sub-heading, when a sibling of its scheme in the part runs on
- * into text.
+ * into text. Under those sub-headings, the level below may hold headings too (####:
+ * thirdLevelHeads).
  */
 export function bodyOf(blocks: readonly Block[], scheme: Scheme, layout = false): BodyBlock[] {
-  const sub = subOf(blocks, scheme);
-  const lists = listSchemes(blocks, sub);
-  const runIns = runInSchemes(blocks, sub, layout);
-  return blocks.flatMap((b): BodyBlock[] => {
+  const used = usedIn(blocks);
+  const sub = subSchemes(scheme, used);
+  const third = levelBelow(sub, used);
+  const thirds = third ? thirdLevelHeads(blocks, sub, third) : new Map<number, string | true>();
+  const how = { runIns: runInSchemes(blocks, sub, layout), lists: listSchemes(blocks, sub) };
+  let underHeading = false;
+  return blocks.flatMap((b, i): BodyBlock[] => {
     if (b.kind !== 'line') return [b];
     const l = readLabel(b.text);
+    const head = thirds.get(i);
+    if (head && underHeading) return head === true ? [{ kind: 'subheading', text: b.text, level: 4, ...(b.notes && { notes: b.notes }) }] : splitRunIn(b, head, 4);
     if (!l || !sub.includes(l.scheme)) return [b];
-    if (runIns.has(l.scheme)) return splitRunIn(b, runInOf(b)!);
-    const sentence = /[。！!]$/.test(b.text) && lists.has(l.scheme);
-    if (isSubHeadingLine(b.text, l) && !sentence) return [{ kind: 'subheading', text: b.text, ...(b.notes && { notes: b.notes }) }];
-    const head = b.lead ? runInHeading(b.lead, b.text) : undefined;
-    return head ? splitRunIn(b, head) : [b];
+    const out = subLevel(b, l, how);
+    underHeading = out[0]!.kind === 'subheading';
+    return out;
   });
 }

@@ -1,6 +1,6 @@
 /**
  * The 落款 at the end of a report: the agency on one or two lines of its own and the date on
- * the next (2025年1月10日, 2025年01月10日, 二〇二五年一月十日), or the date alone, or both on one
+ * the next (2025年1月10日, 2025年01月10日, 二〇二五年一月十日, 2025.1.10), or the date alone, or both on one
  * line. Furniture after it (公开属性, 版记, page numbers) is gone by now (furniture.ts); a 附注
  * in brackets after the date — （联系人：…，电话：…） — is left out here. A report may print no
  * 落款 at all: its date then stands under the title or in the metadata (assemble.ts).
@@ -16,11 +16,16 @@ export const halfWidthDigits = (text: string): string => text.replace(/[０-９]
 /** A date in Chinese numerals: 二〇二五年一月十日, 二0二五年一月二十日, 二〇二五年元月八日. */
 const NUMERAL_DATE = /^\s*([〇○零ＯO0一二三四五六七八九]{4})\s*年\s*([元一二三四五六七八九十]+)\s*月\s*([一二三四五六七八九十]+)\s*日\s*$/u;
 
-/** Dates as signed: '2025年1月10日', '2025年01月10日', '２０２５年１月１０日' or '二〇二五年一月十日' (元月 too) -> ISO date. */
+/** A date in digits between dots, slashes or dashes, as some 落款 print it: 2025.1.10, 2025/01/10, 2025-1-10. */
+const DIGIT_DATE = /^\s*(\d{4})\s*([.．/\-])\s*(\d{1,2})\s*\2\s*(\d{1,2})\s*$/u;
+
+/** Dates as signed: '2025年1月10日', '2025年01月10日', '２０２５年１月１０日', '2025.1.10' or '二〇二五年一月十日' (元月 too) -> ISO date. */
 export function signingDate(line: string): string | undefined {
   const text = halfWidthDigits(line);
   const arabic = parseChineseDate(text);
   if (arabic) return arabic;
+  const digits = DIGIT_DATE.exec(text);
+  if (digits) return parseChineseDate(`${digits[1]}年${digits[3]}月${digits[4]}日`);
   const m = NUMERAL_DATE.exec(text);
   if (!m) return undefined;
   const [year, month, day] = [parseDigitwiseNumeral(m[1]!), m[2] === '元' ? 1 : parseChineseNumeral(m[2]!), parseChineseNumeral(m[3]!)];

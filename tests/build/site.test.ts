@@ -210,6 +210,22 @@ describe('a year imported from Word the way staff do it', () => {
       expect(textLines($, '.report .report-text')).toEqual(text);
     }
   });
+
+  it('keeps headings two levels below a part (1. under （一）) as headings: h4 on the report page, h3 on the section page', async () => {
+    const built = await builtFixture('next-year');
+    for (const [year, lines] of sourceTexts(NEXT_YEAR.sources)) {
+      const $ = page(built.dist, `/${year}/`);
+      const third = $('.report-text h4.third-level').map((_, h) => $(h).text()).get();
+      expect(third.length).toBeGreaterThan(0);
+      for (const h of third) expect(lines).toContain(h);
+      const sectionPages = $('.report-text h4.third-level').closest('section').find('.section-own-page a').map((_, a) => $(a).attr('href')).get();
+      const onOwnPages = [...new Set(sectionPages)].flatMap((href) => {
+        const s = page(built.dist, href);
+        return s('.report-text h3.third-level').map((_, h) => s(h).text()).get();
+      });
+      expect(onOwnPages).toEqual(third);
+    }
+  });
 });
 
 describe('the link checker', () => {

@@ -32,6 +32,7 @@ describe('labels', () => {
     ['1.主要举措', 'ar', 1, '1.'],
     ['4.2025年工作计划', 'ar', 4, '4.'],
     ['2、存在的问题', 'ar', 2, '2、'],
+    ['⒊ 测试安排', 'ar', 3, '⒊ '],
     ['（一）小标题', 'cnp', 1, '（一）'],
     ['(三）括号混用', 'cnp', 3, '(三）'],
     ['（12）第十二点', 'arp', 12, '（12）'],
@@ -127,6 +128,38 @@ describe('sub-headings inside a part', () => {
   });
 });
 
+describe('headings one level below the sub-headings (1. under （一）)', () => {
+  const shown = (blocks: readonly BodyBlock[]) => blocks.map((b) => (b.kind === 'subheading' && b.level === 4 ? `#### ${b.text}` : texts([b])[0]));
+  const bold = (lead: string, rest: string): Block => ({ kind: 'line', text: lead + rest, lead });
+
+  it('a Word paragraph starting in bold under a sub-heading: the heading (####) and its text', () => {
+    const body = [...lines('（一）强化组织领导'), bold('1.健全示例机制。', '召开示例会议4次。'), bold('2.压实测试责任。', '签订责任书12份。')];
+    expect(shown(bodyOf(body, 'cn'))).toEqual(['### （一）强化组织领导', '#### 1.健全示例机制。', '召开示例会议4次。', '#### 2.压实测试责任。', '签订责任书12份。']);
+    expect(renderBlock(bodyOf(body, 'cn')[1]!)).toBe('#### 1.健全示例机制。');
+  });
+
+  it('plain text: every point of the group a short sentence running on, two at least; or each on its own line with its text after it', () => {
+    const runIn = lines('（一）强化组织领导', '1.健全示例机制。召开示例会议4次。', '2.压实测试责任。签订责任书12份。');
+    expect(shown(bodyOf(runIn, 'cn'))).toEqual(['### （一）强化组织领导', '#### 1.健全示例机制。', '召开示例会议4次。', '#### 2.压实测试责任。', '签订责任书12份。']);
+    const own = lines('（一）健全制度', '1.完善测试制度', '修订制度3项。', '2.规范文件审查', '审查文件15件。');
+    expect(shown(bodyOf(own, 'cn'))).toEqual(['### （一）健全制度', '#### 1.完善测试制度', '修订制度3项。', '#### 2.规范文件审查', '审查文件15件。']);
+  });
+
+  it('points that follow one another, end their group, or end in ； stay a list; so does a group of one run-in point', () => {
+    const list = lines('（一）加强普法', '开展活动，做到：', '1.进社区宣讲8场', '2.进学校宣讲4场');
+    expect(shown(bodyOf(list, 'cn'))).toEqual(['### （一）加强普法', ...texts(list.slice(1))]);
+    const semicolons = lines('（一）调整领导小组', '1.每季度研究一次；', '正文。');
+    expect(shown(bodyOf(semicolons, 'cn'))).toEqual(['### （一）调整领导小组', '1.每季度研究一次；', '正文。']);
+    const one = lines('（一）强化组织领导', '1.健全示例机制。召开示例会议4次。', '正文。');
+    expect(shown(bodyOf(one, 'cn'))).toEqual(['### （一）强化组织领导', '1.健全示例机制。召开示例会议4次。', '正文。']);
+  });
+
+  it('only under a sub-heading: under a point of a list, the level below stays text', () => {
+    const underList = lines('（一）示例普法的针对性不强，宣传内容与测试群众的需求结合得不够紧密。原因是调研不够。', '1.完善测试制度', '修订制度3项。');
+    expect(shown(bodyOf(underList, 'cn'))).toEqual(texts(underList));
+  });
+});
+
 describe('the head', () => {
   it('a title on one line, or two or three joined, ending in 报告', () => {
     expect(readHead(lines('XX局2024年法治政府建设年度报告', '2024年,我局……')).title).toBe('XX局2024年法治政府建设年度报告');
@@ -203,9 +236,12 @@ describe('the 落款', () => {
     ['二0二五年一月二十日', '2025-01-20'],
     ['２０２５年１月１０日', '2025-01-10'],
     ['二〇二五年元月八日', '2025-01-08'],
+    ['2025.1.10', '2025-01-10'],
+    ['2025/01/10', '2025-01-10'],
+    ['２０２５．１．２０', '2025-01-20'],
   ])('reads the date %s', (text, iso) => expect(signingDate(text)).toBe(iso));
 
-  it.each(['2025年2月30日', '2025年1月', '二〇二五年十三月一日', '二〇二五五年一月一日', '落款日期：2025年1月10日'])('refuses %s', (text) => {
+  it.each(['2025年2月30日', '2025年1月', '二〇二五年十三月一日', '二〇二五五年一月一日', '落款日期：2025年1月10日', '2025.2.30', '2025.1/10', '2025.1'])('refuses %s', (text) => {
     expect(signingDate(text)).toBeUndefined();
   });
 
