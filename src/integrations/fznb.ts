@@ -1,11 +1,11 @@
 /**
  * The site's one integration, composing the rest (as Starlight's does): it adds MDX and, when
  * the site's address is known, the sitemap; gives Vite its two plugins; checks the content
- * folder before the build reads it; and after the build runs one step, in this order:
- *   1. each report's attachments beside its page;
- *   2. the search files, from the simplified pages only;
- *   3. the 繁體 edition, a converted copy of every page;
- *   4. each edition's search field for nginx, from that edition's search page.
+ * folder before the build reads it; and after the build writes each report's attachments
+ * beside its page, then runs one step in a worker thread (after-build.ts), in this order:
+ *   1. the search files, from the simplified pages only;
+ *   2. the 繁體 edition, a converted copy of every page;
+ *   3. each edition's search field for nginx, from that edition's search page.
  * In `astro dev` it serves the same things from the dev server's own pages.
  */
 import type { AstroIntegration } from 'astro';
@@ -16,9 +16,7 @@ import { lastmodByPath } from '../utils/routes.ts';
 import type { Deployment } from './deployment.ts';
 import { checkedContent } from './content.ts';
 import { checkBeforeBuild, serveAttachments, writeAttachments } from './content-check.ts';
-import { buildSearchFiles, serveSearchFiles } from './search-index.ts';
-import { serveTraditionalPages, writeTraditionalEdition } from './traditional.ts';
-import { writeServerQueryFields } from './server-query.ts';
+import { startAfterBuild, type AfterBuild } from './after-build.ts';
 import { viteSiteConfig } from './vite-site-config.ts';
 import { vitePlainDynamicImport } from './vite-plain-dynamic-import.ts';
 
@@ -37,11 +35,15 @@ function withLastmod(base: string) {
 
 export default function fznb(d: Deployment): AstroIntegration {
   const where = { base: d.base, site: d.site };
+  let afterBuild: AfterBuild | undefined;
   return {
     name: 'fznb',
     hooks: {
       'astro:config:setup': ({ command, updateConfig, logger }) => {
-        if (command === 'build') checkBeforeBuild({ site: d.siteConfig, configFile: d.configFile }, logger);
+        if (command === 'build') {
+          afterBuild = startAfterBuild(where);
+          checkBeforeBuild({ site: d.siteConfig, configFile: d.configFile }, logger);
+        }
         // A sitemap needs full addresses: only when the site's address is known.
         const site = d.site ? [sitemap({ filter: (page) => page.endsWith('/'), serialize: withLastmod(d.base) })] : [];
         updateConfig({
@@ -56,11 +58,10 @@ export default function fznb(d: Deployment): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
         writeAttachments(out);
-        await buildSearchFiles(out, logger);
-        writeTraditionalEdition(out, where, logger);
-        writeServerQueryFields(out);
+        await afterBuild!.run(out, logger);
       },
-      'astro:server:setup': ({ server, logger }) => {
+      'astro:server:setup': async ({ server, logger }) => {
+        const [{ serveSearchFiles }, { serveTraditionalPages }] = await Promise.all([import('./search-index.ts'), import('./traditional.ts')]);
         serveAttachments(server);
         serveSearchFiles(server, d.base, logger);
         serveTraditionalPages(server, where);

@@ -125,7 +125,7 @@ function writeSearchFiles(out: string, files: Map<string, string>) {
 }
 
 /** Writes the search files for the built site in `out` (after its pages, before the 繁體 copies). */
-export async function buildSearchFiles(out: string, logger: AstroIntegrationLogger): Promise<void> {
+export async function buildSearchFiles(out: string, logger: Pick<AstroIntegrationLogger, 'info'>): Promise<void> {
   const html = readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
   const pages = html.sort().map((sourcePath) => ({ sourcePath, content: readFileSync(join(out, sourcePath), 'utf8') }));
   const files = await filesFor(pages);

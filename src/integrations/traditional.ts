@@ -254,7 +254,7 @@ export function pageFiles(out: string): string[] {
 const pageOf = (file: string) => file.replace(/(^|\/)index\.html$/, '$1');
 
 /** Writes the 繁體 copy of every built page of `out` under zh-hant/ (after the search files). */
-export function writeTraditionalEdition(out: string, where: { base: string; site?: string }, logger: AstroIntegrationLogger): void {
+export function writeTraditionalEdition(out: string, where: { base: string; site?: string }, logger: Pick<AstroIntegrationLogger, 'info'>): void {
   const files = pageFiles(out);
   for (const file of files) {
     const rel = pageOf(file);

@@ -1,0 +1,53 @@
+/**
+ * The step after `astro build`, in a worker thread of its own (after-build-worker.ts), in
+ * this order: the search files from the simplified pages, the 繁體 edition, each edition's
+ * search field for nginx.
+ *
+ * The worker starts with the build and loads its tools (jieba and its tables, pinyin, OpenCC)
+ * while Astro builds the pages, on the other core and in a heap of its own, so Astro's build
+ * neither waits for them nor carries them; when the pages are written, it is handed the
+ * output folder and the build waits for it to finish. What it logs is logged by the build;
+ * an error in it fails the build with its message.
+ */
+import { Worker } from 'node:worker_threads';
+import type { AstroIntegrationLogger } from 'astro';
+
+export interface Where {
+  base: string;
+  site?: string;
+}
+
+/** A message from the worker: a line for the build's log, the step done, or its error. */
+export type AfterBuildMessage = { info: string } | { done: true } | { error: string };
+
+export interface AfterBuild {
+  /** Runs the step on the built site in `out`; resolves when every file is written. */
+  run(out: string, logger: AstroIntegrationLogger): Promise<void>;
+}
+
+/** Starts the worker now, idle until `run`; it does not keep a failed build's process alive. */
+export function startAfterBuild(where: Where): AfterBuild {
+  const worker = new Worker(new URL('./after-build-worker.ts', import.meta.url));
+  worker.unref();
+  let failed: Error | undefined;
+  worker.once('error', (e) => (failed = e));
+  return {
+    run: (out, logger) =>
+      new Promise<void>((resolve, reject) => {
+        if (failed) return reject(failed);
+        worker.ref();
+        const end = (e?: Error) => {
+          void worker.terminate();
+          if (e) reject(e);
+          else resolve();
+        };
+        worker.on('message', (m: AfterBuildMessage) => {
+          if ('info' in m) logger.info(m.info);
+          else if ('error' in m) end(new Error(m.error));
+          else end();
+        });
+        worker.once('error', end);
+        worker.postMessage({ out, where });
+      }),
+  };
+}
