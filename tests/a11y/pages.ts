@@ -54,6 +54,21 @@ export async function withPrefs(context: BrowserContext, prefs: Prefs): Promise<
   }, prefs);
 }
 
+/**
+ * The same choices remembered in an open page of the site (a choice left out is forgotten), for
+ * a page that is loaded again with them instead of a new context: the head script reads them on
+ * the next load. The page must be on the site already: localStorage is its origin's.
+ */
+export async function setPrefs(page: Page, prefs: Prefs): Promise<void> {
+  await page.evaluate((p: Prefs) => {
+    for (const key of ['size', 'contrast'] as const) {
+      const value = p[key];
+      if (value) localStorage.setItem('fznb-' + key, value);
+      else localStorage.removeItem('fznb-' + key);
+    }
+  }, prefs);
+}
+
 export async function open(page: Page, base: string, type: PageType): Promise<number | undefined> {
   const response = await page.goto(base + type.path);
   await type.ready?.(page);
