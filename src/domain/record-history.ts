@@ -111,10 +111,21 @@ function versionProblem(v: Version, versions: ReadonlyMap<string, Version>): str
   return undefined;
 }
 
+type Versions = { top: string; path: string; versions: Map<string, Version>; shallow: boolean };
+
+/**
+ * What has been read, by repository, file and HEAD commit: a build reads the history in its
+ * check and again in its collections' loader (another instance of this module, loaded by Vite:
+ * hence globalThis), and a history does not change while HEAD stays where it is.
+ */
+const READ = Symbol.for('fznb.record-versions');
+const held = globalThis as typeof globalThis & { [READ]?: Map<string, Versions> };
+
 /** Every version of the record file in the history of HEAD, with rewritten parents; and whether the clone is shallow. */
-export function readVersions(recordFile: string, contentDir: string): { top: string; path: string; versions: Map<string, Version>; shallow: boolean } | { limitation: string } {
+export function readVersions(recordFile: string, contentDir: string): Versions | { limitation: string } {
   let top: string;
   let shallow: boolean;
+  let head: string | undefined;
   try {
     const [first, second] = git(contentDir, ['rev-parse', '--show-toplevel', '--is-shallow-repository']).split('\n');
     top = first!.trim();
@@ -122,7 +133,21 @@ export function readVersions(recordFile: string, contentDir: string): { top: str
   } catch {
     return { limitation: `无法核对发布记录的历史：${contentDir} 不在 git 仓库中（或没有安装 git）。只与发布记录文件本身比较，删除或改动这个文件不会被发现。` };
   }
+  try {
+    head = git(top, ['rev-parse', '--verify', '--quiet', 'HEAD']).trim();
+  } catch {
+    head = undefined; // a repository without commits yet
+  }
   const path = relative(top, resolve(recordFile)).split('\\').join('/');
+  const key = head && `${top}\0${path}\0${head}\0${shallow}`;
+  const cache = (held[READ] ??= new Map());
+  if (key && cache.has(key)) return cache.get(key)!;
+  const read = versionsAt(top, path, shallow);
+  if (key) cache.set(key, read);
+  return read;
+}
+
+function versionsAt(top: string, path: string, shallow: boolean): Versions {
   let lines: string[];
   try {
     lines = git(top, ['rev-list', '--full-history', '--parents', 'HEAD', '--', path]).split('\n').filter(Boolean);

@@ -3,7 +3,7 @@
  * site's folder, writes the search files, the 繁體 edition and the search fields, and says so.
  */
 import { parentPort } from 'node:worker_threads';
-import { siteTools } from '../search/build-tools.ts';
+import { warmTools } from '../search/build-tools.ts';
 import { buildSearchFiles } from './search-index.ts';
 import { writeTraditionalEdition } from './traditional.ts';
 import { writeServerQueryFields } from './server-query.ts';
@@ -14,7 +14,7 @@ const say = (m: AfterBuildMessage) => port.postMessage(m);
 const log = { info: (text: string) => say({ info: text }) };
 
 // While Astro builds the pages.
-siteTools();
+warmTools();
 
 port.on('message', async ({ out, where }: { out: string; where: Where }) => {
   try {

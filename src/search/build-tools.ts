@@ -18,6 +18,32 @@ export function siteTools(): SiteTools {
   return (tools ??= loadTools());
 }
 
+/**
+ * The tools loaded and made ready before the pages are there (the build's worker calls it while
+ * Astro builds them): OpenCC's dictionaries read and the common characters' readings looked up.
+ */
+export function warmTools(): void {
+  const t = siteTools();
+  t.toTraditional('简');
+  for (const ch of t.commonChars ?? []) t.readings?.(ch);
+}
+
+/** Jieba's IDF table (a word and its IDF on each line) as a map. */
+function idfMap(table: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const line of table.split('\n')) {
+    const space = line.indexOf(' ');
+    if (space > 0) out.set(line.slice(0, space), Number(line.slice(space + 1)));
+  }
+  return out;
+}
+
+/** A function of one character, remembering its answers. */
+function remembered(fn: (ch: string) => string[]): (ch: string) => string[] {
+  const seen = new Map<string, string[]>();
+  return (ch) => seen.get(ch) ?? seen.set(ch, fn(ch)).get(ch)!;
+}
+
 function loadTools(): SiteTools {
   const { Jieba } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
   const { dict, idf } = require('@node-rs/jieba/dict') as { dict: Uint8Array; idf: Uint8Array };
@@ -27,9 +53,9 @@ function loadTools(): SiteTools {
     cut: (text) => jieba.cut(text),
     cutForSearch: (text) => jieba.cutForSearch(text),
     syllables: (word) => pinyin(word, { toneType: 'none', type: 'array', v: true }),
-    readings: (ch) => pinyin(ch, { toneType: 'none', type: 'array', v: true, multiple: true }),
+    readings: remembered((ch) => pinyin(ch, { toneType: 'none', type: 'array', v: true, multiple: true })),
     commonChars: gb2312(),
-    idfTable: Buffer.from(idf).toString('utf8'),
+    idf: idfMap(Buffer.from(idf).toString('utf8')),
     dictTable: Buffer.from(dict).toString('utf8'),
     stopSource: (require('stopwords-iso') as { zh: string[] }).zh,
     toSimplified: (ch) => t2s(ch),

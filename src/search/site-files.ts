@@ -14,8 +14,8 @@ import { searchMessages } from '../i18n/ui.ts';
 import type { UnitSource } from './fragments.ts';
 
 export interface SiteTools extends AssistTools {
-  /** Jieba's IDF table, as its text (word and IDF per line). */
-  idfTable: string;
+  /** Jieba's IDF table: each word's IDF. */
+  idf: ReadonlyMap<string, number>;
   /** Jieba's dictionary, as its text (word, count and tag per line). */
   dictTable?: string;
   /** The stop-word list to trim (stopwords-iso's zh). */
@@ -25,15 +25,9 @@ export interface SiteTools extends AssistTools {
 }
 
 /** Jieba's IDF of the words wanted, and every word below the common level. */
-function idfOf(table: string, wanted: ReadonlySet<string>, below: number): Map<string, number> {
+function idfOf(table: ReadonlyMap<string, number>, wanted: ReadonlySet<string>, below: number): Map<string, number> {
   const out = new Map<string, number>();
-  for (const line of table.split('\n')) {
-    const space = line.indexOf(' ');
-    if (space < 0) continue;
-    const word = line.slice(0, space);
-    const value = Number(line.slice(space + 1));
-    if (wanted.has(word) || value < below) out.set(word, value);
-  }
+  for (const [word, value] of table) if (wanted.has(word) || value < below) out.set(word, value);
   return out;
 }
 
@@ -59,7 +53,7 @@ function messageFiles(toTraditional: (text: string) => string): [string, string]
 export function searchFiles(units: readonly UnitSource[], tools: SiteTools, agencies: readonly string[] = []): Map<string, string> {
   const texts = units.map((u) => `${u.title}\n${u.content}`);
   const words = siteWordSet(texts, tools);
-  const idf = idfOf(tools.idfTable, words, COMMON_IDF);
+  const idf = idfOf(tools.idf, words, COMMON_IDF);
   const lexicon = lexiconOf(texts, idf, tools, agencies);
   return new Map([
     ...termIndexFiles({ units, words: wordWeights(words, (w) => idf.get(w)), lexicon, toTraditional: tools.toTraditional }),
