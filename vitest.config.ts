@@ -36,6 +36,9 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
+          // Pure functions: the files share their modules instead of loading them again each
+          // (a third of the time), and every test sets up what it reads.
+          isolate: false,
           sequence: { groupOrder: 0 },
         },
       },
