@@ -62,10 +62,12 @@ export function bodyHast(tree: MdastRoot, idPrefix: string): HastRoot {
     handlers: TEXT_MARKUP_HANDLERS,
   }) as HastRoot;
   const slugger = new GithubSlugger();
+  // An id begins with a letter (a Han character is one): 1.健全机制 would give 1健全机制.
+  const idOf = (node: Element) => slugger.slug(textOf(node)).replace(/^(?=[\d-])/, 'h-');
   for (const node of hast.children) {
     if (node.type !== 'element') continue;
-    if (node.tagName === 'h3') node.properties = { ...node.properties, id: slugger.slug(textOf(node)) };
-    if (node.tagName === 'h4') node.properties = { ...node.properties, id: slugger.slug(textOf(node)), className: ['third-level'] };
+    if (node.tagName === 'h3') node.properties = { ...node.properties, id: idOf(node) };
+    if (node.tagName === 'h4') node.properties = { ...node.properties, id: idOf(node), className: ['third-level'] };
   }
   return hast;
 }

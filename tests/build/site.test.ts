@@ -87,9 +87,11 @@ describe.each(FIXTURES)('the %s site', (name) => {
           expect($('a[rel=next]').attr('href')).toBe(r.sections[i + 1] && href(r.sections[i + 1]!.path));
           expect($('h1').text()).toBe(printedHeading(s.data));
           expect($('title').text()).toBe(`${printedHeading(s.data)} - ${r.year}年报告 - ${site.siteName}`);
-          // Sub-headings become h2 under the page's h1, so heading levels stay in order.
-          expect($('main h1, main h2, main h3').map((_, h) => h.tagName).get()[0]).toBe('h1');
-          expect($('main h3')).toHaveLength(0);
+          // Sub-headings become h2 under the page's h1, the level below them h3, so heading levels stay in order.
+          const levels = $('main :is(h1, h2, h3, h4)').map((_, h) => Number(h.tagName[1])).get();
+          expect(levels[0]).toBe(1);
+          expect(levels.filter((l, k) => k > 0 && l > levels[k - 1]! + 1)).toEqual([]);
+          expect($('main h3:not(.third-level)')).toHaveLength(0);
         }
       }
     });
