@@ -47,6 +47,8 @@ export function startAfterBuild(where: Where): AfterBuild {
           else end();
         });
         worker.once('error', end);
+        // A worker that ends without a word (it crashed, or something in it called exit) fails the build too.
+        worker.once('exit', (code) => end(new Error(`生成搜索文件和繁體版的工作线程意外退出（退出码 ${code}），没有写完。请重新构建；如果再次出现，请把构建的完整输出交给维护人员。`)));
         worker.postMessage({ out, where });
       }),
   };
