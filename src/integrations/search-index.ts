@@ -61,59 +61,96 @@ function fail(step: string, errors: string[]) {
   if (errors.length) throw new Error(`搜索索引${step}失败：${errors.join('; ')}`);
 }
 
-/** Adds every unit to the index: the pages that mark a body, then the preface of each year that has one of those pages. */
-async function addUnits(index: pagefind.PagefindIndex, pages: readonly Page[]): Promise<number> {
-  const years = new Set<string>();
-  let n = 0;
-  for (const p of pages.filter((page) => indexed(page.content))) {
-    fail('读取页面', (await index.addHTMLFile(p.sourcePath ? { sourcePath: p.sourcePath, content: p.content } : { url: p.url, content: p.content })).errors);
-    const y = yearOf(p.sourcePath ?? p.url ?? '');
-    if (y) years.add(y);
-    n++;
-  }
-  for (const p of pages) {
-    const path = p.sourcePath ?? p.url ?? '';
-    const y = yearOf(path);
-    const record = y && years.has(y) && isReportPage(path) ? prefaceRecord(y, p.content) : undefined;
-    if (!record) continue;
-    fail('读取前言', (await index.addCustomRecord(record)).errors);
-    n++;
-  }
-  return n;
+type Fragment = { path: string; content: Uint8Array };
+
+/**
+ * Units handed to one Pagefind index before its fragments are written and it is deleted.
+ * Pagefind's memory grows with the units of an index (about 800 MB for 2,400 pages in one),
+ * while a unit's fragment is its own text, filters and meta whatever else the index holds
+ * (the search-scale test builds a site of more units than this).
+ */
+const UNITS_PER_INDEX = 500;
+
+/** Pagefind's fragments for units added one at a time, written a batch at a time into `folder`. */
+function fragmentBatches(folder: string) {
+  let index: pagefind.PagefindIndex | undefined;
+  let inIndex = 0;
+  let batches = 0;
+  const open = async () => {
+    if (index) return index;
+    const created = await pagefind.createIndex({});
+    if (!created.index) throw new Error(`搜索索引创建失败：${created.errors.join('; ')}`);
+    return (index = created.index);
+  };
+  const flush = async () => {
+    if (!index) return;
+    // Written and read back: asking Pagefind for its files would send the whole index back through its pipe.
+    fail('写入', (await index.writeFiles({ outputPath: join(folder, String(batches++)) })).errors);
+    await index.deleteIndex();
+    [index, inIndex] = [undefined, 0];
+  };
+  return {
+    async add(unit: { page: Page } | { record: pagefind.CustomRecord }) {
+      const i = await open();
+      if ('page' in unit) {
+        const p = unit.page;
+        fail('读取页面', (await i.addHTMLFile(p.sourcePath ? { sourcePath: p.sourcePath, content: p.content } : { url: p.url, content: p.content })).errors);
+      } else fail('读取前言', (await i.addCustomRecord(unit.record)).errors);
+      if (++inIndex >= UNITS_PER_INDEX) await flush();
+    },
+    /** Every batch's fragment files, by name (a fragment's name is its content's hash). */
+    async files(): Promise<Fragment[]> {
+      await flush();
+      const all = new Map<string, Fragment>();
+      for (let b = 0; b < batches; b++) for (const f of fragmentFiles(join(folder, String(b)))) all.set(f.path, f);
+      return [...all.keys()].sort().map((k) => all.get(k)!);
+    },
+  };
 }
 
 /** The fragment files of an index written to a folder (none, with no units). */
-function fragmentFiles(folder: string): { path: string; content: Uint8Array }[] {
+function fragmentFiles(folder: string): Fragment[] {
   const dir = join(folder, 'fragment');
   if (!existsSync(dir)) return [];
   return readdirSync(dir).sort().map((f) => ({ path: `fragment/${f}`, content: readFileSync(join(dir, f)) }));
 }
 
-/** Pagefind's fragments for these pages, written to a temporary folder and read back. */
-async function fragmentsOf(pages: readonly Page[]): Promise<{ path: string; content: Uint8Array }[]> {
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new Error(`搜索索引创建失败：${errors.join('; ')}`);
+/**
+ * Pagefind's fragments for these pages, read one at a time (a built site's pages are not all
+ * held at once): the pages that mark a body, then the preface of each year that has one of
+ * those pages; and the publishing agencies the indexed pages name (their ContentSource meta).
+ */
+async function fragmentsOf(pages: Iterable<Page>): Promise<{ fragments: Fragment[]; agencies: string[] }> {
   const folder = mkdtempSync(join(tmpdir(), 'fznb-pagefind-'));
+  const batches = fragmentBatches(folder);
+  const years = new Set<string>();
+  const prefaces = new Map<string, pagefind.CustomRecord>();
+  const agencies = new Set<string>();
   try {
-    await addUnits(index, pages);
-    // Written and read back: asking Pagefind for its files would send the whole index back through its pipe.
-    fail('写入', (await index.writeFiles({ outputPath: folder })).errors);
-    return fragmentFiles(folder);
+    for (const page of pages) {
+      const path = page.sourcePath ?? page.url ?? '';
+      const year = yearOf(path);
+      if (indexed(page.content)) {
+        await batches.add({ page });
+        if (year) years.add(year);
+        const agency = /<meta name="ContentSource" content="([^"]+)"/.exec(page.content)?.[1];
+        if (agency) agencies.add(agency);
+      }
+      const preface = year && isReportPage(path) ? prefaceRecord(year, page.content) : undefined;
+      if (preface) prefaces.set(year!, preface);
+    }
+    for (const [year, record] of prefaces) if (years.has(year)) await batches.add({ record });
+    return { fragments: await batches.files(), agencies: [...agencies].sort() };
   } finally {
     await pagefind.close();
     rmSync(folder, { recursive: true, force: true });
   }
 }
 
-/** The publishing agencies the indexed pages name (their ContentSource meta). */
-function agenciesOf(pages: readonly Page[]): string[] {
-  const names = pages.filter((p) => indexed(p.content)).map((p) => /<meta name="ContentSource" content="([^"]+)"/.exec(p.content)?.[1]);
-  return [...new Set(names.filter((n): n is string => !!n))].sort();
-}
-
 /** The site's search files for these pages: path under the search folder → content. */
-async function filesFor(pages: readonly Page[]): Promise<Map<string, string>> {
-  return searchFiles(unitsFromFragments(await fragmentsOf(pages)), siteTools(), agenciesOf(pages));
+async function filesFor(pages: Iterable<Page>): Promise<Map<string, string>> {
+  const { fragments, agencies } = await fragmentsOf(pages);
+  return searchFiles(unitsFromFragments(fragments), siteTools(), agencies);
 }
 
 function writeSearchFiles(out: string, files: Map<string, string>) {
@@ -124,11 +161,15 @@ function writeSearchFiles(out: string, files: Map<string, string>) {
   }
 }
 
+/** The built site's pages, each read when its turn comes. */
+function* builtPages(out: string): Generator<Page> {
+  const html = readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
+  for (const sourcePath of html.sort()) yield { sourcePath, content: readFileSync(join(out, sourcePath), 'utf8') };
+}
+
 /** Writes the search files for the built site in `out` (after its pages, before the 繁體 copies). */
 export async function buildSearchFiles(out: string, logger: Pick<AstroIntegrationLogger, 'info'>): Promise<void> {
-  const html = readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
-  const pages = html.sort().map((sourcePath) => ({ sourcePath, content: readFileSync(join(out, sourcePath), 'utf8') }));
-  const files = await filesFor(pages);
+  const files = await filesFor(builtPages(out));
   writeSearchFiles(out, files);
   logger.info(`搜索索引已生成：${files.size} 个文件 → ${pagefindPath}`);
 }

@@ -98,15 +98,35 @@ export function orderUnits(units: readonly UnitSource[]): UnitSource[] {
   return [...units].sort((a, b) => b.year - a.year || a.order - b.order || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 }
 
+/**
+ * A key's postings as the flat list the shards hold, written as the units are read: for each
+ * unit that has the key, the unit's number less the last one's, how many times the key
+ * stands in it, and each place less the one before (numbers only: a site of 8,000 sections
+ * has millions of key-and-unit pairs, too many to keep as objects until the end).
+ */
+class Posting {
+  readonly flat: number[] = [];
+  private unit = 0;
+  private count = -1;
+  private at = 0;
+  add(unit: number, p: number) {
+    if (this.count < 0 || unit !== this.unit) {
+      this.flat.push(unit - this.unit, 0);
+      [this.unit, this.count, this.at] = [unit, this.flat.length - 1, 0];
+    }
+    this.flat[this.count]!++;
+    this.flat.push(p - this.at);
+    this.at = p;
+  }
+}
+
 /** Every key (character, pair) of each unit, with where it stands. */
 function postingsOf(units: readonly UnitSource[]) {
-  const keys = new Map<string, { unit: number; at: number[] }[]>();
+  const keys = new Map<string, Posting>();
   const add = (key: string, unit: number, p: number) => {
-    let list = keys.get(key);
-    if (!list) keys.set(key, (list = []));
-    let last = list[list.length - 1];
-    if (!last || last.unit !== unit) list.push((last = { unit, at: [] }));
-    last.at.push(p);
+    let posting = keys.get(key);
+    if (!posting) keys.set(key, (posting = new Posting()));
+    posting.add(unit, p);
   };
   const titleLengths = units.map((u, i) => {
     const { chars, titleLength } = indexedChars(u.title, u.content);
@@ -120,27 +140,24 @@ function postingsOf(units: readonly UnitSource[]) {
   return { keys, titleLengths };
 }
 
-/** A key's postings as the flat list the shards hold. */
-function flatten(list: readonly { unit: number; at: number[] }[]): number[] {
-  const flat: number[] = [];
-  let prevUnit = 0;
-  for (const { unit, at } of list) {
-    flat.push(unit - prevUnit, at.length);
-    prevUnit = unit;
-    let prev = 0;
-    for (const p of at) {
-      flat.push(p - prev);
-      prev = p;
-    }
-  }
-  return flat;
+/** The length of a value's JSON, counted without writing it for the numbers and lists of numbers the shards hold. */
+function jsonLength(v: unknown): number {
+  const digits = (n: number) => {
+    if (!Number.isSafeInteger(n) || n < 0) return JSON.stringify(n).length;
+    let d = 1;
+    for (let rest = n; rest >= 10; rest = Math.floor(rest / 10)) d++;
+    return d;
+  };
+  if (typeof v === 'number') return digits(v);
+  if (Array.isArray(v) && v.every((n) => typeof n === 'number')) return v.reduce((s: number, n: number) => s + digits(n), 2 + Math.max(0, v.length - 1));
+  return JSON.stringify(v).length;
 }
 
 const byKey = <T>(entries: Iterable<[string, T]>) => [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 
 /** Entries spread over shards by hash of `keyOf`, as many shards as make each about `target` long. */
 function sharded<T>(entries: [string, T][], keyOf: (k: string) => string, target: number): Record<string, T>[] {
-  const size = entries.reduce((s, [k, v]) => s + k.length + JSON.stringify(v).length + 4, 0);
+  const size = entries.reduce((s, [k, v]) => s + k.length + jsonLength(v) + 4, 0);
   const out: Record<string, T>[] = Array.from({ length: Math.max(1, Math.ceil(size / target)) }, () => ({}));
   for (const [k, v] of byKey(entries)) out[shardOf(keyOf(k), out.length)]![k] = v;
   return out;
@@ -169,7 +186,7 @@ export interface IndexInput {
 export function termIndexFiles(input: IndexInput): Map<string, string> {
   const units = orderUnits(input.units);
   const { keys, titleLengths } = postingsOf(units);
-  const postings = sharded([...keys].map(([k, list]): [string, number[]] => [k, flatten(list)]), (k) => k, P_TARGET).map((s) => JSON.stringify(s));
+  const postings = sharded([...keys].map(([k, posting]): [string, number[]] => [k, posting.flat]), (k) => k, P_TARGET).map((s) => JSON.stringify(s));
   const words = sharded([...input.words], firstPair, WORD_TARGET).map((s) => JSON.stringify(s));
   const texts = units.map((u) => {
     const hans: TextFile = [u.url, u.title, u.content];
