@@ -72,13 +72,50 @@ export function bodyHast(tree: MdastRoot, idPrefix: string): HastRoot {
   return hast;
 }
 
-/** The level a sub-heading (h3, or h4 one level further down) is shown at, when ### is shown at `level`. */
-const SHOWN: Record<string, (level: number) => number> = { h3: (level) => level, h4: (level) => level + 1 };
+/** How far below ### a sub-heading stands: h3 (###) at 0, h4 (####, one level further down) at 1. */
+const BELOW: Record<string, number> = { h3: 0, h4: 1 };
 
 /** How a page shows a body's sub-headings: their level, and whether they keep their ids. */
 export interface SubheadingStyle {
   level: 2 | 3 | 4;
   ids: boolean;
+}
+
+/** A sub-heading of a body, kept apart so that each page can show it at its own level. */
+export interface SubheadingPiece {
+  /** How far below ### it stands (0 or 1). */
+  below: number;
+  /** Its attributes as written in the tag: with its id, and without. */
+  attributes: [string, string];
+  /** Its content's HTML. */
+  inner: string;
+}
+
+/** A body's HTML in pieces: runs of HTML, and the sub-headings between them (one copy of the text for every level). */
+export type BodyPieces = (string | SubheadingPiece)[];
+
+/** The attributes of an element's start tag as written in HTML (the text between its name and its '>'). */
+function attributesOf(node: Element, properties: Element['properties']): string {
+  const empty = toHtml({ ...node, tagName: 'h3', properties, children: [] });
+  return empty.slice('<h3'.length, -'></h3>'.length);
+}
+
+/** The body's HTML in pieces, each sub-heading apart. */
+export function bodyPieces(hast: HastRoot): BodyPieces {
+  const pieces: BodyPieces = [];
+  for (const node of hast.children) {
+    const below = node.type === 'element' ? BELOW[node.tagName] : undefined;
+    if (below === undefined || node.type !== 'element') {
+      const html = toHtml(node);
+      const last = pieces.length - 1;
+      if (typeof pieces[last] === 'string') pieces[last] += html;
+      else pieces.push(html);
+      continue;
+    }
+    const attributes: [string, string] = [attributesOf(node, node.properties), attributesOf(node, { ...node.properties, id: undefined })];
+    pieces.push({ below, attributes, inner: toHtml({ type: 'root', children: node.children }) });
+  }
+  return pieces;
 }
 
 /**
@@ -87,13 +124,15 @@ export interface SubheadingStyle {
  * own page (h1 section) shows them one level up (h2, h3), a page of several reports' sections
  * (/items/…) one down (h4, h5) without ids, which would repeat across years.
  */
-export function bodyHtml(hast: HastRoot, style: SubheadingStyle): string {
-  const children = hast.children.map((node) => {
-    const shown = node.type === 'element' ? SHOWN[node.tagName] : undefined;
-    if (!shown || node.type !== 'element') return node;
-    return { ...node, tagName: `h${shown(style.level)}`, properties: style.ids ? node.properties : { ...node.properties, id: undefined } };
-  });
-  return toHtml({ ...hast, children });
+export function bodyHtml(body: HastRoot | BodyPieces, style: SubheadingStyle): string {
+  const pieces = Array.isArray(body) ? body : bodyPieces(body);
+  return pieces
+    .map((p) => {
+      if (typeof p === 'string') return p;
+      const tag = `h${style.level + p.below}`;
+      return `<${tag}${p.attributes[style.ids ? 0 : 1]}>${p.inner}</${tag}>`;
+    })
+    .join('');
 }
 
 const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre']);

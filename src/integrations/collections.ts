@@ -4,6 +4,7 @@
  */
 import type { Attachment } from '../domain/attachments.ts';
 import type { HistoryEntry } from '../domain/history.ts';
+import type { BodyPieces } from '../domain/body.ts';
 
 /** The id of the record collection's one entry: the record of what was published, as checked. */
 export const RECORD_ID = 'record';
@@ -15,12 +16,10 @@ export interface HistoryData {
   years: Record<string, HistoryEntry[]>;
 }
 
-/** What pages read of an entry's body: its HTML at each level, and the text a reader sees; of a report, its attachments. */
+/** What pages read of an entry's body: its HTML in pieces, joined at each page's level, and the text a reader sees; of a report, its attachments. */
 export interface BodyMetadata {
-  /** Sub-headings as h2 with ids: a section's own page. */
-  ownPage: string;
-  /** As h4 without ids: pages of several reports' sections (/items/…). */
-  compared: string;
+  /** The HTML with each sub-heading apart (src/domain/body.ts bodyHtml joins it at a level). */
+  pieces: BodyPieces;
   text: string[];
   /** A report's 附件, as described from their bytes (the bytes themselves are written after the build). */
   attachments?: Attachment[];

@@ -11,7 +11,7 @@
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
-import { bodyHtml } from '../domain/body.ts';
+import { bodyPieces } from '../domain/body.ts';
 import { errorsOf, formatProblems } from '../domain/check.ts';
 import type { ReadEntry, FolderCheck } from '../domain/content-folder.ts';
 import type { AttachmentFile } from '../domain/attachments.ts';
@@ -22,15 +22,18 @@ import { checkedContent, contentFolder, forgetContent } from './content.ts';
 export type Collection = 'reports' | 'sections' | 'record' | 'history';
 
 
-/** The body of an entry for the store: the whole-report page's HTML (h3 sub-headings), and the rest. */
+/**
+ * The body of an entry for the store: its HTML in pieces, which each page joins at its own
+ * level (body.ts bodyHtml), and the text a reader sees; of a report, its attachments. One copy
+ * of the text each: the store is bundled into the build and read whole by every page.
+ */
 function rendered(e: ReadEntry<unknown>, attachments?: readonly AttachmentFile[]) {
   const metadata: BodyMetadata = {
-    ownPage: bodyHtml(e.hast, { level: 2, ids: true }),
-    compared: bodyHtml(e.hast, { level: 4, ids: false }),
+    pieces: bodyPieces(e.hast),
     text: e.text,
     ...(attachments ? { attachments: attachments.map(({ data: _bytes, ...a }) => a) } : {}),
   };
-  return { html: bodyHtml(e.hast, { level: 3, ids: true }), metadata: metadata as unknown as Record<string, unknown> };
+  return { html: '', metadata: metadata as unknown as Record<string, unknown> };
 }
 
 /** Puts one collection of the reading into the store. */
@@ -46,7 +49,7 @@ function fill(collection: Collection, content: FolderCheck, { store, generateDig
     const attachments = collection === 'reports' ? (content.attachments.get(e.id) ?? []) : undefined;
     // Astro keeps a path only relative to the project (a fixture outside it has none).
     const filePath = e.filePath.startsWith('/') ? undefined : e.filePath;
-    store.set({ id: e.id, data: e.data as Record<string, unknown>, body: e.body, filePath, digest: generateDigest(e.raw), rendered: rendered(e, attachments) });
+    store.set({ id: e.id, data: e.data as Record<string, unknown>, filePath, digest: generateDigest(e.raw), rendered: rendered(e, attachments) });
   }
 }
 

@@ -11,6 +11,7 @@ import type { Attachment } from '../domain/attachments';
 import { HISTORY_ID, RECORD_ID, type BodyMetadata, type HistoryData } from '../integrations/collections';
 import type { HistoryEntry } from '../domain/history';
 import { buildReportViews, type ReportView, type SectionView } from './routes';
+import { bodyHtml } from '../domain/body';
 
 /** An entry's body as pages show it: the HTML at each level, and the text a reader sees. */
 export interface EntryBody {
@@ -49,12 +50,25 @@ export function getReports(): Promise<Report[]> {
   return cached;
 }
 
+/** An entry's body, each level joined when a page reads it. */
 function bodyOf(e: CollectionEntry<'reports'> | CollectionEntry<'sections'>): EntryBody {
   const meta = e.rendered?.metadata as unknown as BodyMetadata | undefined;
-  return { html: e.rendered?.html ?? '', ownPage: meta?.ownPage ?? '', compared: meta?.compared ?? '', text: meta?.text ?? [] };
+  const pieces = meta?.pieces ?? [];
+  return {
+    get html() {
+      return bodyHtml(pieces, { level: 3, ids: true });
+    },
+    get ownPage() {
+      return bodyHtml(pieces, { level: 2, ids: true });
+    },
+    get compared() {
+      return bodyHtml(pieces, { level: 4, ids: false });
+    },
+    text: meta?.text ?? [],
+  };
 }
 
-const asEntry = <T,>(e: { id: string; filePath?: string; body?: string; data: T }) => ({ id: e.id, filePath: e.filePath ?? e.id, body: e.body, data: e.data });
+const asEntry = <T,>(e: { id: string; filePath?: string; data: T }) => ({ id: e.id, filePath: e.filePath ?? e.id, data: e.data });
 
 async function load(): Promise<Report[]> {
   const reports = (await getCollection('reports')).map((r) => ({

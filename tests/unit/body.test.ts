@@ -1,6 +1,7 @@
 /** An entry's body as pages show it: sub-headings at each page's level, the level below them too. */
 import { describe, expect, it } from 'vitest';
-import { bodyHast, bodyHtml, parseBody, readerText } from '../../src/domain/body.ts';
+import { toHtml } from 'hast-util-to-html';
+import { bodyHast, bodyHtml, bodyPieces, parseBody, readerText, type SubheadingStyle } from '../../src/domain/body.ts';
 
 const body = ['### （一）强化组织领导', '#### 1.健全示例机制。', '召开示例会议4次。', '#### 2.压实测试责任。', '签订责任书12份。'].join('\n\n');
 const hast = () => bodyHast(parseBody(body), 's1-');
@@ -23,5 +24,40 @@ describe('sub-headings two levels deep', () => {
 
   it('the text a reader sees keeps both levels, in order', () => {
     expect(readerText(hast())).toEqual(['（一）强化组织领导', '1.健全示例机制。', '召开示例会议4次。', '2.压实测试责任。', '签订责任书12份。']);
+  });
+});
+
+describe('a body kept in pieces', () => {
+  const noted = [body, '| 项目 | 数量 |\n| --- | --- |\n| 示例 | 3 |', '见注释[^1]。', '[^1]: 测试注释。', '### （二）示例"引号"&符号'].join('\n\n');
+  const tree = () => bodyHast(parseBody(noted), 's2-');
+  /** The whole tree written at once, its top-level sub-headings renamed: what the pieces must join to. */
+  const whole = ({ level, ids }: SubheadingStyle) =>
+    toHtml({
+      ...tree(),
+      children: tree().children.map((n) =>
+        n.type === 'element' && /^h[34]$/.test(n.tagName)
+          ? { ...n, tagName: `h${level + Number(n.tagName[1]) - 3}`, properties: ids ? n.properties : { ...n.properties, id: undefined } }
+          : n,
+      ),
+    });
+
+  it('joins at each level to the HTML of the whole tree, footnotes and tables included', () => {
+    const pieces = bodyPieces(tree());
+    for (const style of [{ level: 2, ids: true }, { level: 3, ids: true }, { level: 4, ids: false }] as SubheadingStyle[]) {
+      expect(bodyHtml(pieces, style)).toBe(whole(style));
+    }
+    // The footnotes' own label stays as written: it is inside their section, not a sub-heading.
+    expect(bodyHtml(pieces, { level: 2, ids: true })).toMatch(/<h4 class="footnotes-label" id="[^"]*footnote-label">注释<\/h4>/);
+  });
+
+  it('holds the text once: runs of HTML between the sub-headings, each sub-heading apart', () => {
+    const pieces = bodyPieces(tree());
+    expect(pieces.filter((p) => typeof p !== 'string').map((p) => typeof p !== 'string' && [p.below, p.inner])).toEqual([
+      [0, '（一）强化组织领导'],
+      [1, '1.健全示例机制。'],
+      [1, '2.压实测试责任。'],
+      [0, '（二）示例"引号"&#x26;符号'],
+    ]);
+    expect(pieces.filter((p) => typeof p === 'string').join('').match(/召开示例会议4次/g)).toHaveLength(1);
   });
 });
