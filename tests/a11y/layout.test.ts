@@ -6,10 +6,10 @@
  * sentence excepted, as WCAG 2.5.8 excepts them), with the header menu closed and opened; at
  * 320 px, in every text size and in high contrast, how far the page scrolls sideways.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { servedSite } from '../helpers/served';
-import { open, openMenu, PAGE_TYPES, withPrefs, type PageType, type Prefs } from './pages';
+import { open, openMenu, PAGE_TYPES, setPrefs, type PageType, type Prefs } from './pages';
 
 const served = servedSite();
 
@@ -20,16 +20,27 @@ const SIZES: [string, Prefs][] = [
   ['特大', { size: 'xlarge' }],
 ];
 
+/**
+ * The file's one browser page, loaded for each measurement at its size with its choices: the
+ * choices are put in its localStorage, where a reader's are, before the page is loaded, so the
+ * head script applies them as on any load. The site keeps nothing else in the browser, so one
+ * page going from measurement to measurement reads each page as a new visitor would (a new
+ * browser page costs more than the load itself).
+ */
+let shared: Promise<Page> | undefined;
+afterAll(async () => (await shared)?.context().close());
+
 async function onPage<T>(type: PageType, viewport: { width: number; height: number }, prefs: Prefs, fn: (page: Page) => Promise<T>) {
-  const context = await served.browser.newContext({ viewport });
-  await withPrefs(context, prefs);
-  const page = await context.newPage();
-  try {
-    await open(page, served.site.url, type);
-    return await fn(page);
-  } finally {
-    await context.close();
-  }
+  shared ??= served.browser.newContext().then(async (context) => {
+    const page = await context.newPage();
+    await page.goto(served.site.url);
+    return page;
+  });
+  const page = await shared;
+  await page.setViewportSize(viewport);
+  await setPrefs(page, prefs);
+  await open(page, served.site.url, type);
+  return fn(page);
 }
 
 /** Where the page's own text starts, from the top of the document, in CSS px: the report text on a report or section page, else the page's heading. */
@@ -82,13 +93,14 @@ describe('the page’s own text first, on a phone', () => {
     it(`${type.name}: header, where the text starts, targets and sideways scrolling`, async () => {
       const figures: Record<string, unknown> = {};
       const phone = await onPage(type, PHONE, {}, async (page) => {
+        const text = await textStart(page);
         const header = await headerHeight(page);
         const closed = await targets(page);
         await openMenu(page);
         const opened = await targets(page);
-        return { header, closed, opened };
+        return { text, header, closed, opened };
       });
-      const standard = await onPage(type, PHONE, {}, textStart);
+      const standard = phone.text;
       const xlarge = await onPage(type, PHONE, { size: 'xlarge' }, async (page) => ({ text: await textStart(page), header: await headerHeight(page) }));
       const all = [...phone.closed, ...phone.opened];
       const lowest = [...all].sort((a, b) => a.h - b.h)[0]!;
