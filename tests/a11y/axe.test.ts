@@ -11,7 +11,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
+import { runAxe } from '../helpers/axe';
 import { servedSite } from '../helpers/served';
 import { builtFixture } from '../helpers/fixtures';
 import { open, PAGE_TYPES, setPrefs, WIDTHS, type PageType, type Prefs } from './pages';
@@ -19,7 +19,6 @@ import { open, PAGE_TYPES, setPrefs, WIDTHS, type PageType, type Prefs } from '.
 const served = servedSite();
 const nextYear = servedSite(() => builtFixture('next-year'));
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 /** axe leaves target-size (WCAG 2.2 2.5.8) off by default. */
 const RULES = { 'target-size': { enabled: true } };
 const SCHEMES: [string, Prefs][] = [
@@ -30,18 +29,8 @@ const SCHEMES: [string, Prefs][] = [
   ['特大, high contrast', { size: 'xlarge', contrast: 'high' }],
 ];
 
-/**
- * axe on the page (or the part `include` names), run with axe.run in the page itself
- * (setLegacyMode): by default AxeBuilder opens a blank page for every run to merge the
- * frames' results (axe.finishRun), half of each run's time. The two check the same; they
- * differ only for cross-origin frames, which legacy mode leaves out, and the site has no
- * frames at all (asserted, so one added would not go unchecked).
- */
-async function analyze(page: Page, rules: Record<string, { enabled: boolean }>, include?: string) {
-  expect(page.frames(), 'frames in the page').toHaveLength(1);
-  const builder = new AxeBuilder({ page }).options({ rules }).withTags(TAGS).setLegacyMode();
-  return (include ? builder.include(include) : builder).analyze();
-}
+/** axe on the page (or the part `include` names), with these rules. */
+const analyze = (page: Page, rules: Record<string, { enabled: boolean }>, include?: string) => runAxe(page, { rules, include });
 
 /** The browser page for one width, shared by the tests at that width in turn. */
 interface SharedPage {

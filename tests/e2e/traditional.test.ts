@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { load } from 'cheerio';
 import type { Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
+import { runAxe } from '../helpers/axe';
 import { servedSite } from '../helpers/served';
 import { startDev, type DevServer } from '../helpers/dev';
 import { FIXTURES_DIR } from '../helpers/fixtures';
@@ -21,7 +21,6 @@ import { printedHeading } from '../../src/domain/report.ts';
 import { ui } from '../../src/i18n/ui.ts';
 
 const served = servedSite();
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 async function watched(width = 1280): Promise<{ page: Page; violations: string[]; close: () => Promise<void> }> {
   const context = await served.browser.newContext({ viewport: { width, height: 800 } });
@@ -145,7 +144,7 @@ describe('search results in the reader’s edition', () => {
 
 describe('axe-core finds no violations on traditional pages', () => {
   // One browser page per width, loaded with each page type in turn (a new browser page costs
-  // more than a load); axe runs inside the page (setLegacyMode), which has no frames to merge.
+  // more than a load).
   const pages = new Map<number, Promise<Page>>();
   const pageAt = (width: number) => {
     if (!pages.has(width)) pages.set(width, served.browser.newContext({ viewport: { width, height: 800 } }).then((c) => c.newPage()));
@@ -162,8 +161,7 @@ describe('axe-core finds no violations on traditional pages', () => {
         // A server answers a missing address with the one 404.html it is given; the copy is opened by its name.
         await open(page, served.site.url + TRADITIONAL_PREFIX, type.name === '404' ? { ...type, path: '404.html' } : type);
         expect(await page.locator('html').getAttribute('lang')).toBe('zh-Hant');
-        expect(page.frames(), 'frames in the page').toHaveLength(1);
-        const results = await new AxeBuilder({ page }).withTags(TAGS).options({ rules: { 'target-size': { enabled: true } } }).setLegacyMode().analyze();
+        const results = await runAxe(page, { rules: { 'target-size': { enabled: true } } });
         expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
       });
     }

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
+import { runAxe } from '../helpers/axe';
 import { servedSite } from '../helpers/served';
 import { builtFixture } from '../helpers/fixtures';
 import { resultTitle, sectionsContaining } from '../helpers/expected';
@@ -97,16 +97,17 @@ describe('the notice on a withdrawn report’s pages', () => {
   for (const width of [360, 1280]) {
     for (const [scheme, contrast] of [['normal', false], ['high contrast', true]] as const) {
       it(`has no axe-core violations at ${width}px, ${scheme}, and fits the width`, async () => {
+        // One browser page loads each page in turn: the site keeps nothing in the browser but the reader's choices.
+        const context = await served.browser.newContext({ viewport: { width, height: 800 } });
+        if (contrast) await context.addInitScript(() => localStorage.setItem('fznb-contrast', 'high'));
+        const page = await context.newPage();
         for (const path of pages()) {
-          const context = await served.browser.newContext({ viewport: { width, height: 800 } });
-          if (contrast) await context.addInitScript(() => localStorage.setItem('fznb-contrast', 'high'));
-          const page = await context.newPage();
           await page.goto(served.site.url + path);
-          const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+          const results = await runAxe(page, { tags: TAGS });
           expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`), path).toEqual([]);
           expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(width);
-          await context.close();
         }
+        await context.close();
       });
     }
   }
@@ -116,7 +117,7 @@ describe('the notice on a withdrawn report’s pages', () => {
     const page = await context.newPage();
     await page.goto(served.site.url);
     expect(await page.locator('.year-list a', { hasText: '已撤回' }).getAttribute('href')).toBe(`/${withdrawnReport().path}`);
-    const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+    const results = await runAxe(page, { tags: TAGS });
     expect(results.violations.map((v) => v.id)).toEqual([]);
     await context.close();
   });
