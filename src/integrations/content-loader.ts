@@ -3,8 +3,8 @@
  * reading of the content folder (content.ts, src/domain/content-folder.ts), never from the
  * files again. Each entry carries its data as validated, and its body already made into HTML
  * by the site (body.ts), in pieces each page joins at its own heading level: report text is
- * data, and no MDX is compiled or run. The store is refilled whole on every load, so an entry cached by an older
- * build or an older schema can never be served.
+ * data, and no MDX is compiled or run. The store is refilled whole on every load, so an entry
+ * cached by an older build or an older schema can never be served.
  *
  * In `astro dev` a change to any file of the content folder reads it again and refills every
  * collection; content with errors shows the Chinese messages in the browser instead.
