@@ -19,6 +19,9 @@ import { toHtml } from 'hast-util-to-html';
 import GithubSlugger from 'github-slugger';
 import type { Root as MdastRoot } from 'mdast';
 import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast';
+import { joinBody, type BodyPieces, type SubheadingStyle } from './body-html.ts';
+
+export type { BodyPieces, SubheadingStyle };
 
 export type { MdastRoot, HastRoot };
 
@@ -75,32 +78,13 @@ export function bodyHast(tree: MdastRoot, idPrefix: string): HastRoot {
 /** How far below ### a sub-heading stands: h3 (###) at 0, h4 (####, one level further down) at 1. */
 const BELOW: Record<string, number> = { h3: 0, h4: 1 };
 
-/** How a page shows a body's sub-headings: their level, and whether they keep their ids. */
-export interface SubheadingStyle {
-  level: 2 | 3 | 4;
-  ids: boolean;
-}
-
-/** A sub-heading of a body, kept apart so that each page can show it at its own level. */
-export interface SubheadingPiece {
-  /** How far below ### it stands (0 or 1). */
-  below: number;
-  /** Its attributes as written in the tag: with its id, and without. */
-  attributes: [string, string];
-  /** Its content's HTML. */
-  inner: string;
-}
-
-/** A body's HTML in pieces: runs of HTML, and the sub-headings between them (one copy of the text for every level). */
-export type BodyPieces = (string | SubheadingPiece)[];
-
 /** The attributes of an element's start tag as written in HTML (the text between its name and its '>'). */
 function attributesOf(node: Element, properties: Element['properties']): string {
   const empty = toHtml({ ...node, tagName: 'h3', properties, children: [] });
   return empty.slice('<h3'.length, -'></h3>'.length);
 }
 
-/** The body's HTML in pieces, each sub-heading apart. */
+/** The body's HTML in pieces, each sub-heading apart (body-html.ts joins them at a page's level). */
 export function bodyPieces(hast: HastRoot): BodyPieces {
   const pieces: BodyPieces = [];
   for (const node of hast.children) {
@@ -118,22 +102,8 @@ export function bodyPieces(hast: HastRoot): BodyPieces {
   return pieces;
 }
 
-/**
- * The body as an HTML string for a page. Entries write sub-headings as ### (and the level below
- * them, 1. under （一）, as ####), which suits the whole-report page (h2 sections); a section's
- * own page (h1 section) shows them one level up (h2, h3), a page of several reports' sections
- * (/items/…) one down (h4, h5) without ids, which would repeat across years.
- */
-export function bodyHtml(body: HastRoot | BodyPieces, style: SubheadingStyle): string {
-  const pieces = Array.isArray(body) ? body : bodyPieces(body);
-  return pieces
-    .map((p) => {
-      if (typeof p === 'string') return p;
-      const tag = `h${style.level + p.below}`;
-      return `<${tag}${p.attributes[style.ids ? 0 : 1]}>${p.inner}</${tag}>`;
-    })
-    .join('');
-}
+/** The body as an HTML string for a page, its sub-headings at the page's level (body-html.ts joinBody). */
+export const bodyHtml = (hast: HastRoot, style: SubheadingStyle): string => joinBody(bodyPieces(hast), style);
 
 const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre']);
 const CONTAINERS = new Set(['ol', 'ul', 'li', 'blockquote', 'section', 'div']);

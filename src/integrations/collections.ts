@@ -4,7 +4,7 @@
  */
 import type { Attachment } from '../domain/attachments.ts';
 import type { HistoryEntry } from '../domain/history.ts';
-import type { BodyPieces } from '../domain/body.ts';
+import type { BodyPieces } from '../domain/body-html.ts';
 
 /** The id of the record collection's one entry: the record of what was published, as checked. */
 export const RECORD_ID = 'record';
@@ -18,7 +18,7 @@ export interface HistoryData {
 
 /** What pages read of an entry's body: its HTML in pieces, joined at each page's level, and the text a reader sees; of a report, its attachments. */
 export interface BodyMetadata {
-  /** The HTML with each sub-heading apart (src/domain/body.ts bodyHtml joins it at a level). */
+  /** The HTML with each sub-heading apart (src/domain/body-html.ts joins it at a level). */
   pieces: BodyPieces;
   text: string[];
   /** A report's 附件, as described from their bytes (the bytes themselves are written after the build). */

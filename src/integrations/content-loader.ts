@@ -24,7 +24,7 @@ export type Collection = 'reports' | 'sections' | 'record' | 'history';
 
 /**
  * The body of an entry for the store: its HTML in pieces, which each page joins at its own
- * level (body.ts bodyHtml), and the text a reader sees; of a report, its attachments. One copy
+ * level (body-html.ts joinBody), and the text a reader sees; of a report, its attachments. One copy
  * of the text each: the store is bundled into the build and read whole by every page.
  */
 function rendered(e: ReadEntry<unknown>, attachments?: readonly AttachmentFile[]) {

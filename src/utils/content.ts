@@ -11,7 +11,7 @@ import type { Attachment } from '../domain/attachments';
 import { HISTORY_ID, RECORD_ID, type BodyMetadata, type HistoryData } from '../integrations/collections';
 import type { HistoryEntry } from '../domain/history';
 import { buildReportViews, type ReportView, type SectionView } from './routes';
-import { bodyHtml } from '../domain/body';
+import { joinBody } from '../domain/body-html';
 
 /** An entry's body as pages show it: the HTML at each level, and the text a reader sees. */
 export interface EntryBody {
@@ -56,13 +56,13 @@ function bodyOf(e: CollectionEntry<'reports'> | CollectionEntry<'sections'>): En
   const pieces = meta?.pieces ?? [];
   return {
     get html() {
-      return bodyHtml(pieces, { level: 3, ids: true });
+      return joinBody(pieces, { level: 3, ids: true });
     },
     get ownPage() {
-      return bodyHtml(pieces, { level: 2, ids: true });
+      return joinBody(pieces, { level: 2, ids: true });
     },
     get compared() {
-      return bodyHtml(pieces, { level: 4, ids: false });
+      return joinBody(pieces, { level: 4, ids: false });
     },
     text: meta?.text ?? [],
   };

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { toHtml } from 'hast-util-to-html';
 import { bodyHast, bodyHtml, bodyPieces, parseBody, readerText, type SubheadingStyle } from '../../src/domain/body.ts';
+import { joinBody } from '../../src/domain/body-html.ts';
 
 const body = ['### （一）强化组织领导', '#### 1.健全示例机制。', '召开示例会议4次。', '#### 2.压实测试责任。', '签订责任书12份。'].join('\n\n');
 const hast = () => bodyHast(parseBody(body), 's1-');
@@ -44,10 +45,10 @@ describe('a body kept in pieces', () => {
   it('joins at each level to the HTML of the whole tree, footnotes and tables included', () => {
     const pieces = bodyPieces(tree());
     for (const style of [{ level: 2, ids: true }, { level: 3, ids: true }, { level: 4, ids: false }] as SubheadingStyle[]) {
-      expect(bodyHtml(pieces, style)).toBe(whole(style));
+      expect(joinBody(pieces, style)).toBe(whole(style));
     }
     // The footnotes' own label stays as written: it is inside their section, not a sub-heading.
-    expect(bodyHtml(pieces, { level: 2, ids: true })).toMatch(/<h4 class="footnotes-label" id="[^"]*footnote-label">注释<\/h4>/);
+    expect(joinBody(pieces, { level: 2, ids: true })).toMatch(/<h4 class="footnotes-label" id="[^"]*footnote-label">注释<\/h4>/);
   });
 
   it('holds the text once: runs of HTML between the sub-headings, each sub-heading apart', () => {
