@@ -40,6 +40,10 @@ async function onPage<T>(type: PageType, viewport: { width: number; height: numb
   await page.setViewportSize(viewport);
   await setPrefs(page, prefs);
   await open(page, served.site.url, type);
+  // The head script applied the choices on this load.
+  const html = page.locator('html');
+  expect(await html.getAttribute('data-size'), `data-size of ${type.name}`).toBe(prefs.size ?? null);
+  expect(await html.getAttribute('data-contrast'), `data-contrast of ${type.name}`).toBe(prefs.contrast ?? null);
   return fn(page);
 }
 
