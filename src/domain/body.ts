@@ -21,8 +21,6 @@ import type { Root as MdastRoot } from 'mdast';
 import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast';
 import { joinBody, type BodyPieces, type SubheadingStyle } from './body-html.ts';
 
-export type { BodyPieces, SubheadingStyle };
-
 export type { MdastRoot, HastRoot };
 
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);

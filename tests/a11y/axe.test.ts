@@ -11,7 +11,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { runAxe } from '../helpers/axe';
+import { runAxe, violationLines } from '../helpers/axe';
 import { servedSite } from '../helpers/served';
 import { builtFixture } from '../helpers/fixtures';
 import { open, PAGE_TYPES, setPrefs, WIDTHS, type PageType, type Prefs } from './pages';
@@ -110,11 +110,6 @@ afterAll(async () => {
   for (const entry of entries) await (await entry.catch(() => undefined))?.context.close();
 });
 
-/** Violations as one line each: rule id, then every element it found, so a failure says where. */
-function describeViolations(violations: { id: string; help: string; nodes: { target: unknown[] }[] }[]): string[] {
-  return violations.map((v) => `${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-}
-
 describe('axe-core finds no violations', () => {
   for (const width of WIDTHS) {
     for (const type of PAGE_TYPES) {
@@ -136,9 +131,9 @@ describe('axe-core finds no violations', () => {
               await menu.click();
               expect(await page.locator('details.header-menu').getAttribute('open')).not.toBeNull();
               const opened = await analyze(page, rules, 'header');
-              return describeViolations([...results.violations, ...opened.violations]);
+              return violationLines([...results.violations, ...opened.violations]);
             }
-            return describeViolations(results.violations);
+            return violationLines(results.violations);
           });
           expect(violations).toEqual([]);
         });
@@ -155,7 +150,7 @@ describe('axe-core finds no violations', () => {
         await page.goto(nextYear.site.url + nextYear.expected.reports[0]!.path);
         expect(await page.locator('#attachments li').count()).toBeGreaterThan(0);
         const results = await analyze(page, RULES);
-        expect(describeViolations(results.violations)).toEqual([]);
+        expect(violationLines(results.violations)).toEqual([]);
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
       } finally {
         await context.close();

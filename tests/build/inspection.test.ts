@@ -13,7 +13,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
-import { runAxe } from '../helpers/axe';
+import { runAxe, violationLines } from '../helpers/axe';
 import { astroEnv, buildSite, ROOT } from '../helpers/build';
 import { builtFixture, FIXTURES_DIR, inspectionBuild, INSPECTION_CONFIGS, type BuiltFixture } from '../helpers/fixtures';
 import { brokenLinks, htmlFiles, page } from '../helpers/site';
@@ -139,7 +139,7 @@ describe('with every field configured, in a browser', () => {
           const p = await context.newPage();
           await p.goto(served.site.url + path);
           const { violations } = await runAxe(p, { tags: TAGS });
-          expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+          expect(violationLines(violations)).toEqual([]);
         } finally {
           await context.close();
         }

@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { runAxe } from '../helpers/axe';
+import { runAxe, violationLines } from '../helpers/axe';
 import { servedSite } from '../helpers/served';
 import { builtFixture, PORTAL } from '../helpers/fixtures';
 import { bodyLines, reportLines } from '../helpers/expected';
@@ -394,7 +394,7 @@ describe('with every aid on', () => {
         await openMenu(page);
         expect(await button(page, '朗读').isVisible()).toBe(true);
         const results = await runAxe(page, { tags: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] });
-        expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+        expect(violationLines(results.violations)).toEqual([]);
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
         await context.close();
       });

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { load } from 'cheerio';
 import type { Page } from 'playwright-core';
-import { runAxe } from '../helpers/axe';
+import { runAxe, violationLines } from '../helpers/axe';
 import { servedSite } from '../helpers/served';
 import { startDev, type DevServer } from '../helpers/dev';
 import { FIXTURES_DIR } from '../helpers/fixtures';
@@ -162,7 +162,7 @@ describe('axe-core finds no violations on traditional pages', () => {
         await open(page, served.site.url + TRADITIONAL_PREFIX, type.name === '404' ? { ...type, path: '404.html' } : type);
         expect(await page.locator('html').getAttribute('lang')).toBe('zh-Hant');
         const results = await runAxe(page, { rules: { 'target-size': { enabled: true } } });
-        expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+        expect(violationLines(results.violations)).toEqual([]);
       });
     }
   }

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { runAxe } from '../helpers/axe';
+import { runAxe, violationLines } from '../helpers/axe';
 import { servedSite } from '../helpers/served';
 import { builtFixture } from '../helpers/fixtures';
 import { resultTitle, sectionsContaining } from '../helpers/expected';
@@ -104,7 +104,7 @@ describe('the notice on a withdrawn report’s pages', () => {
         for (const path of pages()) {
           await page.goto(served.site.url + path);
           const results = await runAxe(page, { tags: TAGS });
-          expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`), path).toEqual([]);
+          expect(violationLines(results.violations), path).toEqual([]);
           expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(width);
         }
         await context.close();

@@ -26,3 +26,8 @@ export async function runAxe(page: Page, { tags = AXE_TAGS, rules, include }: Ax
   if (include) builder = builder.include(include);
   return builder.analyze();
 }
+
+/** Violations as one line each: rule id and what it asks, then every element it found, so a failure says where. */
+export function violationLines(violations: { id: string; help: string; nodes: { target: unknown[] }[] }[]): string[] {
+  return violations.map((v) => `${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+}

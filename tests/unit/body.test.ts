@@ -1,8 +1,8 @@
 /** An entry's body as pages show it: sub-headings at each page's level, the level below them too. */
 import { describe, expect, it } from 'vitest';
 import { toHtml } from 'hast-util-to-html';
-import { bodyHast, bodyHtml, bodyPieces, parseBody, readerText, type SubheadingStyle } from '../../src/domain/body.ts';
-import { joinBody } from '../../src/domain/body-html.ts';
+import { bodyHast, bodyHtml, bodyPieces, parseBody, readerText } from '../../src/domain/body.ts';
+import { joinBody, type SubheadingStyle } from '../../src/domain/body-html.ts';
 
 const body = ['### （一）强化组织领导', '#### 1.健全示例机制。', '召开示例会议4次。', '#### 2.压实测试责任。', '签订责任书12份。'].join('\n\n');
 const hast = () => bodyHast(parseBody(body), 's1-');
