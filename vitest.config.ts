@@ -40,6 +40,7 @@ export default defineConfig({
           // (a third of the time), and every test sets up what it reads.
           isolate: false,
           sequence: { groupOrder: 0 },
+          globalSetup: ['tests/helpers/temp-setup.ts'],
         },
       },
       {

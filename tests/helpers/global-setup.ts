@@ -1,17 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { useRunTempFolder } from './temp-setup.ts';
 
 /**
- * One folder per test run where fixture builds are kept (tests/helpers/fixtures.ts), so each
- * fixture is built once however many test files read it; removed when the run ends.
+ * The site project's run: its temporary folder (temp-setup.ts), removed when the run ends,
+ * and in it one folder where fixture builds are kept (tests/helpers/fixtures.ts), so each
+ * fixture is built once however many test files read it.
  */
 export default function setup({ provide }: { provide: (key: 'buildCache', value: string) => void }) {
-  const dir = mkdtempSync(join(tmpdir(), 'fznb-run-'));
-  provide('buildCache', dir);
-  return () => {
-    if (!process.env.KEEP_BUILDS) rmSync(dir, { recursive: true, force: true });
-  };
+  const end = useRunTempFolder();
+  provide('buildCache', mkdtempSync(join(tmpdir(), 'fznb-run-')));
+  return end;
 }
 
 declare module 'vitest' {
