@@ -62,6 +62,7 @@ export function bodyHast(tree: MdastRoot, idPrefix: string): HastRoot {
     footnoteLabelProperties: { className: ['footnotes-label'] },
     handlers: TEXT_MARKUP_HANDLERS,
   }) as HastRoot;
+  prefixFootnoteLabel(hast, idPrefix);
   const slugger = new GithubSlugger();
   // An id begins with a letter (a Han character is one): 1.健全机制 would give 1健全机制.
   const idOf = (node: Element) => slugger.slug(textOf(node)).replace(/^(?=[\d-])/, 'h-');
@@ -72,6 +73,22 @@ export function bodyHast(tree: MdastRoot, idPrefix: string): HastRoot {
   }
   return hast;
 }
+
+/**
+ * The footnotes' label gets the id `footnote-label` whatever the prefix (mdast-util-to-hast
+ * always adds it, for the references' aria-describedby): prefixed here with the rest, so two
+ * bodies with footnotes on one page do not share an id and each reference names its own label.
+ */
+function prefixFootnoteLabel(node: HastRoot | Element, idPrefix: string): void {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    const p = child.properties;
+    if (p.id === FOOTNOTE_LABEL) p.id = idPrefix + FOOTNOTE_LABEL;
+    if (Array.isArray(p.ariaDescribedBy)) p.ariaDescribedBy = p.ariaDescribedBy.map((id) => (id === FOOTNOTE_LABEL ? idPrefix + FOOTNOTE_LABEL : id));
+    prefixFootnoteLabel(child, idPrefix);
+  }
+}
+const FOOTNOTE_LABEL = 'footnote-label';
 
 /** How far below ### a sub-heading stands: h3 (###) at 0, h4 (####, one level further down) at 1. */
 const BELOW: Record<string, number> = { h3: 0, h4: 1 };
@@ -107,7 +124,7 @@ const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre']);
 const CONTAINERS = new Set(['ol', 'ul', 'li', 'blockquote', 'section', 'div']);
 
 /** Elements that are the page's own words, not the report's: the footnotes' label and back links. */
-const isChrome = (e: Element) => e.properties?.dataFootnoteBackref !== undefined || e.properties?.id === 'footnote-label' || /footnote-label$/.test(String(e.properties?.id ?? ''));
+const isChrome = (e: Element) => e.properties?.dataFootnoteBackref !== undefined || String(e.properties?.id ?? '').endsWith(FOOTNOTE_LABEL);
 
 /** The characters of a node as read, leaving out the page's own words. */
 function textOf(node: ElementContent | RootContent): string {

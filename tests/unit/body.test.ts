@@ -51,6 +51,17 @@ describe('a body kept in pieces', () => {
     expect(joinBody(pieces, { level: 2, ids: true })).toMatch(/<h4 class="footnotes-label" id="[^"]*footnote-label">注释<\/h4>/);
   });
 
+  it('gives each body’s footnotes a label of its own, so two bodies with notes can stand on one page', () => {
+    const page = ['s1-', 's2-'].map((prefix) => toHtml(bodyHast(parseBody(noted), prefix))).join('');
+    // The same text twice: its sub-headings' ids repeat (a page's sections have headings of their own), its notes' do not.
+    const ids = [...page.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]!).filter((id) => /fn|footnote/.test(id));
+    expect(ids).toHaveLength(6);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(page).toContain('<h4 class="footnotes-label" id="s1-footnote-label">注释</h4>');
+    expect(page).toContain('<h4 class="footnotes-label" id="s2-footnote-label">注释</h4>');
+    expect([...page.matchAll(/aria-describedby="([^"]+)"/g)].map((m) => m[1])).toEqual(['s1-footnote-label', 's2-footnote-label']);
+  });
+
   it('holds the text once: runs of HTML between the sub-headings, each sub-heading apart', () => {
     const pieces = bodyPieces(tree());
     expect(pieces.filter((p) => typeof p !== 'string').map((p) => typeof p !== 'string' && [p.below, p.inner])).toEqual([
