@@ -133,8 +133,9 @@ describe('text size and contrast', () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
     await withPrefs(context, { size: 'xlarge' });
     const problems: string[] = [];
+    // One tab going from page to page: each load starts anew, with the choices in its storage.
+    const page = await context.newPage();
     for (const type of PAGE_TYPES) {
-      const page = await context.newPage();
       await open(page, site.url, type);
       expect(await rootPx(page)).toBe(24);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -159,7 +160,6 @@ describe('text size and contrast', () => {
           if (overlapX > 0.5 && overlapY > 0.5) problems.push(`${type.name}: “${a.what}” overlaps “${b.what}”`);
         }
       }
-      await page.close();
     }
     expect(problems).toEqual([]);
     await context.close();
@@ -167,8 +167,8 @@ describe('text size and contrast', () => {
 
   it('without JavaScript the size and contrast buttons are hidden, 打印 stays as a link, and every page reads normally', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 800 } });
+    const page = await context.newPage();
     for (const type of PAGE_TYPES.filter((t) => t.name !== 'search')) {
-      const page = await context.newPage();
       await page.goto(site.url + type.path);
       await openMenu(page);
       expect(await page.locator('[data-pref], .text-size').evaluateAll((els) => els.filter((e) => e.checkVisibility()).length), type.name).toBe(0);
@@ -180,7 +180,6 @@ describe('text size and contrast', () => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth), type.name).toBeLessThanOrEqual(360);
       // The header search still works as a plain form.
       expect(await page.getByRole('search', { name: '全站搜索' }).isVisible()).toBe(true);
-      await page.close();
     }
     await context.close();
   });
