@@ -8,9 +8,12 @@ import { join } from 'node:path';
  * (KEEP_BUILDS=1 keeps it), so no run leaves its copies behind.
  */
 export function useRunTempFolder(): () => void {
+  const before = process.env.TMPDIR;
   const dir = mkdtempSync(join(tmpdir(), 'fznb-tests-'));
   process.env.TMPDIR = dir;
   return () => {
+    if (before === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = before;
     if (!process.env.KEEP_BUILDS) rmSync(dir, { recursive: true, force: true });
   };
 }
