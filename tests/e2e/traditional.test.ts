@@ -14,7 +14,7 @@ import { servedSite } from '../helpers/served';
 import { startDev, type DevServer } from '../helpers/dev';
 import { FIXTURES_DIR } from '../helpers/fixtures';
 import { resultTitle, sectionsContaining } from '../helpers/expected';
-import { open, PAGE_TYPES, SECTION, TERM, WIDTHS } from '../a11y/pages';
+import { open, openMenu, PAGE_TYPES, SECTION, TERM, WIDTHS } from '../a11y/pages';
 import { toTraditional } from '../../src/integrations/traditional.ts';
 import { TRADITIONAL_PREFIX } from '../../src/utils/edition.ts';
 import { printedHeading } from '../../src/domain/report.ts';
@@ -74,7 +74,11 @@ describe('a traditional section page', () => {
     const { page, close } = await watched(width);
     for (const path of [SECTION.path, `${TRADITIONAL_PREFIX}${SECTION.path}`]) {
       await page.goto(served.site.url + path);
-      const box = await page.locator('a[data-edition-switch]').boundingBox();
+      // On a phone the switch is in the header's 菜单: measured where a reader sees it, with the menu open.
+      await openMenu(page);
+      const edition = page.locator('a[data-edition-switch]');
+      await expect.poll(() => edition.isVisible(), path).toBe(true);
+      const box = await edition.boundingBox();
       expect(box!.width, path).toBeGreaterThanOrEqual(44);
       expect(box!.height, path).toBeGreaterThanOrEqual(44);
       expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(width);
