@@ -77,7 +77,7 @@ describe('a traditional section page', () => {
       // On a phone the switch is in the header's 菜单: measured where a reader sees it, with the menu open.
       await openMenu(page);
       const edition = page.locator('a[data-edition-switch]');
-      await expect.poll(() => edition.isVisible(), path).toBe(true);
+      await expect.poll(() => edition.isVisible(), { message: path }).toBe(true);
       const box = await edition.boundingBox();
       expect(box!.width, path).toBeGreaterThanOrEqual(44);
       expect(box!.height, path).toBeGreaterThanOrEqual(44);
