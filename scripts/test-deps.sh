@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs before the tests: the browser tests need Chromium (its headless shell where it can be
 # had) and CJK fonts, the print test reads the PDF back with pdftotext, the nginx test
-# (tests/gates/nginx.test.ts) runs the sample configuration in a real nginx. On Debian, as root (CI, these machines), missing packages
-# are installed; elsewhere this says what to install.
+# (tests/gates/nginx.test.ts) runs the sample configuration in a real nginx. On Debian, as
+# root (CI, these machines), missing packages are installed; elsewhere this says what to install.
 set -euo pipefail
 missing=()
 { [ -n "${CHROMIUM_PATH:-}" ] || [ -x /usr/bin/chromium ]; } || missing+=(chromium)
