@@ -13,7 +13,9 @@ import { AxeBuilder } from '@axe-core/playwright';
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 export interface AxeOptions {
+  /** Only the rules with these tags; left aside when `rules` is given. */
   tags?: string[];
+  /** Every rule axe runs by default, with these turned on or off (AxeBuilder's options replace its tags). */
   rules?: Record<string, { enabled: boolean }>;
   /** Only this part of the page. */
   include?: string;
@@ -21,8 +23,8 @@ export interface AxeOptions {
 
 export async function runAxe(page: Page, { tags = AXE_TAGS, rules, include }: AxeOptions = {}) {
   expect(page.frames(), 'frames in the page').toHaveLength(1);
-  let builder = new AxeBuilder({ page }).withTags(tags).setLegacyMode();
-  if (rules) builder = builder.options({ rules });
+  let builder = new AxeBuilder({ page }).setLegacyMode();
+  builder = rules ? builder.options({ rules }) : builder.withTags(tags);
   if (include) builder = builder.include(include);
   return builder.analyze();
 }
