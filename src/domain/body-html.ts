@@ -3,6 +3,20 @@
  * bodyPieces): runs of HTML, and the sub-headings between them, each joined at the page's
  * level. Kept apart from body.ts so that pages, which only join, do not load the parser.
  */
+import type { Element } from 'hast';
+
+/** The id mdast-util-to-hast gives the footnotes' label; body.ts prefixes it per body. */
+export const FOOTNOTE_LABEL = 'footnote-label';
+
+/**
+ * Elements of a body that are the page's own words, not the report's: the footnotes' label
+ * and their back links. What a reader sees (body.ts) and what a comparison compares
+ * (mark-html.ts) both leave them out.
+ */
+export const isPageChrome = (e: Element): boolean =>
+  e.properties?.dataFootnoteBackref !== undefined ||
+  String(e.properties?.id ?? '').endsWith(FOOTNOTE_LABEL) ||
+  String(e.properties?.className ?? '').includes('footnotes-label');
 
 /** How a page shows a body's sub-headings: their level, and whether they keep their ids. */
 export interface SubheadingStyle {

@@ -19,7 +19,7 @@ import { toHtml } from 'hast-util-to-html';
 import GithubSlugger from 'github-slugger';
 import type { Root as MdastRoot } from 'mdast';
 import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast';
-import { joinBody, type BodyPieces, type SubheadingStyle } from './body-html.ts';
+import { FOOTNOTE_LABEL, isPageChrome, type BodyPieces } from './body-html.ts';
 
 export type { MdastRoot, HastRoot };
 
@@ -88,7 +88,6 @@ function prefixFootnoteLabel(node: HastRoot | Element, idPrefix: string): void {
     prefixFootnoteLabel(child, idPrefix);
   }
 }
-const FOOTNOTE_LABEL = 'footnote-label';
 
 /** How far below ### a sub-heading stands: h3 (###) at 0, h4 (####, one level further down) at 1. */
 const BELOW: Record<string, number> = { h3: 0, h4: 1 };
@@ -117,19 +116,13 @@ export function bodyPieces(hast: HastRoot): BodyPieces {
   return pieces;
 }
 
-/** The body as an HTML string for a page, its sub-headings at the page's level (body-html.ts joinBody). */
-export const bodyHtml = (hast: HastRoot, style: SubheadingStyle): string => joinBody(bodyPieces(hast), style);
-
 const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre']);
 const CONTAINERS = new Set(['ol', 'ul', 'li', 'blockquote', 'section', 'div']);
-
-/** Elements that are the page's own words, not the report's: the footnotes' label and back links. */
-const isChrome = (e: Element) => e.properties?.dataFootnoteBackref !== undefined || String(e.properties?.id ?? '').endsWith(FOOTNOTE_LABEL);
 
 /** The characters of a node as read, leaving out the page's own words. */
 function textOf(node: ElementContent | RootContent): string {
   if (node.type === 'text') return node.value;
-  if (node.type !== 'element' || isChrome(node)) return '';
+  if (node.type !== 'element' || isPageChrome(node)) return '';
   return node.children.map(textOf).join('');
 }
 
@@ -154,7 +147,7 @@ function rowsOf(table: Element): string[] {
 
 function blocksOf(nodes: readonly (ElementContent | RootContent)[], out: string[]): string[] {
   for (const node of nodes) {
-    if (node.type !== 'element' || isChrome(node)) continue;
+    if (node.type !== 'element' || isPageChrome(node)) continue;
     if (node.tagName === 'table') out.push(rowsOf(node).join('\n'));
     else if (BLOCKS.has(node.tagName)) out.push(textOf(node).trim());
     else if (node.tagName === 'li') {

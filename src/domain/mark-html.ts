@@ -15,20 +15,17 @@ import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
 import type { SidePiece } from './text-diff.ts';
+import { isPageChrome } from './body-html.ts';
 
 /** Between two bodies in a stream: they are separate blocks. */
 const BETWEEN_BODIES = '\n';
-
-/** Elements that are the page's own words, not the report's: the footnotes' label and back links. */
-const isChrome = (e: Element) =>
-  e.properties?.dataFootnoteBackref !== undefined || /(^|-)footnote-label$/.test(String(e.properties?.id ?? '')) || String(e.properties?.className ?? '').includes('footnotes-label');
 
 type Node = RootContent | ElementContent;
 
 function textsOf(nodes: readonly Node[], out: string[] = []): string[] {
   for (const n of nodes) {
     if (n.type === 'text') out.push(n.value);
-    else if (n.type === 'element' && !isChrome(n)) textsOf(n.children, out);
+    else if (n.type === 'element' && !isPageChrome(n)) textsOf(n.children, out);
   }
   return out;
 }
@@ -93,7 +90,7 @@ function walk(nodes: readonly Node[], at: { offset: number }, ranges: readonly [
     if (n.type !== 'element') return n.type === 'comment' ? [n] : [];
     const properties = copy.dropIds ? { ...n.properties, id: undefined, ariaDescribedBy: undefined } : n.properties;
     const tagName = lowered(n.tagName, copy.demote ?? 0);
-    if (isChrome(n)) return [{ ...n, tagName, properties }];
+    if (isPageChrome(n)) return [{ ...n, tagName, properties }];
     return [{ ...n, tagName, properties, children: walk(n.children, at, ranges, mark, copy) }];
   });
 }
