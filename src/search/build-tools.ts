@@ -28,16 +28,6 @@ export function warmTools(): void {
   for (const ch of t.commonChars ?? []) t.readings?.(ch);
 }
 
-/** Jieba's IDF table (a word and its IDF on each line) as a map. */
-function idfMap(table: string): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const line of table.split('\n')) {
-    const space = line.indexOf(' ');
-    if (space > 0) out.set(line.slice(0, space), Number(line.slice(space + 1)));
-  }
-  return out;
-}
-
 /** A function of one character, remembering its answers. */
 function remembered(fn: (ch: string) => string[]): (ch: string) => string[] {
   const seen = new Map<string, string[]>();
@@ -55,7 +45,7 @@ function loadTools(): SiteTools {
     syllables: (word) => pinyin(word, { toneType: 'none', type: 'array', v: true }),
     readings: remembered((ch) => pinyin(ch, { toneType: 'none', type: 'array', v: true, multiple: true })),
     commonChars: gb2312(),
-    idf: idfMap(Buffer.from(idf).toString('utf8')),
+    idfTable: Buffer.from(idf).toString('utf8'),
     dictTable: Buffer.from(dict).toString('utf8'),
     stopSource: (require('stopwords-iso') as { zh: string[] }).zh,
     toSimplified: (ch) => t2s(ch),
