@@ -4,7 +4,8 @@
  * high-contrast scheme; plus what axe does not fully check: heading levels in order, the
  * landmarks every page needs, and 7:1 text contrast (AAA) in high contrast.
  *
- * Each width has one browser page, shared by its tests in turn: for each page type and scheme
+ * Each width has one browser page, shared by its tests in turn, and the two widths' tests run
+ * side by side (axe keeps one core busy; two pages use two): for each page type and scheme
  * the choices are put in its localStorage, where a reader's are, and the page is loaded
  * (again), so the head script applies them as on any load (each test checks <html> says so).
  * The page-structure tests read the desktop page the axe tests used.
@@ -42,6 +43,8 @@ interface SharedPage {
   loaded?: { type: PageType; prefs: Prefs };
 }
 const sharedPages = new Map<number, Promise<SharedPage>>();
+/** Each width's turn: its tests read its page one at a time, while the other width's run beside them. */
+const turns = new Map<number, Promise<unknown>>();
 /** How many tests are still to read each width's page: it is closed after the last. */
 const usesLeft = new Map<number, number>();
 const samePrefs = (a: Prefs, b: Prefs) => a.size === b.size && a.contrast === b.contrast;
@@ -52,13 +55,19 @@ function willUse(width: number): void {
 }
 
 /**
- * Runs fn on the page of this type at this width, loaded with these choices. The width's
- * page is loaded again unless it shows that type with those choices already and the tests
- * since have only read it (`readOnly`); a test that is not read-only may change it (the
- * phone's 菜单). The site keeps nothing in the browser but these choices (no cookies, no
+ * Runs fn, when the tests before it at this width are done, on the page of this type at this
+ * width, loaded with these choices. The width's page is loaded again unless it shows that type
+ * with those choices already and the tests since have only read it (`readOnly`); a test that
+ * is not read-only may change it (the phone's 菜单). The site keeps nothing in the browser but these choices (no cookies, no
  * other storage), so one page going from type to type reads each as a new context would.
  */
-async function onPage<T>(
+function onPage<T>(width: number, prefs: Prefs, type: PageType, fn: (page: Page) => Promise<T>, options?: { readOnly?: boolean }): Promise<T> {
+  const run = (turns.get(width) ?? Promise.resolve()).then(() => onPageNow(width, prefs, type, fn, options));
+  turns.set(width, run.catch(() => undefined));
+  return run;
+}
+
+async function onPageNow<T>(
   width: number,
   prefs: Prefs,
   type: PageType,
@@ -110,10 +119,12 @@ afterAll(async () => {
   for (const entry of entries) await (await entry.catch(() => undefined))?.context.close();
 });
 
-describe('axe-core finds no violations', () => {
-  for (const width of WIDTHS) {
-    for (const type of PAGE_TYPES) {
-      for (const [scheme, prefs] of SCHEMES) {
+// Declared width by width within each page type and scheme, so the tests running at once are
+// one of each width, not several waiting for the same page.
+describe.concurrent('axe-core finds no violations', () => {
+  for (const type of PAGE_TYPES) {
+    for (const [scheme, prefs] of SCHEMES) {
+      for (const width of WIDTHS) {
         willUse(width);
         it(`${type.name} at ${width}px, ${scheme}`, async () => {
           const violations = await onPage(width, prefs, type, async (page) => {
