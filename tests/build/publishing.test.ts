@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import site from '../../site.config.ts';
 import { astroEnv, buildSite, ROOT } from '../helpers/build';
 import { page } from '../helpers/site';
-import { builtFixture, FIXTURES_DIR, runScript } from '../helpers/fixtures';
+import { builtFixture, EDIT_URL, FIXTURES_DIR, inspectionBuild, runScript } from '../helpers/fixtures';
 import { expectedSite } from '../helpers/expected';
 import { loadContent } from '../../scripts/lib/content.ts';
 import { sectionFile } from '../../src/domain/layout.ts';
@@ -133,11 +133,9 @@ describe('npm run new and drafts', () => {
 
 describe('在仓库中编辑', () => {
   it('links each section page to its source file when the repository is configured', async () => {
-    const built = await builtFixture('multi-year', { env: { EDIT_URL: 'https://git.example.test/bureau/fznb/edit/main/' } });
+    const built = await builtFixture('multi-year', inspectionBuild('full'));
     for (const s of expectedSite(built.contentDir).reports.flatMap((r) => r.sections)) {
-      expect(page(built.dist, s.path)('.edit-link a').attr('href')).toBe(
-        `https://git.example.test/bureau/fznb/edit/main/${sectionFile(s.year, s.data.order, 'tests/fixtures/multi-year')}`,
-      );
+      expect(page(built.dist, s.path)('.edit-link a').attr('href')).toBe(`${EDIT_URL}${sectionFile(s.year, s.data.order, 'tests/fixtures/multi-year')}`);
     }
   });
 });

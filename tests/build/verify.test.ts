@@ -11,7 +11,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { astroEnv, ROOT } from '../helpers/build';
-import { builtFixture, type BuiltFixture } from '../helpers/fixtures';
+import { builtFixture, PORTAL, type BuiltFixture } from '../helpers/fixtures';
 import { serve } from '../helpers/serve';
 import { load } from 'cheerio';
 import { append, fingerprintOf, formatRecordFile, parseRecordFile, type RecordFile } from '../../src/domain/record';
@@ -33,7 +33,8 @@ let site: BuiltFixture;
 let record: RecordFile;
 
 beforeAll(async () => {
-  site = await builtFixture('multi-year', { base: '/fzbg/' });
+  // The portal's build (under /fzbg/, with the site's address), which other files read too.
+  site = await builtFixture('multi-year', PORTAL);
   const parsed = parseRecordFile(readFileSync(join(site.dist, 'data/record.json'), 'utf8'), 'record.json');
   if (!('record' in parsed)) throw new Error('the built record is unreadable');
   record = parsed.record;

@@ -141,8 +141,14 @@ export const INSPECTION_CONFIGS = {
   empty: 'tests/fixtures/inspection/empty.site.config.ts',
 } as const;
 
-/** A build with one of those configurations, its site address known (so the sitemap is written). */
+/** The repository's edit address, as a bureau's CI would set it (EDIT_URL). */
+export const EDIT_URL = 'https://git.example.test/bureau/fznb/edit/main/';
+
+/**
+ * A build with one of those configurations, its site address known (so the sitemap is
+ * written); the full one with the edit address too, so every optional part of a page is there.
+ */
 export const inspectionBuild = (config: keyof typeof INSPECTION_CONFIGS): BuildOptions => ({
   siteUrl: 'https://example.gov.cn',
-  env: { SITE_CONFIG: INSPECTION_CONFIGS[config] },
+  env: { SITE_CONFIG: INSPECTION_CONFIGS[config], ...(config === 'full' ? { EDIT_URL } : {}) },
 });
