@@ -10,7 +10,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
 import { brokenLinks, htmlFiles, textLines } from '../helpers/site';
-import { builtFixture, PORTAL, type BuiltFixture } from '../helpers/fixtures';
+import { AT_ROOT, builtFixture, PORTAL, type BuiltFixture } from '../helpers/fixtures';
 import { expectedSite, type ExpectedSite } from '../helpers/expected';
 import { toTraditional } from '../../src/integrations/traditional.ts';
 import { TRADITIONAL_PREFIX } from '../../src/utils/edition.ts';
@@ -202,7 +202,7 @@ describe('the withdrawn fixture', () => {
   let built: BuiltFixture;
   let expected: ExpectedSite;
   beforeAll(async () => {
-    built = await builtFixture('withdrawn');
+    built = await builtFixture('withdrawn', AT_ROOT);
     expected = expectedSite(built.contentDir);
   });
 

@@ -11,7 +11,7 @@ import { join, relative } from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
 import { brokenLinks, htmlFiles, normaliseLines, page, textLines } from '../helpers/site';
 import { validator } from '../helpers/json-schema';
-import { builtFixture, runScript, type BuiltFixture } from '../helpers/fixtures';
+import { AT_ROOT, builtFixture, runScript, type BuiltFixture } from '../helpers/fixtures';
 import { buildSite } from '../helpers/build';
 import { bodyLines, expectedSite, reportLines, type ExpectedReport } from '../helpers/expected';
 import { isWithdrawn, printedHeading } from '../../src/domain/report.ts';
@@ -20,7 +20,7 @@ import { indexedUrls } from '../helpers/search-index';
 import { reportFile } from '../../src/domain/layout.ts';
 import type { ReportsData } from '../../src/domain/open-data';
 
-const SITE = 'https://example.gov.cn';
+const SITE = AT_ROOT.siteUrl!;
 
 let built: BuiltFixture;
 let reports: ExpectedReport[] = [];
@@ -28,7 +28,7 @@ let reports: ExpectedReport[] = [];
 let gone: ExpectedReport[] = [];
 let standing: ExpectedReport[] = [];
 beforeAll(async () => {
-  built = await builtFixture('withdrawn');
+  built = await builtFixture('withdrawn', AT_ROOT);
   reports = expectedSite(built.contentDir).reports;
   gone = reports.filter((r) => isWithdrawn(r.data));
   standing = reports.filter((r) => !isWithdrawn(r.data));
@@ -141,14 +141,13 @@ describe('feed and sitemap', () => {
   it('/feed.xml has an item for each report that stands, none to read a withdrawn one, and the withdrawal as news', () => {
     const $ = load(read('feed.xml'), { xml: true });
     const reportLinks = $('item link').map((_, l) => $(l).text()).get().filter((l) => !l.includes('/history/'));
-    expect(reportLinks).toEqual(standing.map((r) => `/${r.path}`));
+    expect(reportLinks).toEqual(standing.map((r) => `${SITE}/${r.path}`));
     const titles = $('item title').map((_, t) => $(t).text()).get();
     for (const r of gone) expect(titles.filter((t) => t.includes(r.data.title))).toEqual([`撤回：${r.data.title}（${withdrawal(r).date}）`]);
   });
 
   it('the sitemap keeps a withdrawn report’s pages, which are still there', async () => {
-    const withSite = await builtFixture('withdrawn', { siteUrl: SITE });
-    const $ = load(readFileSync(join(withSite.dist, 'sitemap-0.xml'), 'utf8'), { xml: true });
+    const $ = load(read('sitemap-0.xml'), { xml: true });
     const locs = $('loc').map((_, l) => $(l).text()).get();
     for (const r of reports) for (const path of [r.path, ...r.sections.map((s) => s.path)]) expect(locs).toContain(`${SITE}/${path}`);
   });

@@ -8,12 +8,12 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { runAxe, violationLines } from '../helpers/axe';
 import { servedSite } from '../helpers/served';
-import { builtFixture } from '../helpers/fixtures';
+import { AT_ROOT, builtFixture } from '../helpers/fixtures';
 import { resultTitle, sectionsContaining } from '../helpers/expected';
 import { isWithdrawn } from '../../src/domain/report.ts';
 import { ITEM_NAMES, type ItemName } from '../../src/domain/items.ts';
 
-const served = servedSite(() => builtFixture('withdrawn'));
+const served = servedSite(() => builtFixture('withdrawn', AT_ROOT));
 
 /** Printed only in the withdrawn report; printed in every year. */
 const ONLY_WITHDRAWN = '示例棋艺赛';

@@ -133,6 +133,9 @@ export async function builtFixture(name: FixtureName, options: BuildOptions = {}
  */
 export const PORTAL: BuildOptions = { base: '/fzbg/', siteUrl: 'https://example.gov.cn', env: { BASE_URL: '/' } };
 
+/** A site at the root of its address, as a bureau's own domain hosts it (feeds and the sitemap give full links). */
+export const AT_ROOT: BuildOptions = { siteUrl: 'https://example.gov.cn' };
+
 /** The site configurations of tests/fixtures/inspection, which builds read through SITE_CONFIG. */
 export const INSPECTION_CONFIGS = {
   /** Every footer, header and contact field set, with fake values. */
