@@ -51,6 +51,10 @@ export default defineConfig({
           exclude: ['tests/unit/**'],
           sequence: { groupOrder: 1 },
           fileParallelism: false,
+          // One file at a time in one worker, which keeps the modules the files share (the
+          // helpers, Playwright, cheerio, the site's own modules) instead of loading them
+          // again for each file. No test mocks a module or changes the environment it shares.
+          isolate: false,
           globalSetup: ['tests/helpers/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,
