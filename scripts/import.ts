@@ -14,20 +14,12 @@
  * --correction when the published text changes (republish.ts).
  */
 import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
 import { ImportError, InterruptedError } from '../src/importer/errors.ts';
-import { contentDirOf, parseReportYear, shownPath } from '../src/domain/layout.ts';
-import { prepare, type Prepared } from '../src/importer/index.ts';
-import { summary } from '../src/importer/summary.ts';
-import { existing, writeYear } from '../src/importer/write.ts';
+import { parseReportYear } from '../src/domain/layout.ts';
 import { argsError } from './lib/args.ts';
-import { acquireYearLock, tookOverMessage } from '../src/importer/lock.ts';
-import { repairInterrupted } from '../src/importer/journal.ts';
 import { catchInterruptions, stopInterrupted, type Interruptions } from '../src/importer/interrupt.ts';
-import { readPublishedYear, republish, todayInChina, type Republished } from '../src/importer/republish.ts';
+import type { Arguments } from './lib/import-run.ts';
 
-const ROOT = resolve(import.meta.dirname, '..');
-const COMMAND = 'npm run import';
 const USAGE = '用法：npm run import -- <报告文件：.docx、.doc、.wps 或 .txt> [--year 年度] [--dry-run] [--force] [--correction "更正说明"]';
 const OPTIONS = {
   year: { type: 'string' },
@@ -38,11 +30,8 @@ const OPTIONS = {
 } as const;
 const EXAMPLES = { year: '--year 2025', correction: '--correction "更正第二部分中的培训人数"' };
 
-/** Paths inside the project are shown relative to it, as staff see them in the editor. */
-const show = (path: string) => shownPath(ROOT, path);
-
 /** The command line, checked; every mistake is a Chinese message with the usage. */
-function readArguments(argv: string[]) {
+function readArguments(argv: string[]): Arguments | { help: true } {
   let args;
   try {
     args = parseArgs({ args: argv, allowPositionals: true, strict: true, options: OPTIONS });
@@ -61,85 +50,18 @@ function readArguments(argv: string[]) {
   if (correction && !values.force) {
     throw new ImportError(`--correction 用于重新导入已经发布的报告，要和 --force 一起用，例如：npm run import -- 报告.docx --force ${EXAMPLES.correction}\n${USAGE}`);
   }
-  return { help: false as const, file: positionals[0]!, year, dryRun: values['dry-run'], force: values.force, correction };
-}
-
-type Arguments = Exclude<ReturnType<typeof readArguments>, { help: true }>;
-
-/** Prints what re-importing a year keeps, drops and needs. */
-function printRepublished(r: Republished): void {
-  console.log(r.kept.filter(Boolean).join('\n'));
-  if (r.warnings.length) console.log(['请注意（重新导入已有的报告）：', ...r.warnings.map((w) => `  - ${w}`)].join('\n'));
-}
-
-/**
- * Carries over what the file cannot hold when a year that is not a draft is re-imported
- * (--force, or shown by a dry run); a --correction without such a year is left unused, saying so.
- */
-function carryPublished(prepared: Prepared, contentDir: string, args: Arguments): Prepared {
-  const year = prepared.report.year;
-  const published = args.force || args.dryRun ? readPublishedYear(contentDir, year, ROOT) : undefined;
-  if (!published) {
-    if (args.correction) console.log(`请注意：${year} 年的报告还没有发布（不存在，或是 draft: true 的草稿），不需要更正说明：--correction 未使用。`);
-    return prepared;
-  }
-  const r = republish(prepared.report, prepared.planned, published, {
-    contentDir,
-    correction: args.correction,
-    today: todayInChina(),
-    dryRun: args.dryRun,
-    root: ROOT,
-  });
-  printRepublished(r);
-  if (r.needsCorrection) console.log(`正式导入时：${r.needsCorrection}`);
-  return { ...prepared, planned: r.planned };
-}
-
-/** The dry run: what would happen, nothing written. */
-function dryRun(prepared: Prepared, contentDir: string, args: Arguments): void {
-  const already = existing(prepared.planned);
-  if (already.length) {
-    console.log(`${prepared.report.year} 年的报告已经存在（${already.map(show).join('、')}）：正式导入时要加 --force 才会整体替换。`);
-  }
-  carryPublished(prepared, contentDir, args);
-  console.log('这是试运行（--dry-run），没有写入任何文件。');
-}
-
-/** The real import, under the year's lock. */
-async function importYear(prepared: Prepared, contentDir: string, args: Arguments, interrupts: Interruptions): Promise<void> {
-  const lock = acquireYearLock(contentDir, prepared.report.year, { command: COMMAND, show });
-  try {
-    const note = tookOverMessage(lock, show);
-    if (note) console.log(note);
-    const already = existing(prepared.planned);
-    const toWrite = carryPublished(prepared, contentDir, args);
-    interrupts.enter('writing');
-    await writeYear(toWrite.planned, contentDir, { force: args.force, show, signal: interrupts.signal });
-    interrupts.enter('after');
-    if (interrupts.signal.aborted) throw new InterruptedError(true);
-    console.log(
-      `${already.length ? '已整体替换' : '已写入'} ${toWrite.planned.sections.length + 1} 个文件。请核对各部分文件中推测的 items，然后运行 npm run dev 查看。`,
-    );
-  } finally {
-    lock.release();
-  }
+  return { file: positionals[0]!, year, dryRun: values['dry-run'], force: values.force, correction };
 }
 
 async function main(interrupts: Interruptions): Promise<void> {
   const args = readArguments(process.argv.slice(2));
-  if (args.help) {
+  if ('help' in args) {
     console.log(USAGE);
     return;
   }
-  // npm runs scripts in the project folder; INIT_CWD is where the command was typed.
-  const file = resolve(process.env.INIT_CWD ?? process.cwd(), args.file);
-  const contentDir = resolve(ROOT, contentDirOf(process.env));
-  for (const message of repairInterrupted(contentDir, { command: COMMAND, show })) console.log(message);
-
-  const prepared = await prepare(file, args.file, contentDir, args.year);
-  console.log(summary(prepared, args.file, show).join('\n'));
-  if (args.dryRun) dryRun(prepared, contentDir, args);
-  else await importYear(prepared, contentDir, args, interrupts);
+  // The importer is loaded once the command line holds (scripts/lib/import-run.ts).
+  const { runImport } = await import('./lib/import-run.ts');
+  await runImport(args, interrupts);
 }
 
 const interrupts = catchInterruptions();

@@ -8,9 +8,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { decodeText, type Encoding } from './decode.ts';
-import { readOle } from './doc.ts';
-import { docxToHtml } from './docx.ts';
-import { htmlToBlocks } from './html.ts';
 import { ImportError, TooLargeError } from './errors.ts';
 import { formatBytes } from '../domain/attachments.ts';
 import { textToBlocks } from './parse.ts';
@@ -97,7 +94,10 @@ export async function readBlocks(path: string, shown: string): Promise<Read> {
   return read;
 }
 
+// The Word readers (mammoth, word-extractor, cheerio) are loaded for a Word file only: a .txt,
+// or a mistake on the command line, is answered without them, in half the time.
 async function fromDocx(bytes: Buffer, shown: string): Promise<Read> {
+  const [{ docxToHtml }, { htmlToBlocks }] = await Promise.all([import('./docx.ts'), import('./html.ts')]);
   let converted;
   try {
     converted = await docxToHtml(bytes);
@@ -112,6 +112,7 @@ async function fromDocx(bytes: Buffer, shown: string): Promise<Read> {
 /** An old .doc or .wps, read with the same paragraph rules as a .txt. */
 async function fromOle(bytes: Buffer, shown: string, ext: string): Promise<Read> {
   const saveAs = '请在 Word 或 WPS 中打开它，另存为 .docx 后再导入。';
+  const { readOle } = await import('./doc.ts');
   let content;
   try {
     content = await readOle(bytes);
