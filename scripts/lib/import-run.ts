@@ -16,7 +16,7 @@ import type { Interruptions } from '../../src/importer/interrupt.ts';
 import { readPublishedYear, republish, todayInChina, type Republished } from '../../src/importer/republish.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-export const COMMAND = 'npm run import';
+const COMMAND = 'npm run import';
 
 /** The command line, read and checked (scripts/import.ts). */
 export interface Arguments {

@@ -94,8 +94,8 @@ export async function readBlocks(path: string, shown: string): Promise<Read> {
   return read;
 }
 
-// The Word readers (mammoth, word-extractor, cheerio) are loaded for a Word file only: a .txt,
-// or a mistake on the command line, is answered without them, in half the time.
+// The Word readers (mammoth and cheerio, word-extractor) are loaded for a Word file only: a
+// .txt is read without them.
 async function fromDocx(bytes: Buffer, shown: string): Promise<Read> {
   const [{ docxToHtml }, { htmlToBlocks }] = await Promise.all([import('./docx.ts'), import('./html.ts')]);
   let converted;
