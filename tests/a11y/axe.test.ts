@@ -58,8 +58,9 @@ function willUse(width: number): void {
  * Runs fn, when the tests before it at this width are done, on the page of this type at this
  * width, loaded with these choices. The width's page is loaded again unless it shows that type
  * with those choices already and the tests since have only read it (`readOnly`); a test that
- * is not read-only may change it (the phone's 菜单). The site keeps nothing in the browser but these choices (no cookies, no
- * other storage), so one page going from type to type reads each as a new context would.
+ * is not read-only may change it (the phone's 菜单). The site keeps nothing in the browser
+ * but these choices (no cookies, no other storage), so one page going from type to type reads
+ * each as a new context would.
  */
 function onPage<T>(width: number, prefs: Prefs, type: PageType, fn: (page: Page) => Promise<T>, options?: { readOnly?: boolean }): Promise<T> {
   const run = (turns.get(width) ?? Promise.resolve()).then(() => onPageNow(width, prefs, type, fn, options));
