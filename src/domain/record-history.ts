@@ -121,23 +121,24 @@ type Versions = { top: string; path: string; versions: Map<string, Version>; sha
 const READ = Symbol.for('fznb.record-versions');
 const held = globalThis as typeof globalThis & { [READ]?: Map<string, Versions> };
 
+/** The repository's top folder, whether the clone is shallow, and HEAD's commit (none before the first commit), with one call to git; undefined outside git. */
+function repositoryOf(dir: string): { top: string; shallow: boolean; head?: string } | undefined {
+  let out: string;
+  try {
+    out = git(dir, ['rev-parse', '--show-toplevel', '--is-shallow-repository', '--verify', '--quiet', 'HEAD']);
+  } catch (e) {
+    // A repository without commits yet: git still names its folder, then fails on HEAD.
+    out = String((e as { stdout?: unknown }).stdout ?? '');
+  }
+  const [top, shallow, head] = out.split('\n').map((l) => l.trim());
+  return top ? { top, shallow: shallow === 'true', head: head || undefined } : undefined;
+}
+
 /** Every version of the record file in the history of HEAD, with rewritten parents; and whether the clone is shallow. */
 export function readVersions(recordFile: string, contentDir: string): Versions | { limitation: string } {
-  let top: string;
-  let shallow: boolean;
-  let head: string | undefined;
-  try {
-    const [first, second] = git(contentDir, ['rev-parse', '--show-toplevel', '--is-shallow-repository']).split('\n');
-    top = first!.trim();
-    shallow = second?.trim() === 'true';
-  } catch {
-    return { limitation: `无法核对发布记录的历史：${contentDir} 不在 git 仓库中（或没有安装 git）。只与发布记录文件本身比较，删除或改动这个文件不会被发现。` };
-  }
-  try {
-    head = git(top, ['rev-parse', '--verify', '--quiet', 'HEAD']).trim();
-  } catch {
-    head = undefined; // a repository without commits yet
-  }
+  const repo = repositoryOf(contentDir);
+  if (!repo) return { limitation: `无法核对发布记录的历史：${contentDir} 不在 git 仓库中（或没有安装 git）。只与发布记录文件本身比较，删除或改动这个文件不会被发现。` };
+  const { top, shallow, head } = repo;
   const path = relative(top, resolve(recordFile)).split('\\').join('/');
   const key = head && `${top}\0${path}\0${head}\0${shallow}`;
   const cache = (held[READ] ??= new Map());

@@ -3,8 +3,9 @@
  * this order: the search files from the simplified pages, the 繁體 edition, each edition's
  * search field for nginx.
  *
- * The worker starts with the build and loads its tools (jieba and its tables, pinyin, OpenCC)
- * while Astro builds the pages, on the other core and in a heap of its own, so Astro's build
+ * The worker starts with the build. It first segments the site's names and the reports' titles
+ * for the pages' line breaks (titleWords, read by vite-title-words.ts), then loads its tools
+ * (jieba's tables, pinyin, OpenCC) while Astro builds the pages, on the other core and in a heap of its own, so Astro's build
  * neither waits for them nor carries them; when the pages are written, it is handed the
  * output folder and the build waits for it to finish. What it logs is logged by the build;
  * an error in it fails the build with its message.
@@ -17,21 +18,37 @@ export interface Where {
   site?: string;
 }
 
-/** A message from the worker: a line for the build's log, the step done, or its error. */
-export type AfterBuildMessage = { info: string } | { done: true } | { error: string };
+/** What the worker is started with: the texts to segment first. */
+export interface WorkerData {
+  titles: string[];
+}
+
+/** A message from the worker: the titles' words, a line for the build's log, the step done, or its error. */
+export type AfterBuildMessage = { words: [string, string[]][] } | { info: string } | { done: true } | { error: string };
+
+/** Texts and their words (src/utils/words.ts). */
+export type TitleWords = ReadonlyMap<string, readonly string[]>;
 
 export interface AfterBuild {
+  /** The words of the titles the worker was given; none if it failed before it could say. */
+  titleWords: Promise<TitleWords>;
   /** Runs the step on the built site in `out`; resolves when every file is written. */
   run(out: string, logger: AstroIntegrationLogger): Promise<void>;
 }
 
 /** Starts the worker now, idle until `run`; it does not keep a failed build's process alive. */
-export function startAfterBuild(where: Where): AfterBuild {
-  const worker = new Worker(new URL('./after-build-worker.ts', import.meta.url));
+export function startAfterBuild(where: Where, titles: string[]): AfterBuild {
+  const workerData: WorkerData = { titles };
+  const worker = new Worker(new URL('./after-build-worker.ts', import.meta.url), { workerData });
   worker.unref();
   let failed: Error | undefined;
   worker.once('error', (e) => (failed = e));
+  const titleWords = new Promise<TitleWords>((resolve) => {
+    worker.on('message', (m: AfterBuildMessage) => 'words' in m && resolve(new Map(m.words)));
+    worker.once('exit', () => resolve(new Map()));
+  });
   return {
+    titleWords,
     run: (out, logger) =>
       new Promise<void>((resolve, reject) => {
         if (failed) return reject(failed);
@@ -42,6 +59,7 @@ export function startAfterBuild(where: Where): AfterBuild {
           else resolve();
         };
         worker.on('message', (m: AfterBuildMessage) => {
+          if ('words' in m) return;
           if ('info' in m) logger.info(m.info);
           else if ('error' in m) end(new Error(m.error));
           else end();

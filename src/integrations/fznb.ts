@@ -1,16 +1,15 @@
 /**
  * The site's one integration, composing the rest (as Starlight's does): it adds MDX and, when
- * the site's address is known, the sitemap; gives Vite its two plugins; checks the content
- * folder before the build reads it; and after the build writes each report's attachments
- * beside its page, then runs one step in a worker thread (after-build.ts), in this order:
+ * the site's address is known, the sitemap; gives Vite its three plugins; checks the content
+ * folder before the build reads it, then starts the build's worker thread (after-build.ts),
+ * which first segments the titles for the pages (vite-title-words.ts); and after the build
+ * writes each report's attachments beside its page, then has the worker run, in this order:
  *   1. the search files, from the simplified pages only;
  *   2. the 繁體 edition, a converted copy of every page;
  *   3. each edition's search field for nginx, from that edition's search page.
  * In `astro dev` it serves the same things from the dev server's own pages.
  */
 import type { AstroIntegration } from 'astro';
-import mdx from '@astrojs/mdx';
-import sitemap from '@astrojs/sitemap';
 import { fileURLToPath } from 'node:url';
 import { lastmodByPath } from '../utils/routes.ts';
 import type { Deployment } from './deployment.ts';
@@ -19,6 +18,7 @@ import { checkBeforeBuild, serveAttachments, writeAttachments } from './content-
 import { startAfterBuild, type AfterBuild } from './after-build.ts';
 import { viteSiteConfig } from './vite-site-config.ts';
 import { vitePlainDynamicImport } from './vite-plain-dynamic-import.ts';
+import { viteTitleWords } from './vite-title-words.ts';
 
 /**
  * The sitemap's lastmod: a report's pages carry its last correction or 发布日期 when known,
@@ -33,23 +33,28 @@ function withLastmod(base: string) {
   };
 }
 
+/** The texts the pages break into words (Words.astro): the site's names and every report's title. */
+const titles = (d: Deployment) => [d.siteConfig.bureau, d.siteConfig.siteName, ...checkedContent().reports.map((r) => r.data.title)].map((t) => t.trim());
+
 export default function fznb(d: Deployment): AstroIntegration {
   const where = { base: d.base, site: d.site };
   let afterBuild: AfterBuild | undefined;
   return {
     name: 'fznb',
     hooks: {
-      'astro:config:setup': ({ command, updateConfig, logger }) => {
+      'astro:config:setup': async ({ command, updateConfig, logger }) => {
+        // The check first: a refused build loads nothing more and starts no worker.
         if (command === 'build') {
-          afterBuild = startAfterBuild(where);
           checkBeforeBuild({ site: d.siteConfig, configFile: d.configFile }, logger);
+          afterBuild = startAfterBuild(where, titles(d));
         }
+        const [{ default: mdx }, sitemap] = await Promise.all([import('@astrojs/mdx'), d.site ? import('@astrojs/sitemap') : undefined]);
         // A sitemap needs full addresses: only when the site's address is known.
-        const site = d.site ? [sitemap({ filter: (page) => page.endsWith('/'), serialize: withLastmod(d.base) })] : [];
+        const site = sitemap ? [sitemap.default({ filter: (page) => page.endsWith('/'), serialize: withLastmod(d.base) })] : [];
         updateConfig({
           integrations: [mdx(), ...site],
           vite: {
-            plugins: [viteSiteConfig(d.configFile), vitePlainDynamicImport()],
+            plugins: [viteSiteConfig(d.configFile), vitePlainDynamicImport(), viteTitleWords(() => afterBuild?.titleWords)],
             // Drafts show in `astro dev` only: decided by the command that runs, never by the environment.
             define: { 'import.meta.env.SHOW_DRAFTS': JSON.stringify(command === 'dev') },
           },

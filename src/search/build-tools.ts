@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { pinyin } from 'pinyin-pro';
 import * as OpenCC from 'opencc-js/t2cn';
 import { toTraditional } from '../integrations/traditional.ts';
+import { jieba as loadJieba } from '../utils/words.ts';
 import type { SiteTools } from './site-files.ts';
 
 const require = createRequire(import.meta.url);
@@ -35,9 +36,8 @@ function remembered(fn: (ch: string) => string[]): (ch: string) => string[] {
 }
 
 function loadTools(): SiteTools {
-  const { Jieba } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
   const { dict, idf } = require('@node-rs/jieba/dict') as { dict: Uint8Array; idf: Uint8Array };
-  const jieba = Jieba.withDict(dict);
+  const jieba = loadJieba();
   const t2s = OpenCC.Converter({ from: 't', to: 'cn' });
   return {
     cut: (text) => jieba.cut(text),

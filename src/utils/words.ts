@@ -1,13 +1,18 @@
 /**
  * A title in words, for line breaks only between words: a printed title broken inside a word
  * (法治政|府) reads wrongly, and a phone's narrow screen breaks long Chinese titles anywhere.
- * Segmented with jieba (the dictionary Pagefind also uses for Chinese) once per build; pages
- * put a <wbr> between the words and set `word-break: keep-all`, so the text is unchanged.
+ * Segmented with jieba (the dictionary Pagefind also uses for Chinese); pages put a <wbr>
+ * between the words and set `word-break: keep-all`, so the text is unchanged. In a build, the
+ * worker has segmented the site's names and the reports' titles before the pages are made
+ * (vite-title-words.ts), so the pages load jieba only for a text it was not given.
  */
 import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict';
+import { dict } from '@node-rs/jieba/dict.js';
 
-let jieba: Jieba | undefined;
+let loaded: Jieba | undefined;
+
+/** Jieba with its dictionary, loaded once per thread (the search files' tools use the same one). */
+export const jieba = (): Jieba => (loaded ??= Jieba.withDict(dict));
 
 /** Punctuation a line must not start with (closing brackets and quotes, 、，。…) or end with (opening ones). */
 const CLOSING = /^[\p{Pe}\p{Pf}、，。；：！？…%‰]+$/u;
@@ -29,7 +34,6 @@ export function unbreakable(words: readonly string[]): string[] {
 
 /** The words of a line of text, in order, as a line may break between them; joined they give the text back exactly. */
 export function wordsOf(text: string): string[] {
-  jieba ??= Jieba.withDict(dict);
-  const words = jieba.cut(text, false);
+  const words = jieba().cut(text, false);
   return words.join('') === text ? unbreakable(words) : [text];
 }
