@@ -9,7 +9,7 @@ import { escapeInline, escapeParagraph, renderReport, renderSection, renderTable
 import { frontmatter, reportFrontmatter, sectionFrontmatter } from '../../src/domain/frontmatter.ts';
 import { reportSchema, sectionSchema } from '../../src/domain/schema.ts';
 import type { Report } from '../../src/importer/model.ts';
-import { scaffold } from '../../scripts/new.ts';
+import { scaffold } from '../../scripts/lib/new-run.ts';
 
 describe('escaping text anywhere in a line', () => {
   it.each([
