@@ -19,8 +19,10 @@ export function astroEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
   const env = Object.fromEntries(
     Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && !VITEST_ENV.has(k)),
   );
-  // Tests choose the base path themselves; a bureau's own BASE_PATH must not leak in.
-  return { ...env, NO_COLOR: '1', FORCE_COLOR: '0', BASE_PATH: '/', ...extra };
+  // Tests choose the base path themselves; a bureau's own BASE_PATH must not leak in. Astro's
+  // telemetry stays off: a test run sends nothing anywhere (and each build and dev server
+  // would ask git for the project's first commit for it).
+  return { ...env, NO_COLOR: '1', FORCE_COLOR: '0', ASTRO_TELEMETRY_DISABLED: '1', BASE_PATH: '/', ...extra };
 }
 
 export interface BuildResult {
