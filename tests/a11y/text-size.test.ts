@@ -9,9 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { serve, type Served } from '../helpers/serve';
-import { launch } from '../helpers/browser';
+import { fileBrowser, type FileBrowser } from '../helpers/browser';
 import { builtFixture } from '../helpers/fixtures';
 import { CSP_HEADER } from '../../src/utils/security-headers.ts';
 import { LATEST, open, PAGE_TYPES, withPrefs } from './pages';
@@ -19,7 +19,7 @@ import { LATEST, open, PAGE_TYPES, withPrefs } from './pages';
 let dist = '';
 let site: Served;
 let strict: Served;
-let browser: Browser;
+let browser: FileBrowser;
 
 /** The policy deploy/nginx.conf and public/_headers send: no inline script, no inline style. */
 const CSP = CSP_HEADER;
@@ -28,7 +28,7 @@ beforeAll(async () => {
   dist = (await builtFixture('multi-year')).dist;
   site = await serve(dist);
   strict = await serve(dist, { headers: { 'Content-Security-Policy': CSP } });
-  browser = await launch();
+  browser = await fileBrowser();
 });
 afterAll(async () => {
   await browser?.close();

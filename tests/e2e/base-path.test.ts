@@ -7,12 +7,12 @@ import { UNITS_FILE } from '../../src/search/term-index';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { buildSite } from '../helpers/build';
 import { builtFixture, PORTAL } from '../helpers/fixtures';
 import { expectedSite, resultTitle, sectionsContaining } from '../helpers/expected';
 import { serve, type Served } from '../helpers/serve';
-import { launch } from '../helpers/browser';
+import { fileBrowser, type FileBrowser } from '../helpers/browser';
 import { brokenLinks, htmlFiles, page as builtPage } from '../helpers/site';
 
 const BASE = PORTAL.base!;
@@ -23,7 +23,7 @@ let reportPath = '';
 
 let dist: string;
 let site: Served;
-let browser: Browser;
+let browser: FileBrowser;
 
 beforeAll(async () => {
   const built = await builtFixture('multi-year', PORTAL);
@@ -32,7 +32,7 @@ beforeAll(async () => {
   hit = sectionsContaining(expected, TERM)[0]!;
   reportPath = expected.reports[0]!.path;
   site = await serve(dist, { base: BASE });
-  browser = await launch();
+  browser = await fileBrowser();
 });
 afterAll(async () => {
   await browser?.close();

@@ -8,10 +8,9 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { astroEnv, ROOT } from '../helpers/build';
 import { startDev, type DevServer } from '../helpers/dev';
-import { launch } from '../helpers/browser';
+import { fileBrowser, type FileBrowser } from '../helpers/browser';
 import { FIXTURES_DIR } from '../helpers/fixtures';
 import { expectedSite, resultTitle, sectionsContaining } from '../helpers/expected';
 import site from '../../site.config.ts';
@@ -22,7 +21,7 @@ let hit: ReturnType<typeof sectionsContaining>[number] | undefined;
 
 let dev: DevServer;
 let origin: string;
-let browser: Browser;
+let browser: FileBrowser;
 
 beforeAll(async () => {
   const content = mkdtempSync(join(tmpdir(), 'fznb-dev-content-'));
@@ -32,7 +31,7 @@ beforeAll(async () => {
   if (scaffold.status !== 0) throw new Error(String(scaffold.stderr));
   dev = await startDev(content);
   origin = dev.origin;
-  browser = await launch();
+  browser = await fileBrowser();
 });
 
 afterAll(async () => {

@@ -4,20 +4,20 @@
  * newest-first order, and the home page's list of years.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { builtFixture } from '../helpers/fixtures';
 import { serve, type Served } from '../helpers/serve';
-import { launch } from '../helpers/browser';
+import { fileBrowser, type FileBrowser } from '../helpers/browser';
 import { page as builtPage } from '../helpers/site';
 
 let site: Served;
-let browser: Browser;
+let browser: FileBrowser;
 let dist: string;
 
 beforeAll(async () => {
   dist = (await builtFixture('multi-year')).dist;
   site = await serve(dist);
-  browser = await launch();
+  browser = await fileBrowser();
 });
 afterAll(async () => {
   await browser?.close();

@@ -9,11 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { buildSite } from '../helpers/build';
 import { FIXTURES_DIR, runScript } from '../helpers/fixtures';
 import { serve, type Served } from '../helpers/serve';
-import { launch } from '../helpers/browser';
+import { fileBrowser, type FileBrowser } from '../helpers/browser';
 import { PAGE as SHOWN } from '../../src/search/page';
 import { expectedSite, sectionsContaining, type ExpectedSite } from '../helpers/expected';
 
@@ -46,7 +45,7 @@ function writeContent(dir: string) {
 
 let work: string;
 let site: Served;
-let browser: Browser;
+let browser: FileBrowser;
 let expected: ExpectedSite;
 
 beforeAll(async () => {
@@ -57,7 +56,7 @@ beforeAll(async () => {
   if (r.status !== 0) throw new Error(r.output);
   expected = expectedSite(content);
   site = await serve(join(work, 'dist'));
-  browser = await launch();
+  browser = await fileBrowser();
 }, 300_000);
 afterAll(async () => {
   await browser?.close();

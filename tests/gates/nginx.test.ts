@@ -14,7 +14,7 @@ import { TRADITIONAL_PREFIX } from '../../src/utils/edition';
 import { SERVER_QUERY_FILE } from '../../src/search/server-query';
 import { attachmentPath, searchPath } from '../../src/utils/routes';
 import { load } from 'cheerio';
-import { launch } from '../helpers/browser';
+import { fileBrowser } from '../helpers/browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -261,7 +261,7 @@ describe('nginx sample, search page without a script, in Chromium', () => {
     { edition: 'simplified', prefix: '', query: '优待证 招聘会' },
     { edition: '繁體', prefix: TRADITIONAL_PREFIX, query: '優待證' },
   ])('$edition: the field shows the query from the header form, and the page says what works instead', async ({ prefix, query }) => {
-    const browser = await launch();
+    const browser = await fileBrowser();
     try {
       const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
       const page = await context.newPage();
