@@ -73,6 +73,12 @@ export async function serve(dir: string, opts: { base?: string; headers?: Record
       log = [];
       bytes = 0;
     },
-    close: () => new Promise((r) => server.close(() => r())),
+    // Stops at once: a page or context still open may hold a connection, which server.close
+    // alone would wait for.
+    close: () =>
+      new Promise((r) => {
+        server.close(() => r());
+        server.closeAllConnections();
+      }),
   };
 }
