@@ -6,7 +6,6 @@
  */
 import { resolve } from 'node:path';
 import { InterruptedError } from '../../src/importer/errors.ts';
-import { contentDirOf, shownPath } from '../../src/domain/layout.ts';
 import { prepare, type Prepared } from '../../src/importer/index.ts';
 import { summary } from '../../src/importer/summary.ts';
 import { existing, writeYear } from '../../src/importer/write.ts';
@@ -14,8 +13,8 @@ import { acquireYearLock, tookOverMessage } from '../../src/importer/lock.ts';
 import { repairInterrupted } from '../../src/importer/journal.ts';
 import type { Interruptions } from '../../src/importer/interrupt.ts';
 import { readPublishedYear, republish, todayInChina, type Republished } from '../../src/importer/republish.ts';
+import { contentDir as contentFolder, ROOT, show } from './content.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const COMMAND = 'npm run import';
 
 /** The command line, read and checked (scripts/import.ts). */
@@ -26,9 +25,6 @@ export interface Arguments {
   force: boolean;
   correction?: string;
 }
-
-/** Paths inside the project are shown relative to it, as staff see them in the editor. */
-const show = (path: string) => shownPath(ROOT, path);
 
 /** Prints what re-importing a year keeps, drops and needs. */
 function printRepublished(r: Republished): void {
@@ -93,7 +89,7 @@ async function importYear(prepared: Prepared, contentDir: string, args: Argument
 export async function runImport(args: Arguments, interrupts: Interruptions): Promise<void> {
   // npm runs scripts in the project folder; INIT_CWD is where the command was typed.
   const file = resolve(process.env.INIT_CWD ?? process.cwd(), args.file);
-  const contentDir = resolve(ROOT, contentDirOf(process.env));
+  const contentDir = contentFolder();
   for (const message of repairInterrupted(contentDir, { command: COMMAND, show })) console.log(message);
 
   const prepared = await prepare(file, args.file, contentDir, args.year);

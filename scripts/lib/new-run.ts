@@ -8,14 +8,13 @@ import { loadSiteConfig } from './site.ts';
 import { REQUIRED_ITEMS, type RequiredItem } from '../../src/domain/items.ts';
 import { toChineseNumeral } from '../../src/domain/numerals.ts';
 import { TO_BE_WRITTEN } from '../../src/domain/check.ts';
-import { shownPath } from '../../src/domain/layout.ts';
 import type { ReportToWrite, SectionToWrite } from '../../src/importer/mdx.ts';
 import { existing, planYear, writeYear } from '../../src/importer/write.ts';
 import { ImportError, InterruptedError } from '../../src/importer/errors.ts';
 import { acquireYearLock, tookOverMessage } from '../../src/importer/lock.ts';
 import { repairInterrupted } from '../../src/importer/journal.ts';
 import type { Interruptions } from '../../src/importer/interrupt.ts';
-import { contentDir, ROOT } from './content.ts';
+import { contentDir, show } from './content.ts';
 
 const COMMAND = 'npm run new';
 
@@ -45,7 +44,6 @@ export function scaffold(year: number, bureau: string): ReportToWrite & { sectio
 
 /** Writes the draft under the year's lock; a year that exists is refused (ImportError, its message for staff). */
 async function writeDraft(year: number, dir: string, interrupts: Interruptions): Promise<void> {
-  const show = (p: string) => shownPath(ROOT, p);
   const { site } = await loadSiteConfig();
   const planned = planYear(dir, scaffold(year, site.bureau));
   const lock = acquireYearLock(dir, year, { command: COMMAND, show });
@@ -70,6 +68,6 @@ async function writeDraft(year: number, dir: string, interrupts: Interruptions):
 /** Repairs what an interrupted write left in the content folder, then writes the year's draft. */
 export async function newDraft(year: number, interrupts: Interruptions): Promise<void> {
   const dir = contentDir();
-  for (const message of repairInterrupted(dir, { command: COMMAND, show: (p) => shownPath(ROOT, p) })) console.log(message);
+  for (const message of repairInterrupted(dir, { command: COMMAND, show })) console.log(message);
   await writeDraft(year, dir, interrupts);
 }

@@ -126,15 +126,18 @@ export async function builtFixture(name: FixtureName, options: BuildOptions = {}
   return { name, contentDir, dist: join(dir, 'dist'), output: r.output, base };
 }
 
+/** The address fixture sites are built for when they have one. */
+export const FIXTURE_SITE_URL = 'https://example.gov.cn';
+
 /**
  * A site as hosted in a district portal's 专栏: under a sub-path, with its full address
  * known. A stray BASE_URL in the environment (vitest sets BASE_URL=/) is passed on, since
  * astro.config.mjs, not the environment, owns the base path.
  */
-export const PORTAL: BuildOptions = { base: '/fzbg/', siteUrl: 'https://example.gov.cn', env: { BASE_URL: '/' } };
+export const PORTAL: BuildOptions = { base: '/fzbg/', siteUrl: FIXTURE_SITE_URL, env: { BASE_URL: '/' } };
 
 /** A site at the root of its address, as a bureau's own domain hosts it (feeds and the sitemap give full links). */
-export const AT_ROOT: BuildOptions = { siteUrl: 'https://example.gov.cn' };
+export const AT_ROOT: BuildOptions = { siteUrl: FIXTURE_SITE_URL };
 
 /** The site configurations of tests/fixtures/inspection, which builds read through SITE_CONFIG. */
 export const INSPECTION_CONFIGS = {
@@ -152,6 +155,6 @@ export const EDIT_URL = 'https://git.example.test/bureau/fznb/edit/main/';
  * written); the full one with the edit address too, so every optional part of a page is there.
  */
 export const inspectionBuild = (config: keyof typeof INSPECTION_CONFIGS): BuildOptions => ({
-  siteUrl: 'https://example.gov.cn',
+  siteUrl: FIXTURE_SITE_URL,
   env: { SITE_CONFIG: INSPECTION_CONFIGS[config], ...(config === 'full' ? { EDIT_URL } : {}) },
 });
