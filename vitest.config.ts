@@ -4,8 +4,8 @@ import { defineConfig } from 'vitest/config';
  * Two projects. `unit`: pure functions, no build, files in parallel (`npm run test:unit`).
  * `site`: tests that read a built site, drive a browser or run the scripts; they build
  * fixture content under tests/fixtures/ (each fixture once per run, tests/helpers/fixtures.ts)
- * and run one file at a time, since every build uses both cores. `npm test` runs both, unit first, the unit project under
- * the coverage gate below.
+ * and run two files at a time: one may build while the other drives a browser or git.
+ * `npm test` runs both, unit first, the unit project under the coverage gate below.
  */
 export default defineConfig({
   test: {
@@ -37,8 +37,10 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           // Pure functions: the files share their modules instead of loading them again each
-          // (a third of the time), and every test sets up what it reads.
+          // (a third of the time), and every test sets up what it reads. Two workers, also on
+          // a two-core machine (vitest would take one fewer than the cores).
           isolate: false,
+          maxWorkers: 2,
           sequence: { groupOrder: 0 },
           globalSetup: ['tests/helpers/temp-setup.ts'],
         },
@@ -50,10 +52,13 @@ export default defineConfig({
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/unit/**'],
           sequence: { groupOrder: 1 },
-          fileParallelism: false,
-          // One file at a time in one worker, which keeps the modules the files share (the
-          // helpers, Playwright, cheerio, the site's own modules) instead of loading them
-          // again for each file. No test mocks a module or changes the environment it shares.
+          // Two files at a time, each worker process running its files one after another and
+          // keeping the modules they share (the helpers, Playwright, cheerio, the site's own
+          // modules) instead of loading them again for each file. No test mocks a module or
+          // changes the environment it shares. What files share in a run (a fixture, and the
+          // project's .astro folder every astro build and dev server writes) is locked
+          // (tests/helpers/run-lock.ts).
+          maxWorkers: 2,
           isolate: false,
           globalSetup: ['tests/helpers/global-setup.ts'],
           testTimeout: 120_000,

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { withLock } from './run-lock';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -34,10 +35,13 @@ export interface BuildResult {
 export function buildSite(env: Record<string, string> = {}): BuildResult {
   const work = mkdtempSync(join(tmpdir(), 'fznb-build-'));
   const outDir = env.OUT_DIR ?? join(work, 'dist');
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: ROOT,
-    env: astroEnv({ OUT_DIR: outDir, ASTRO_CACHE_DIR: join(work, 'cache'), ...env }),
-    encoding: 'utf8',
-  });
+  // One astro at a time in a test run (run-lock.ts).
+  const r = withLock('astro', () =>
+    spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+      cwd: ROOT,
+      env: astroEnv({ OUT_DIR: outDir, ASTRO_CACHE_DIR: join(work, 'cache'), ...env }),
+      encoding: 'utf8',
+    }),
+  );
   return { status: r.status, output: `${r.stdout}\n${r.stderr}`, outDir };
 }

@@ -8,6 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { astroEnv, ROOT } from './build';
+import { takeLock } from './run-lock';
 
 export interface DevServer {
   origin: string;
@@ -16,11 +17,14 @@ export interface DevServer {
 }
 
 export async function startDev(contentDir: string): Promise<DevServer> {
+  // One astro at a time in a test run (run-lock.ts), for as long as this one runs.
+  const release = takeLock('astro');
   const dev = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', '0', '--host', '127.0.0.1', '--ignore-lock'], {
     cwd: ROOT,
     env: astroEnv({ CONTENT_DIR: contentDir, ASTRO_CACHE_DIR: mkdtempSync(join(tmpdir(), 'fznb-dev-')) }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  dev.once('exit', release).once('error', release);
   const origin = await new Promise<string>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`astro dev did not start:\n${out}`)), 60_000);

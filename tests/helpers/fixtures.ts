@@ -22,6 +22,7 @@ import { join } from 'node:path';
 import { inject } from 'vitest';
 import { astroEnv, buildSite, ROOT } from './build';
 import { numberedDocx } from './word';
+import { withLock, withLockAsync } from './run-lock';
 import { DEFAULT_CONTENT_DIR } from '../../src/domain/layout.ts';
 
 export type FixtureName = 'multi-year' | 'next-year' | 'withdrawn' | 'repeated' | 'real';
@@ -76,19 +77,23 @@ export async function fixtureContent(name: FixtureName): Promise<string> {
   if (name === 'withdrawn') return join(FIXTURES_DIR, 'withdrawn');
   if (name === 'repeated') return join(FIXTURES_DIR, 'repeated');
   const dir = join(runFolder(), 'content-next-year');
-  if (existsSync(join(dir, '.ready'))) return dir;
-  rmSync(dir, { recursive: true, force: true });
-  cpSync(join(FIXTURES_DIR, 'multi-year'), dir, { recursive: true, filter: (f) => !f.endsWith('README.md') });
-  const words = join(runFolder(), 'next-year-word');
-  mkdirSync(words, { recursive: true });
-  for (const source of readdirSync(NEXT_YEAR.sources).filter((f) => f.endsWith('.txt')).sort()) {
-    const docx = join(words, source.replace(/\.txt$/, '（示例）.docx'));
-    writeFileSync(docx, await numberedDocx(readFileSync(join(NEXT_YEAR.sources, source), 'utf8')));
-    runScript('scripts/import.ts', [docx], dir);
-  }
-  runScript('scripts/check.ts', ['--accept'], dir);
-  writeFileSync(join(dir, '.ready'), '');
-  return dir;
+  const ready = join(dir, '.ready');
+  if (existsSync(ready)) return dir;
+  return withLockAsync('content-next-year', async () => {
+    if (existsSync(ready)) return dir; // made by another file while this one waited
+    rmSync(dir, { recursive: true, force: true });
+    cpSync(join(FIXTURES_DIR, 'multi-year'), dir, { recursive: true, filter: (f) => !f.endsWith('README.md') });
+    const words = join(runFolder(), 'next-year-word');
+    mkdirSync(words, { recursive: true });
+    for (const source of readdirSync(NEXT_YEAR.sources).filter((f) => f.endsWith('.txt')).sort()) {
+      const docx = join(words, source.replace(/\.txt$/, '（示例）.docx'));
+      writeFileSync(docx, await numberedDocx(readFileSync(join(NEXT_YEAR.sources, source), 'utf8')));
+      runScript('scripts/import.ts', [docx], dir);
+    }
+    runScript('scripts/check.ts', ['--accept'], dir);
+    writeFileSync(ready, '');
+    return dir;
+  });
 }
 
 /** Runs one of the project's scripts as `npm run …` would, on a content folder; throws with its output on failure. */
@@ -109,21 +114,23 @@ export async function builtFixture(name: FixtureName, options: BuildOptions = {}
   const dir = join(runFolder(), `build-${key}`);
   const contentDir = await fixtureContent(name);
   const done = join(dir, 'output.txt');
-  if (existsSync(done)) {
-    return { name, contentDir, dist: join(dir, 'dist'), output: readFileSync(done, 'utf8'), base };
-  }
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const r = buildSite({
-    ...(name === 'real' ? {} : { CONTENT_DIR: contentDir }),
-    OUT_DIR: join(dir, 'dist'),
-    BASE_PATH: base,
-    ...(options.siteUrl ? { SITE_URL: options.siteUrl } : {}),
-    ...options.env,
+  const built = (): BuiltFixture => ({ name, contentDir, dist: join(dir, 'dist'), output: readFileSync(done, 'utf8'), base });
+  if (existsSync(done)) return built();
+  return withLock(`build-${key}`, () => {
+    if (existsSync(done)) return built(); // built by another file while this one waited
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const r = buildSite({
+      ...(name === 'real' ? {} : { CONTENT_DIR: contentDir }),
+      OUT_DIR: join(dir, 'dist'),
+      BASE_PATH: base,
+      ...(options.siteUrl ? { SITE_URL: options.siteUrl } : {}),
+      ...options.env,
+    });
+    if (r.status !== 0) throw new Error(`astro build of fixture ${name} failed:\n${r.output}`);
+    writeFileSync(done, r.output);
+    return built();
   });
-  if (r.status !== 0) throw new Error(`astro build of fixture ${name} failed:\n${r.output}`);
-  writeFileSync(done, r.output);
-  return { name, contentDir, dist: join(dir, 'dist'), output: r.output, base };
 }
 
 /** The address fixture sites are built for when they have one. */
