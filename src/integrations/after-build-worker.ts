@@ -14,7 +14,7 @@ const log = { info: (text: string) => say({ info: text }) };
 say({ words: (workerData as WorkerData).titles.map((t) => [t, wordsOf(t)]) });
 
 // The rest is loaded only now, so the words above are not kept waiting for it.
-const [{ warmTools }, { buildSearchFiles }, { writeTraditionalEdition }, { writeServerQueryFields }] = await Promise.all([
+const [{ warmTools }, { buildSearchFiles, startIndexer }, { writeTraditionalEdition }, { writeServerQueryFields }] = await Promise.all([
   import('../search/build-tools.ts'),
   import('./search-index.ts'),
   import('./traditional.ts'),
@@ -22,6 +22,7 @@ const [{ warmTools }, { buildSearchFiles }, { writeTraditionalEdition }, { write
 ]);
 
 // While Astro builds the pages.
+startIndexer();
 warmTools();
 
 port.on('message', async ({ out, where }: { out: string; where: Where }) => {

@@ -4,11 +4,12 @@
  * stopwords-iso. Node only; made once per process.
  */
 import { createRequire } from 'node:module';
-import { pinyin } from 'pinyin-pro';
+import { pinyin, polyphonic } from 'pinyin-pro';
 import * as OpenCC from 'opencc-js/t2cn';
 import { toTraditional } from '../integrations/traditional.ts';
 import { jieba as loadJieba } from '../utils/words.ts';
 import type { SiteTools } from './site-files.ts';
+import { nounChars } from './lexicon.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -21,19 +22,31 @@ export function siteTools(): SiteTools {
 
 /**
  * The tools loaded and made ready before the pages are there (the build's worker calls it while
- * Astro builds them): OpenCC's dictionaries read and the common characters' readings looked up.
+ * Astro builds them): OpenCC's dictionaries and pinyin-pro's read, the common characters'
+ * readings looked up.
  */
 export function warmTools(): void {
   const t = siteTools();
+  // A first call of each: OpenCC reads its dictionaries, pinyin-pro builds its phrase matcher.
   t.toTraditional('简');
-  for (const ch of t.commonChars ?? []) t.readings?.(ch);
+  t.syllables('简');
+  readings.lookUp([...(t.commonChars ?? [])].join(''));
 }
 
-/** A function of one character, remembering its answers. */
-function remembered(fn: (ch: string) => string[]): (ch: string) => string[] {
+const READING = { toneType: 'none', type: 'array', v: true } as const;
+
+/**
+ * Characters' toneless readings, each reading once (pinyin-pro's polyphonic), remembered; a
+ * text of Han characters is looked up in one call, a third of the time of one call a character.
+ */
+const readings = (() => {
   const seen = new Map<string, string[]>();
-  return (ch) => seen.get(ch) ?? seen.set(ch, fn(ch)).get(ch)!;
-}
+  const lookUp = (hanText: string) => {
+    const all = polyphonic(hanText, READING);
+    Array.from(hanText).forEach((ch, i) => seen.set(ch, all[i] ?? []));
+  };
+  return { of: (ch: string) => seen.get(ch) ?? (lookUp(ch), seen.get(ch)!), lookUp };
+})();
 
 function loadTools(): SiteTools {
   const { dict, idf } = require('@node-rs/jieba/dict') as { dict: Uint8Array; idf: Uint8Array };
@@ -43,10 +56,10 @@ function loadTools(): SiteTools {
     cut: (text) => jieba.cut(text),
     cutForSearch: (text) => jieba.cutForSearch(text),
     syllables: (word) => pinyin(word, { toneType: 'none', type: 'array', v: true }),
-    readings: remembered((ch) => pinyin(ch, { toneType: 'none', type: 'array', v: true, multiple: true })),
+    readings: readings.of,
     commonChars: gb2312(),
     idfTable: Buffer.from(idf).toString('utf8'),
-    dictTable: Buffer.from(dict).toString('utf8'),
+    nouns: nounChars(Buffer.from(dict).toString('utf8')),
     stopSource: (require('stopwords-iso') as { zh: string[] }).zh,
     toSimplified: (ch) => t2s(ch),
     toTraditional,

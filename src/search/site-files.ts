@@ -5,7 +5,7 @@
  * OpenCC, jieba's IDF table, the stop list) are passed in (search-index.ts loads them).
  */
 import { assistFiles, siteWordSet, wordWeights, type AssistTools } from './vocabulary.ts';
-import { agencyForms, COMMON_IDF, commonWords, measuresOf, nounChars, stopList, traditionalMap, type Lexicon } from './lexicon.ts';
+import { agencyForms, COMMON_IDF, commonWords, measuresOf, stopList, traditionalMap, type Lexicon } from './lexicon.ts';
 import { termIndexFiles } from './term-index.ts';
 import { messagesFile } from './assist-files.ts';
 import { intentWords } from './intents.ts';
@@ -16,8 +16,8 @@ import type { UnitSource } from './fragments.ts';
 export interface SiteTools extends AssistTools {
   /** Jieba's IDF table, as its text (a word and its IDF on each line). */
   idfTable: string;
-  /** Jieba's dictionary, as its text (word, count and tag per line). */
-  dictTable?: string;
+  /** The one-character nouns of jieba's dictionary (lexicon.ts nounChars): the same for every site. */
+  nouns?: string;
   /** The stop-word list to trim (stopwords-iso's zh). */
   stopSource: readonly string[];
   toSimplified: (ch: string) => string;
@@ -50,7 +50,7 @@ function lexiconOf(texts: readonly string[], idf: Map<string, number>, tools: Si
   const common = commonWords(idf, new Set(stop), reserved);
   // The query words' characters too, so a question in 繁體 (怎麼, 什麼) loses them as a simplified one does.
   const chars = new Set([...texts, ...stop, ...common, ...reserved, ...readerWords()].join(''));
-  return { stop, common, t2s: traditionalMap(chars, tools.toSimplified), measures: measuresOf(texts), nouns: nounChars(tools.dictTable ?? '') };
+  return { stop, common, t2s: traditionalMap(chars, tools.toSimplified), measures: measuresOf(texts), nouns: tools.nouns ?? '' };
 }
 
 /** The messages of the search scripts in each edition, the 繁體 ones converted by the site's converter. */

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { withLock } from './run-lock';
+import { withLock } from './run-lock.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
