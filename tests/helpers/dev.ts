@@ -27,7 +27,15 @@ export async function startDev(contentDir: string): Promise<DevServer> {
   dev.once('exit', release).once('error', release);
   const origin = await new Promise<string>((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`astro dev did not start:\n${out}`)), 60_000);
+    // A server that does not start is stopped, so it holds the lock no longer.
+    const timer = setTimeout(() => {
+      dev.kill();
+      reject(new Error(`astro dev did not start:\n${out}`));
+    }, 60_000);
+    dev.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`astro dev ended (${code}) before it started:\n${out}`));
+    });
     dev.stdout!.on('data', (d) => {
       out += d;
       const m = /Local\s+(http:\/\/\S+?)\/?\s/.exec(out);
