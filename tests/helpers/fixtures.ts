@@ -2,7 +2,8 @@
  * Fixture sites, each built once per test run and shared by every test file that reads it
  * (as Starlight's testFactory memoises its fixture builds). A build is kept in the run's
  * folder (global-setup.ts) under a name made of the fixture and the build options; the next
- * file asking for the same build gets the same folder back.
+ * file asking for the same build gets the same folder back, and one asking while it is being
+ * made waits for it (run-lock.ts: two files run at a time).
  *
  * - `multi-year`: tests/fixtures/multi-year, three synthetic years;
  * - `next-year`: a copy of multi-year into which the yearly path has been run as staff run
@@ -16,7 +17,7 @@
  * gives the options for the configurations in tests/fixtures/inspection.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
@@ -128,7 +129,9 @@ export async function builtFixture(name: FixtureName, options: BuildOptions = {}
       ...options.env,
     });
     if (r.status !== 0) throw new Error(`astro build of fixture ${name} failed:\n${r.output}`);
-    writeFileSync(done, r.output);
+    // Whole or not at all: another file may look for it at any moment.
+    writeFileSync(`${done}.part`, r.output);
+    renameSync(`${done}.part`, done);
     return built();
   });
 }

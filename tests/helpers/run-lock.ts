@@ -78,10 +78,10 @@ export function takeLock(name: string): () => void {
     }
   }
   held.set(dir, count + 1);
-  let let_go = false;
+  let released = false;
   return () => {
-    if (let_go) return;
-    let_go = true;
+    if (released) return;
+    released = true;
     const left = held.get(dir)! - 1;
     held.set(dir, left);
     if (left === 0) rmSync(dir, { recursive: true, force: true });
