@@ -79,6 +79,8 @@ let early: Promise<pagefind.NewIndexResponse> | undefined;
  */
 export function startIndexer(): void {
   early ??= pagefind.createIndex({});
+  // Awaited when the first page is added; a build with none closes Pagefind without it (below).
+  early.catch(() => {});
 }
 
 /** Pagefind's fragments for units added one at a time, written a batch at a time into `folder`. */
@@ -153,6 +155,9 @@ async function fragmentsOf(pages: Iterable<Page>): Promise<{ fragments: Fragment
     for (const [year, record] of prefaces) if (years.has(year)) await batches.add({ record });
     return { fragments: await batches.files(), agencies: [...agencies].sort() };
   } finally {
+    // Pagefind is closed with no request of ours still waiting for an answer.
+    await early?.catch(() => undefined);
+    early = undefined;
     await pagefind.close();
     rmSync(folder, { recursive: true, force: true });
   }
