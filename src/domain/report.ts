@@ -21,6 +21,8 @@ const LABELS: readonly [RegExp, (n: string) => number | undefined][] = [
   [/^第([一二三四五六七八九十]+)(?:部分|章|节|篇)?[、，,:：.．]?\s*$/u, parseChineseNumeral],
   [/^第(\d{1,2})(?:部分|章|节|篇)[、，,:：.．]?\s*$/u, (n) => Number(n)],
   [/^(\d{1,2})\s*[.．、,，]\s*$/u, (n) => Number(n)],
+  // A bare number and a space, as reports numbered decimally (1, 1.1, 1.2) print their parts.
+  [/^(\d{1,2})[\s\u3000]+$/u, (n) => Number(n)],
   [/^[（(](\d{1,2})[）)]\s*$/u, (n) => Number(n)],
   // 1. to 20. printed as one character each (U+2488…U+249B), as PDFs give them.
   [/^([\u2488-\u249b])\s*$/u, (n) => n.codePointAt(0)! - 0x2487],

@@ -9,12 +9,15 @@
  *   ar       1. / 1． / 1、 (not 1.1, not 2030.; 1.2025年… is 1. before a year)
  *   arp      （1） / (1) / 1） / ⑴
  *   circ     ① (a point inside a part, never a part)
+ *   dec      1.1 / 1.1. / 1.1、 (a sub-heading of part 1, in a report numbered decimally)
  * 1., （1） and ① are also printed as one character (⒈, ⑴), as PDFs and some fonts give them.
+ * A report numbered decimally (labelReader) may number its parts with a bare number and a
+ * space (1 主要举措和成效) and their sub-headings 1.1, 1.2, then 2.1 under part 2.
  * A label is kept exactly as printed, with the mark and the spaces after it: “第一部分 ”.
  */
 import { parseChineseNumeral } from '../domain/numerals.ts';
 
-export type Scheme = 'part' | 'cn' | 'cnp' | 'ar' | 'arp' | 'circ';
+export type Scheme = 'part' | 'cn' | 'cnp' | 'ar' | 'arp' | 'circ' | 'dec';
 
 
 /**
@@ -32,6 +35,8 @@ export interface Label {
   label: string;
   /** The text after the label. */
   rest: string;
+  /** For 1.1: the part it numbers a sub-heading of (1). */
+  of?: number;
 }
 
 const CN = '[一二三四五六七八九十]+';
@@ -70,6 +75,52 @@ export function readLabel(line: string): Label | undefined {
     if (n !== undefined && n >= 1) return { scheme, n, label: m[1]!, rest };
   }
   return undefined;
+}
+
+/** 1.1 and a gap or a mark, then text (not 1.1.1, not 2.5万). */
+const DECIMAL = new RegExp(`^((\\d{1,2})[.．](\\d{1,2})(?:[.．、]${GAP}|[\\s\\u3000]+))(?=\\p{Script=Han})`, 'u');
+/** A bare number, a space, then text (or a year: 4 2025年度…): a part's label only in a report numbered decimally. */
+const SPACED = new RegExp(`^((\\d{1,2})[\\s\\u3000]+)(?=\\p{Script=Han}|\\d{4}\\s*年)`, 'u');
+
+function readDecimal(line: string): Label | undefined {
+  const m = DECIMAL.exec(line);
+  if (!m || Number(m[2]) < 1 || Number(m[3]) < 1) return undefined;
+  return { scheme: 'dec', n: Number(m[3]), of: Number(m[2]), label: m[1]!, rest: line.slice(m[1]!.length) };
+}
+
+/** A part's heading numbered 1 and a space: short, and no punctuation in it (3 月 15 日，… is text). */
+function readSpaced(line: string): Label | undefined {
+  const m = SPACED.exec(line);
+  const rest = m && line.slice(m[1]!.length);
+  if (!m || !rest || rest.length > 30 || /[，,。；;：:！!？?、]/.test(rest) || Number(m[2]) < 1) return undefined;
+  return { scheme: 'ar', n: Number(m[2]), label: m[1]!, rest };
+}
+
+/**
+ * The 1.1 lines of a text that follow one another: under each part number, from x.1 on, each
+ * the next (2.5 万 in the middle of part 2 is a number, not its fifth sub-heading).
+ */
+function decimalRun(lines: readonly string[]): Set<string> {
+  const next = new Map<number, number>();
+  const run = new Set<string>();
+  for (const line of lines) {
+    const l = readDecimal(line);
+    if (!l || !isSubHeadingLine(line, l) || l.n !== (next.get(l.of!) ?? 1)) continue;
+    next.set(l.of!, l.n + 1);
+    run.add(line);
+  }
+  return run;
+}
+
+/**
+ * How the lines of a text (a report, or one of its parts) are read for labels: readLabel, and in
+ * a text numbered decimally (two 1.1 lines at least that follow one another) also its 1.1 lines
+ * and, with `parts`, the bare numbers of its parts' headings.
+ */
+export function labelReader(lines: readonly string[], parts = true): (line: string) => Label | undefined {
+  const run = decimalRun(lines);
+  if (run.size < 2) return readLabel;
+  return (line) => readLabel(line) ?? (run.has(line) ? readDecimal(line) : parts ? readSpaced(line) : undefined);
 }
 
 /** Sentence ends: a heading has none but, at most, one at its very end. */
@@ -125,11 +176,11 @@ const LEVELS: readonly Scheme[] = ['part', 'cn', 'cnp', 'ar', 'arp', 'circ'];
 /**
  * Which schemes number the sub-headings of a part (others stay text): the first level below the
  * part's that the part uses (`used`: the schemes its lines are numbered in), and under 第一部分
- * the level after it too. Under parts numbered 1., both （一） and （1） (reports that number
- * their parts 1. put either under them).
+ * the level after it too. Under parts numbered 1., their 1.1 lines when they have them, else both
+ * （一） and （1） (reports that number their parts 1. put either under them).
  */
 export function subSchemes(scheme: Scheme, used: ReadonlySet<Scheme>): Scheme[] {
-  if (scheme === 'ar') return ['cnp', 'arp'];
+  if (scheme === 'ar') return used.has('dec') ? ['dec'] : ['cnp', 'arp'];
   const below = LEVELS.slice(LEVELS.indexOf(scheme) + 1).filter((s) => used.has(s));
   return below.slice(0, scheme === 'part' ? 2 : 1);
 }
@@ -141,6 +192,7 @@ export function subSchemes(scheme: Scheme, used: ReadonlySet<Scheme>): Scheme[] 
  */
 export function levelBelow(sub: readonly Scheme[], used: ReadonlySet<Scheme>): Scheme | undefined {
   if (!sub.length) return undefined;
-  const next = LEVELS[Math.max(...sub.map((s) => LEVELS.indexOf(s))) + 1];
+  // 1.1 stands where 1. does: （1） below it.
+  const next = LEVELS[Math.max(...sub.map((s) => LEVELS.indexOf(s === 'dec' ? 'ar' : s))) + 1];
   return next && used.has(next) ? next : undefined;
 }

@@ -11,6 +11,9 @@
  * one of the regulation's items (its heading names none: item-signals.json), else it is the
  * next part. A heading-shaped line whose number fits neither stays text, with a warning.
  *
+ * A report numbered decimally (labels.ts labelReader) has parts numbered 1 or 1. and, inside
+ * part 1, the sub-headings 1.1, 1.2 in sequence.
+ *
  * Inside a part, a line numbered one level down (subSchemes) and of a sub-heading's shape is a
  * sub-heading (###); so is the bold start of a Word paragraph of that shape (the run-in
  * heading “（一）强化组织保障。” followed by text): the paragraph is then written as the
@@ -22,7 +25,7 @@
  */
 import type { Block, BodyBlock, Line } from './model.ts';
 import { short } from './quote.ts';
-import { isHeadingLine, isSubHeadingLine, levelBelow, PART_SCHEMES, plainRunIn, readLabel, runInHeading, subSchemes, type Label, type Scheme } from './labels.ts';
+import { isHeadingLine, isSubHeadingLine, labelReader, levelBelow, PART_SCHEMES, plainRunIn, readLabel, runInHeading, subSchemes, type Label, type Scheme } from './labels.ts';
 
 export interface Heading {
   /** Index of the heading's block. */
@@ -38,7 +41,15 @@ export interface Found {
   warnings: string[];
 }
 
-const labelsOf = (blocks: readonly Block[]) => blocks.map((b) => (b.kind === 'line' ? readLabel(b.text) : undefined));
+type ReadLabel = (line: string) => Label | undefined;
+
+/** The lines' texts of some blocks. */
+const linesOf = (blocks: readonly Block[]) => blocks.flatMap((b) => (b.kind === 'line' ? [b.text] : []));
+
+/** How a report's parts are read for labels (labels.ts labelReader: its 1.1 lines when it numbers so). */
+export const partsReader = (report: readonly Block[]): ReadLabel => labelReader(linesOf(report), false);
+
+const labelsOf = (blocks: readonly Block[], read: ReadLabel) => blocks.map((b) => (b.kind === 'line' ? read(b.text) : undefined));
 
 /** Follows one scheme's numbering from its first heading “1”, as the module comment says. */
 function sequence(blocks: readonly Block[], labels: readonly (Label | undefined)[], scheme: Scheme, readsAsItem: (heading: string) => boolean): Found | undefined {
@@ -71,7 +82,7 @@ function sequence(blocks: readonly Block[], labels: readonly (Label | undefined)
  * says whether a heading names one of the regulation's items.
  */
 export function findSections(blocks: readonly Block[], readsAsItem: (heading: string) => boolean): Found | undefined {
-  const labels = labelsOf(blocks);
+  const labels = labelsOf(blocks, labelReader(linesOf(blocks)));
   const found = PART_SCHEMES.map((s) => sequence(blocks, labels, s, readsAsItem)).filter((f): f is Found => f !== undefined);
   const byStart = (a: Found, b: Found) => a.headings[0]!.at - b.headings[0]!.at;
   const several = found.filter((f) => f.headings.length >= 2).sort(byStart);
@@ -95,11 +106,11 @@ function splitRunIn(b: Line, head: string, level?: 4): BodyBlock[] {
  * The sub-heading schemes of a part whose points end in a full stop and are therefore a list,
  * not headings: one of their lines runs on into text after its first sentence.
  */
-function listSchemes(blocks: readonly Block[], sub: readonly Scheme[]): Set<Scheme> {
+function listSchemes(blocks: readonly Block[], sub: readonly Scheme[], read: ReadLabel): Set<Scheme> {
   const lists = new Set<Scheme>();
   for (const b of blocks) {
     if (b.kind !== 'line' || b.lead) continue;
-    const l = readLabel(b.text);
+    const l = read(b.text);
     if (l && sub.includes(l.scheme) && !isSubHeadingLine(b.text, l)) lists.add(l.scheme);
   }
   return lists;
@@ -114,11 +125,11 @@ const runInOf = (b: Line) => (b.lead ? runInHeading(b.lead, b.text) : plainRunIn
  * when the report writes its sub-headings so elsewhere (`layout`). A scheme of which one line
  * does not (a long first sentence, a point with no text after it) is a list, left as it is.
  */
-export function runInSchemes(blocks: readonly Block[], sub: readonly Scheme[], layout = false): Set<Scheme> {
+export function runInSchemes(blocks: readonly Block[], sub: readonly Scheme[], layout = false, read: ReadLabel = readLabel): Set<Scheme> {
   const count = new Map<Scheme, number>();
   const lists = new Set<Scheme>();
   for (const b of blocks) {
-    const l = b.kind === 'line' ? readLabel(b.text) : undefined;
+    const l = b.kind === 'line' ? read(b.text) : undefined;
     if (!l || !sub.includes(l.scheme)) continue;
     if (runInOf(b as Line)) count.set(l.scheme, (count.get(l.scheme) ?? 0) + 1);
     else lists.add(l.scheme);
@@ -127,14 +138,12 @@ export function runInSchemes(blocks: readonly Block[], sub: readonly Scheme[], l
 }
 
 /** The numbering schemes a part's lines use. */
-const usedIn = (blocks: readonly Block[]) =>
-  new Set(blocks.flatMap((b) => (b.kind === 'line' ? [readLabel(b.text)?.scheme] : [])).filter((s): s is Scheme => s !== undefined));
-
-/** The sub-heading schemes of a part numbered in `scheme` (see subSchemes). */
-const subOf = (blocks: readonly Block[], scheme: Scheme) => subSchemes(scheme, usedIn(blocks));
+const usedIn = (blocks: readonly Block[], read: ReadLabel) =>
+  new Set(blocks.flatMap((b) => (b.kind === 'line' ? [read(b.text)?.scheme] : [])).filter((s): s is Scheme => s !== undefined));
 
 /** Whether the report writes run-in sub-headings: one of its parts does so throughout. */
-export const writesRunIns = (parts: readonly (readonly Block[])[], scheme: Scheme): boolean => parts.some((p) => runInSchemes(p, subOf(p, scheme)).size > 0);
+export const writesRunIns = (parts: readonly (readonly Block[])[], scheme: Scheme, read: ReadLabel = readLabel): boolean =>
+  parts.some((p) => runInSchemes(p, subSchemes(scheme, usedIn(p, read)), false, read).size > 0);
 
 /** A line one level down (subSchemes) as the part writes it: a sub-heading, a run-in one and its text, or text. */
 function subLevel(b: Line, l: Label, how: { runIns: Set<Scheme>; lists: Set<Scheme> }): BodyBlock[] {
@@ -153,18 +162,18 @@ function subLevel(b: Line, l: Label, how: { runIns: Set<Scheme>; lists: Set<Sche
  * no numbered point, or a table) after it. Points that follow one another, or end the group,
  * are a list, left as printed.
  */
-function thirdLevelHeads(blocks: readonly Block[], sub: readonly Scheme[], third: Scheme): Map<number, string | true> {
+function thirdLevelHeads(blocks: readonly Block[], sub: readonly Scheme[], third: Scheme, read: ReadLabel): Map<number, string | true> {
   const heads = new Map<number, string | true>();
   const groups: number[][] = [];
   blocks.forEach((b, i) => {
-    const l = b.kind === 'line' ? readLabel(b.text) : undefined;
+    const l = b.kind === 'line' ? read(b.text) : undefined;
     if (l && sub.includes(l.scheme)) groups.push([]);
     else if (l?.scheme === third && groups.length) groups.at(-1)!.push(i);
   });
   // Its text after it: a table, or a paragraph that is no numbered point of any level.
   const ownLine = (i: number) => {
     const next = blocks[i + 1];
-    return isSubHeadingLine((blocks[i] as Line).text) && !!next && (next.kind !== 'line' || !readLabel(next.text));
+    return isSubHeadingLine((blocks[i] as Line).text) && !!next && (next.kind !== 'line' || !read(next.text));
   };
   for (const group of groups) {
     const lines = group.map((i) => blocks[i] as Line);
@@ -179,21 +188,22 @@ function thirdLevelHeads(blocks: readonly Block[], sub: readonly Scheme[], third
 /**
  * A part's blocks with its sub-headings marked: lines one level down of a sub-heading's shape,
  * Word run-in headings, and run-in headings of plain text where the part writes them
- * throughout (runInSchemes; `layout`: the report does so in another part). A line ending in 。
+ * throughout (runInSchemes; `layout`: the report does so in another part); `read`, how the
+ * report's parts are read for labels (partsReader). A line ending in 。
  * or ！ is a point of a list, not a sub-heading, when a sibling of its scheme in the part runs on
  * into text. Under those sub-headings, the level below may hold headings too (####:
  * thirdLevelHeads).
  */
-export function bodyOf(blocks: readonly Block[], scheme: Scheme, layout = false): BodyBlock[] {
-  const used = usedIn(blocks);
+export function bodyOf(blocks: readonly Block[], scheme: Scheme, layout = false, read: ReadLabel = partsReader(blocks)): BodyBlock[] {
+  const used = usedIn(blocks, read);
   const sub = subSchemes(scheme, used);
   const third = levelBelow(sub, used);
-  const thirds = third ? thirdLevelHeads(blocks, sub, third) : new Map<number, string | true>();
-  const how = { runIns: runInSchemes(blocks, sub, layout), lists: listSchemes(blocks, sub) };
+  const thirds = third ? thirdLevelHeads(blocks, sub, third, read) : new Map<number, string | true>();
+  const how = { runIns: runInSchemes(blocks, sub, layout, read), lists: listSchemes(blocks, sub, read) };
   let underHeading = false;
   return blocks.flatMap((b, i): BodyBlock[] => {
     if (b.kind !== 'line') return [b];
-    const l = readLabel(b.text);
+    const l = read(b.text);
     const head = thirds.get(i);
     if (head && underHeading) return head === true ? [{ kind: 'subheading', text: b.text, level: 4, ...(b.notes && { notes: b.notes }) }] : splitRunIn(b, head, 4);
     if (!l || !sub.includes(l.scheme)) return [b];

@@ -51,6 +51,42 @@ describe('labels', () => {
   });
 });
 
+describe('a report numbered decimally (1, 1.1, 1.2)', () => {
+  const report = (...body: string[]) =>
+    parseReport(lines('示例局2030年法治政府建设年度报告（测试）', '2030年，示例局推进示例工作（测试）。', ...body), '测试.txt');
+  const outline = (p: ReturnType<typeof parseReport>) => p.sections.map((s) => [`${s.label}${s.heading}`, texts(s.body)]);
+
+  it('reads parts numbered with a bare number and a space, and their 1.1 lines as sub-headings', () => {
+    const p = report('1 主要举措（测试）', '1.1 加强领导（测试）', '召开会议4次（测试）。', '1.2 规范执法（测试）', '办理案件3件（测试）。', '2 存在的不足（测试）', '培训不够（测试）。', '3 2031年度主要安排（测试）', '3.1、深化普法（测试）', '开展活动10场（测试）。');
+    expect(outline(p)).toEqual([
+      ['1 主要举措（测试）', ['### 1.1 加强领导（测试）', '召开会议4次（测试）。', '### 1.2 规范执法（测试）', '办理案件3件（测试）。']],
+      ['2 存在的不足（测试）', ['培训不够（测试）。']],
+      ['3 2031年度主要安排（测试）', ['### 3.1、深化普法（测试）', '开展活动10场（测试）。']],
+    ]);
+    // The check reads the part's number back from its label (src/domain/report.ts).
+    expect(p.sections.map((s) => labelNumber(s.label))).toEqual([1, 2, 3]);
+  });
+
+  it('under parts numbered 1., the 1.1 lines are the sub-headings and （1） stays the level below', () => {
+    const p = report('1.主要举措（测试）', '1.1、完善制度（测试）', '（1）修订制度4项（测试）。', '（2）废止文件2件（测试）。', '1.2、规范执法（测试）', '检查9次（测试）。', '2.存在的不足（测试）', '培训不够（测试）。');
+    expect(outline(p)[0]).toEqual(['1.主要举措（测试）', ['### 1.1、完善制度（测试）', '（1）修订制度4项（测试）。', '（2）废止文件2件（测试）。', '### 1.2、规范执法（测试）', '检查9次（测试）。']]);
+  });
+
+  it('numbers in its text stay text: 2.5 万 out of sequence, 3 月 15 日 with a comma, 1.1.1', () => {
+    const p = report('1 主要举措（测试）', '1.1 加强领导（测试）', '2.5 万人次参加培训（测试）。', '3 月 15 日，开展检查（测试）。', '1.1.1 第三级（测试）', '1.2 规范执法（测试）', '2 存在的不足（测试）', '培训不够（测试）。');
+    expect(outline(p)).toEqual([
+      ['1 主要举措（测试）', ['### 1.1 加强领导（测试）', '2.5 万人次参加培训（测试）。', '3 月 15 日，开展检查（测试）。', '1.1.1 第三级（测试）', '### 1.2 规范执法（测试）']],
+      ['2 存在的不足（测试）', ['培训不够（测试）。']],
+    ]);
+  });
+
+  it('a bare number and a space numbers nothing in a report that is not numbered decimally', () => {
+    expect(readLabel('1 主要举措')).toBeUndefined();
+    const p = report('一、主要举措（测试）', '1 个部门参加（测试）', '2 个部门未参加（测试）', '二、存在的不足（测试）', '培训不够（测试）。');
+    expect(outline(p).map(([h]) => h)).toEqual(['一、主要举措（测试）', '二、存在的不足（测试）']);
+  });
+});
+
 describe('heading shapes', () => {
   it('a part heading runs on into no text; it may end in a full stop', () => {
     expect(isHeadingLine('一、推进法治政府建设的主要举措和成效')).toBe(true);
