@@ -55,7 +55,7 @@ function loadTools(): SiteTools {
   return {
     cut: (text) => jieba.cut(text),
     cutForSearch: (text) => jieba.cutForSearch(text),
-    syllables: (word) => pinyin(word, { toneType: 'none', type: 'array', v: true }),
+    syllables: (word) => pinyin(word, READING),
     readings: readings.of,
     commonChars: gb2312(),
     idfTable: Buffer.from(idf).toString('utf8'),

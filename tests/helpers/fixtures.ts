@@ -20,10 +20,9 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inject } from 'vitest';
 import { astroEnv, buildSite, ROOT } from './build';
 import { numberedDocx } from './word';
-import { withLock, withLockAsync } from './run-lock';
+import { runFolderOrNone, withLock, withLockAsync } from './run-lock';
 import { DEFAULT_CONTENT_DIR } from '../../src/domain/layout.ts';
 
 export type FixtureName = 'multi-year' | 'next-year' | 'withdrawn' | 'repeated' | 'real';
@@ -54,13 +53,8 @@ export interface BuiltFixture {
 }
 
 function runFolder(): string {
-  let dir: string | undefined;
-  try {
-    dir = inject('buildCache');
-  } catch {
-    // Outside a vitest run (a bench): a folder of its own.
-  }
-  dir ??= mkdtempSync(join(tmpdir(), 'fznb-fixtures-'));
+  // Outside a vitest run (a bench): a folder of its own.
+  const dir = runFolderOrNone() ?? mkdtempSync(join(tmpdir(), 'fznb-fixtures-'));
   mkdirSync(dir, { recursive: true });
   return dir;
 }

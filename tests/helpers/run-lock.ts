@@ -21,7 +21,8 @@ import { inject } from 'vitest';
 const WAIT_LIMIT_MS = 15 * 60_000;
 const POLL_MS = 50;
 
-function runFolderOrNone(): string | undefined {
+/** The run's folder (global-setup.ts); none outside a vitest run of the site project. */
+export function runFolderOrNone(): string | undefined {
   try {
     return inject('buildCache');
   } catch {
