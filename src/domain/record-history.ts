@@ -111,7 +111,8 @@ function versionProblem(v: Version, versions: ReadonlyMap<string, Version>): str
   return undefined;
 }
 
-type Versions = { top: string; path: string; versions: Map<string, Version>; shallow: boolean };
+/** The versions, and the file as HEAD has it (undefined where HEAD has none), read with the same call to git. */
+type Versions = { top: string; path: string; versions: Map<string, Version>; shallow: boolean; headText?: string };
 
 /**
  * What has been read, by repository, file and HEAD commit: a build reads the history in its
@@ -156,21 +157,22 @@ function versionsAt(top: string, path: string, shallow: boolean): Versions {
     lines = []; // a repository without commits yet
   }
   const commits = lines.map((l) => l.split(' '));
-  const texts = filesAt(top, commits.map((c) => c[0]!), path);
+  const texts = filesAt(top, [...commits.map((c) => c[0]!), 'HEAD'], path);
+  const headText = texts.pop();
   const versions = new Map<string, Version>();
   commits.forEach(([commit, ...parents], i) => {
     const text = texts[i];
     const parsed = text !== undefined && isChain(text) ? parseRecordFile(text, path) : undefined;
     versions.set(commit!, { commit: commit!, parents, text, ...(parsed && 'record' in parsed ? { record: parsed.record } : {}) });
   });
-  return { top, path, versions, shallow };
+  return { top, path, versions, shallow, headText };
 }
 
 /** The record as HEAD has it, when it is a chain: what a record file deleted from the folder is checked against. */
 export function headRecord(recordFile: string, contentDir: string): RecordFile | undefined {
   const read = readVersions(recordFile, contentDir);
   if ('limitation' in read) return undefined;
-  const text = filesAt(read.top, ['HEAD'], read.path)[0];
+  const text = read.headText;
   const parsed = text !== undefined && isChain(text) ? parseRecordFile(text, read.path) : undefined;
   return parsed && 'record' in parsed ? parsed.record : undefined;
 }
@@ -200,7 +202,7 @@ export function checkRecordHistory(recordFile: string, contentDir: string, curre
     const problem = versionProblem(v, read.versions);
     if (problem) problems.push(problem);
   }
-  const problem = current && currentProblem(current, filesAt(read.top, ['HEAD'], read.path)[0], shown);
+  const problem = current && currentProblem(current, read.headText, shown);
   if (problem) problems.push(problem);
   const limitation = read.shallow
     ? '核对发布记录的历史时：git 历史不完整（浅克隆），只核对了克隆下来的提交；请用完整克隆（例如 actions/checkout 的 fetch-depth: 0）。'

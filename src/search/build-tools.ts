@@ -9,7 +9,7 @@ import * as OpenCC from 'opencc-js/t2cn';
 import { toTraditional } from '../integrations/traditional.ts';
 import { jieba as loadJieba } from '../utils/words.ts';
 import type { SiteTools } from './site-files.ts';
-import { nounChars } from './lexicon.ts';
+import { idfLookup, nounChars } from './jieba-tables.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -23,7 +23,8 @@ export function siteTools(): SiteTools {
 /**
  * The tools loaded and made ready before the pages are there (the build's worker calls it while
  * Astro builds them): OpenCC's dictionaries and pinyin-pro's read, the common characters'
- * readings looked up.
+ * readings looked up, and the simplified form of every character of the CJK block, which the
+ * search files ask for (lexicon.ts traditionalMap).
  */
 export function warmTools(): void {
   const t = siteTools();
@@ -31,6 +32,7 @@ export function warmTools(): void {
   t.toTraditional('简');
   t.syllables('简');
   readings.lookUp([...(t.commonChars ?? [])].join(''));
+  for (let c = 0x4e00; c <= 0x9fff; c++) t.toSimplified(String.fromCodePoint(c));
 }
 
 const READING = { toneType: 'none', type: 'array', v: true } as const;
@@ -48,20 +50,25 @@ const readings = (() => {
   return { of: (ch: string) => seen.get(ch) ?? (lookUp(ch), seen.get(ch)!), lookUp };
 })();
 
+/** A character function's answers, remembered. */
+function remembered(fn: (ch: string) => string): (ch: string) => string {
+  const seen = new Map<string, string>();
+  return (ch) => seen.get(ch) ?? (seen.set(ch, fn(ch)), seen.get(ch)!);
+}
+
 function loadTools(): SiteTools {
   const { dict, idf } = require('@node-rs/jieba/dict') as { dict: Uint8Array; idf: Uint8Array };
   const jieba = loadJieba();
-  const t2s = OpenCC.Converter({ from: 't', to: 'cn' });
   return {
     cut: (text) => jieba.cut(text),
     cutForSearch: (text) => jieba.cutForSearch(text),
     syllables: (word) => pinyin(word, READING),
     readings: readings.of,
     commonChars: gb2312(),
-    idfTable: Buffer.from(idf).toString('utf8'),
-    nouns: nounChars(Buffer.from(dict).toString('utf8')),
+    idf: idfLookup(idf),
+    nouns: nounChars(dict),
     stopSource: (require('stopwords-iso') as { zh: string[] }).zh,
-    toSimplified: (ch) => t2s(ch),
+    toSimplified: remembered(OpenCC.Converter({ from: 't', to: 'cn' })),
     toTraditional,
   };
 }

@@ -45,14 +45,6 @@ export function agencyForms(agencies: Iterable<string>): string[] {
 /** How often jieba's dictionary must count a single character tagged as a noun for it to be a noun character. */
 export const NOUN_FREQUENCY = 1000;
 
-/** Noun characters, from jieba's dictionary text (word, count, tag per line). */
-export function nounChars(dict: string): string {
-  const out: string[] = [];
-  // One pass over the whole text (some 350,000 lines): only one-character noun lines match.
-  for (const [, w, count] of dict.matchAll(/^(\p{Script=Han}) (\d+) n/gmu)) if (Number(count) >= NOUN_FREQUENCY) out.push(w!);
-  return [...new Set(out)].sort().join('');
-}
-
 /** Jieba IDF below which a word is common in Chinese at large. */
 export const COMMON_IDF = 5.5;
 

@@ -12,36 +12,17 @@ import { intentWords } from './intents.ts';
 import { readerWords } from './thesaurus.ts';
 import { searchMessages } from '../i18n/ui.ts';
 import type { UnitSource } from './fragments.ts';
+import type { IdfLookup } from './jieba-tables.ts';
 
 export interface SiteTools extends AssistTools {
-  /** Jieba's IDF table, as its text (a word and its IDF on each line). */
-  idfTable: string;
-  /** The one-character nouns of jieba's dictionary (lexicon.ts nounChars): the same for every site. */
+  /** Jieba's IDF of the words wanted and of every word below a level (jieba-tables.ts). */
+  idf: IdfLookup;
+  /** The one-character nouns of jieba's dictionary (jieba-tables.ts nounChars): the same for every site. */
   nouns?: string;
   /** The stop-word list to trim (stopwords-iso's zh). */
   stopSource: readonly string[];
   toSimplified: (ch: string) => string;
   toTraditional: (text: string) => string;
-}
-
-/**
- * Jieba's IDF of the words wanted, and of every word below the common level, in the table's
- * order: one pass over its text, keeping only those (a map of all 270,000 words costs ten times as long).
- */
-function idfOf(table: string, wanted: ReadonlySet<string>, below: number): Map<string, number> {
-  const out = new Map<string, number>();
-  for (let start = 0; start < table.length; ) {
-    let end = table.indexOf('\n', start);
-    if (end < 0) end = table.length;
-    const space = table.indexOf(' ', start);
-    if (space > start && space < end) {
-      const value = Number(table.slice(space + 1, end));
-      const word = table.slice(start, space);
-      if (value < below || wanted.has(word)) out.set(word, value);
-    }
-    start = end + 1;
-  }
-  return out;
 }
 
 function lexiconOf(texts: readonly string[], idf: Map<string, number>, tools: SiteTools, agencies: readonly string[]): Lexicon {
@@ -66,7 +47,7 @@ function messageFiles(toTraditional: (text: string) => string): [string, string]
 export function searchFiles(units: readonly UnitSource[], tools: SiteTools, agencies: readonly string[] = []): Map<string, string> {
   const texts = units.map((u) => `${u.title}\n${u.content}`);
   const words = siteWordSet(texts, tools);
-  const idf = idfOf(tools.idfTable, words, COMMON_IDF);
+  const idf = tools.idf(words, COMMON_IDF);
   const lexicon = lexiconOf(texts, idf, tools, agencies);
   return new Map([
     ...termIndexFiles({ units, words: wordWeights(words, (w) => idf.get(w)), lexicon, toTraditional: tools.toTraditional }),

@@ -6,13 +6,24 @@
  * worker has segmented the site's names and the reports' titles before the pages are made
  * (vite-title-words.ts), so the pages load jieba only for a text it was not given.
  */
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
+import { createRequire } from 'node:module';
+import type { Jieba } from '@node-rs/jieba';
 
+const require = createRequire(import.meta.url);
 let loaded: Jieba | undefined;
 
-/** Jieba with its dictionary, loaded once per thread (the search files' tools use the same one). */
-export const jieba = (): Jieba => (loaded ??= Jieba.withDict(dict));
+/**
+ * Jieba with its dictionary, loaded on first use, once per thread (the search files' tools use
+ * the same one): a page that imports this module only for given titles never reads the
+ * dictionary's 11 MB.
+ */
+export const jieba = (): Jieba => (loaded ??= load());
+
+function load(): Jieba {
+  const { Jieba } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
+  const { dict } = require('@node-rs/jieba/dict.js') as typeof import('@node-rs/jieba/dict.js');
+  return Jieba.withDict(dict);
+}
 
 /** Punctuation a line must not start with (closing brackets and quotes, 、，。…) or end with (opening ones). */
 const CLOSING = /^[\p{Pe}\p{Pf}、，。；：！？…%‰]+$/u;
