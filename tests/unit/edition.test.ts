@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { editionOf, editionOfLang, inPageEdition, isPagePath, pageEdition, toEdition } from '../../src/utils/edition';
 import { toTraditional, traditionalPage } from '../../src/integrations/traditional';
+import { Converter } from 'opencc-js/cn2t';
+import { configs } from 'opencc-js/preset/cn2t';
 import { routeData } from '../../src/utils/route-data';
 import { ui } from '../../src/i18n/ui';
 
@@ -53,6 +55,18 @@ describe('conversion', () => {
 
   it('the notice reads in traditional characters', () => {
     expect(toTraditional(ui.hantNotice)).toBe('本頁由簡體原文自動轉換為繁體，以原文為準。');
+  });
+
+  it("gives what opencc-js's own cn → tw Converter gives, for every phrase of its dictionary, each beside others", () => {
+    // The preset's segmentation dictionaries are its phrase dictionaries (opencc-js's types call them one).
+    const phrases = configs.s2tw!.segmentation as unknown as string[];
+    const words = phrases.flatMap((dict) => dict.split('|').map((line) => line.split(' ')[0]!));
+    expect(words.length).toBeGreaterThan(40_000);
+    const opencc = Converter({ from: 'cn', to: 'tw' });
+    // In the dictionary's order, backwards, and two at a time with a character between them.
+    for (const text of [words.join(''), [...words].reverse().join(''), words.map((w, i) => (i % 2 ? `${w}系` : w)).join('')]) {
+      expect(toTraditional(text)).toBe(opencc(text));
+    }
   });
 });
 
