@@ -15,6 +15,7 @@ import { lastmodByPath } from '../utils/routes.ts';
 import type { Deployment } from './deployment.ts';
 import { checkedContent } from './content.ts';
 import { checkBeforeBuild, serveAttachments, writeAttachments } from './content-check.ts';
+import { provideCollections } from './content-fill.ts';
 import { startAfterBuild, type AfterBuild } from './after-build.ts';
 import { viteSiteConfig } from './vite-site-config.ts';
 import { vitePlainDynamicImport } from './vite-plain-dynamic-import.ts';
@@ -43,6 +44,7 @@ export default function fznb(d: Deployment): AstroIntegration {
     name: 'fznb',
     hooks: {
       'astro:config:setup': async ({ command, updateConfig, logger }) => {
+        provideCollections();
         // The check first: a refused build loads nothing more and starts no worker.
         if (command === 'build') {
           checkBeforeBuild({ site: d.siteConfig, configFile: d.configFile }, logger);
