@@ -1,7 +1,8 @@
 /**
  * The site's one integration, composing the rest (as Starlight's does): it adds MDX and, when
- * the site's address is known, the sitemap; gives Vite its three plugins; checks the content
- * folder before the build reads it, then starts the build's worker thread (after-build.ts),
+ * the site's address is known, the sitemap; gives Vite its three plugins; hands the content
+ * collections' loader what fills them (content-fill.ts); checks the content folder before the
+ * build reads it, then starts the build's worker thread (after-build.ts),
  * which first segments the titles for the pages (vite-title-words.ts); and after the build
  * writes each report's attachments beside its page, then has the worker run, in this order:
  *   1. the search files, from the simplified pages only;

@@ -3,7 +3,7 @@
  * (a word and its IDF per line), read for the search files (build-tools.ts). Node only.
  *
  * Both files are UTF-8, 5 and 6 MB, almost all of it Chinese. They are read as Latin-1, one
- * character a byte, not decoded: decoding them takes four times as long, and a line's parts
+ * character a byte, not decoded: decoding them takes about three times as long, and a line's parts
  * are split at ASCII spaces and newlines, which no multi-byte character contains. Only the
  * words kept are decoded.
  */
