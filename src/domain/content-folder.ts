@@ -23,7 +23,7 @@ import { decodeEntryFile, parseEntryFile, readBody } from './entry-file.ts';
 import { placeOf, RECORD_FILE, reportFile, shownPath, type Place } from './layout.ts';
 import { attachmentProblem, describeAttachment, isAttachmentName, type AttachmentFile } from './attachments.ts';
 import { ACCEPT, checkRecord, emptyRecord, formatRecordFile, parseRecordFile, snapshotOf, type RecordFile } from './record.ts';
-import { checkRecordHistory, headRecord } from './record-history.ts';
+import { checkRecordHistory, headRecord, type RecordVersions } from './record-history.ts';
 import { bodyHast, readerText, type HastRoot } from './body.ts';
 import { folderSource, type ItemSource } from './content-fs.ts';
 import { todayInChina } from './dates.ts';
@@ -136,6 +136,8 @@ export interface FolderCheck extends LoadedContent {
   recordPath: string;
   /** The record as it stands after this run. */
   record: RecordFile;
+  /** The record's versions in git as this check read them; none when the record file could not be read. */
+  versions?: RecordVersions;
 }
 
 export interface CheckOptions {
@@ -157,16 +159,17 @@ export interface CheckOptions {
  * record file that is not in the folder while git has one is checked as git has it (and
  * written back by --accept): deleting it loses nothing.
  */
-function readRecord(dir: string, recordText: string | undefined, recordPath: string): { record?: RecordFile; problems: Problem[]; restored?: boolean } {
+function readRecord(dir: string, recordText: string | undefined, recordPath: string): { record?: RecordFile; problems: Problem[]; restored?: boolean; versions?: RecordVersions } {
   if (recordText === undefined) {
     const head = headRecord(join(dir, RECORD_FILE), dir);
     const history = checkRecordHistory(join(dir, RECORD_FILE), dir, head ?? emptyRecord(), recordPath);
     const restored = head ? [{ file: recordPath, field: '(文件)', warning: true, message: `发布记录文件不见了：已按 git 最近一次提交中的版本核对。运行 ${ACCEPT} 会把它写回，请一起提交` }] : [];
-    return { record: head ?? emptyRecord(), problems: [...historyProblems(history, recordPath), ...restored], restored: Boolean(head) };
+    return { record: head ?? emptyRecord(), problems: [...historyProblems(history, recordPath), ...restored], restored: Boolean(head), versions: history.versions };
   }
   const parsed = parseRecordFile(recordText, recordPath);
   if ('problem' in parsed) return { problems: [parsed.problem] };
-  return { record: parsed.record, problems: historyProblems(checkRecordHistory(join(dir, RECORD_FILE), dir, parsed.record, recordPath), recordPath) };
+  const history = checkRecordHistory(join(dir, RECORD_FILE), dir, parsed.record, recordPath);
+  return { record: parsed.record, problems: historyProblems(history, recordPath), versions: history.versions };
 }
 
 function historyProblems(h: ReturnType<typeof checkRecordHistory>, recordPath: string): Problem[] {
@@ -188,7 +191,7 @@ export function checkContentFolder(dir: string, options: CheckOptions): FolderCh
   const recordPath = shownPath(root, join(dir, RECORD_FILE));
   const read = readRecord(dir, loaded.recordText, recordPath);
   problems.push(...read.problems);
-  const done = (record: RecordFile = read.record ?? emptyRecord(), recorded: string[] = []) => ({ ...loaded, problems: [...problems, ...audited], recorded, recordPath, record });
+  const done = (record: RecordFile = read.record ?? emptyRecord(), recorded: string[] = []) => ({ ...loaded, problems: [...problems, ...audited], recorded, recordPath, record, versions: read.versions });
   if (!read.record) return done();
   // With entries in error, only what is plain without them is compared: a published year deleted or made a draft again.
   const entriesOk = !errorsOf(problems).length;

@@ -11,7 +11,7 @@ import { readContent, type LoadedContent } from './content-folder.ts';
 import { commitSource } from './content-git.ts';
 import { attachmentsDir, RECORD_FILE, reportFile, sectionsDir } from './layout.ts';
 import { recordedYears, snapshotOf, yearText, type RecordFile } from './record.ts';
-import { readVersions, type Version } from './record-history.ts';
+import { readVersions, type RecordVersions, type Version } from './record-history.ts';
 import { yearHistory, type HistoryEntry, type VersionText } from './history.ts';
 
 /** The first commit whose record holds each entry, by hash; oldest commits first. */
@@ -40,10 +40,10 @@ const UNKNOWN = {
 
 /**
  * Each recorded year's history, newest entry first, with the text changes that git still
- * holds. `current` is the content folder as it stands (the newest version of each year).
+ * holds. `current` is the content folder as it stands (the newest version of each year);
+ * `read`, the record's versions as its check read them (read again when not given).
  */
-export function recordHistory(contentDir: string, record: RecordFile, current: LoadedContent): Map<number, HistoryEntry[]> {
-  const read = readVersions(resolve(contentDir, RECORD_FILE), contentDir);
+export function recordHistory(contentDir: string, record: RecordFile, current: LoadedContent, read: RecordVersions = readVersions(resolve(contentDir, RECORD_FILE), contentDir)): Map<number, HistoryEntry[]> {
   const commits = 'limitation' in read ? new Map<string, string>() : entryCommits(read.versions);
   const cache = new Map<string, LoadedContent>();
   const at = (commit: string, year: number) => {

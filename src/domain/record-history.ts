@@ -24,6 +24,8 @@ export interface HistoryCheck {
   problems: string[];
   /** Why the history could not be read, or only in part (Chinese, for a warning). */
   limitation?: string;
+  /** The versions read, for the history pages (history-git.ts): the pages show what was checked. */
+  versions: RecordVersions;
 }
 
 export interface Version {
@@ -114,6 +116,9 @@ function versionProblem(v: Version, versions: ReadonlyMap<string, Version>): str
 /** The versions, and the file as HEAD has it (undefined where HEAD has none), read with the same call to git. */
 type Versions = { top: string; path: string; versions: Map<string, Version>; shallow: boolean; headText?: string };
 
+/** The record's versions in git, or why they could not be read. */
+export type RecordVersions = Versions | { limitation: string };
+
 /**
  * What has been read, by repository, file and HEAD commit: a build reads the history in its
  * check and again in its collections' loader (another instance of this module, loaded by Vite:
@@ -136,7 +141,7 @@ function repositoryOf(dir: string): { top: string; shallow: boolean; head?: stri
 }
 
 /** Every version of the record file in the history of HEAD, with rewritten parents; and whether the clone is shallow. */
-export function readVersions(recordFile: string, contentDir: string): Versions | { limitation: string } {
+export function readVersions(recordFile: string, contentDir: string): RecordVersions {
   const repo = repositoryOf(contentDir);
   if (!repo) return { limitation: `无法核对发布记录的历史：${contentDir} 不在 git 仓库中（或没有安装 git）。只与发布记录文件本身比较，删除或改动这个文件不会被发现。` };
   const { top, shallow, head } = repo;
@@ -195,7 +200,7 @@ function currentProblem(current: RecordFile, headText: string | undefined, shown
  */
 export function checkRecordHistory(recordFile: string, contentDir: string, current: RecordFile | undefined, shown = recordFile): HistoryCheck {
   const read = readVersions(recordFile, contentDir);
-  if ('limitation' in read) return { problems: [], limitation: read.limitation };
+  if ('limitation' in read) return { problems: [], limitation: read.limitation, versions: read };
   const problems: string[] = [];
   for (const v of read.versions.values()) {
     if (!v.record) continue;
@@ -207,5 +212,5 @@ export function checkRecordHistory(recordFile: string, contentDir: string, curre
   const limitation = read.shallow
     ? '核对发布记录的历史时：git 历史不完整（浅克隆），只核对了克隆下来的提交；请用完整克隆（例如 actions/checkout 的 fetch-depth: 0）。'
     : undefined;
-  return { problems, ...(limitation ? { limitation } : {}) };
+  return { problems, ...(limitation ? { limitation } : {}), versions: read };
 }

@@ -44,7 +44,7 @@ function fill(collection: Collection, content: FolderCheck, { store, generateDig
   store.clear();
   if (collection === 'record') return void store.set({ id: RECORD_ID, data: content.record as unknown as Record<string, unknown> });
   if (collection === 'history') {
-    const years = Object.fromEntries([...recordHistory(contentFolder(), content.record, content)].map(([y, h]) => [String(y), h]));
+    const years = Object.fromEntries([...recordHistory(contentFolder(), content.record, content, content.versions)].map(([y, h]) => [String(y), h]));
     return void store.set({ id: HISTORY_ID, data: { years } satisfies HistoryData as unknown as Record<string, unknown> });
   }
   const entries: ReadEntry<unknown>[] = collection === 'reports' ? content.reports : content.sections;
