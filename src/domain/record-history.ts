@@ -120,9 +120,10 @@ type Versions = { top: string; path: string; versions: Map<string, Version>; sha
 export type RecordVersions = Versions | { limitation: string };
 
 /**
- * What has been read, by repository, file and HEAD commit: a build reads the history in its
- * check and again in its collections' loader (another instance of this module, loaded by Vite:
- * hence globalThis), and a history does not change while HEAD stays where it is.
+ * What has been read, by repository, file and HEAD commit: a check whose record file is missing
+ * reads the history twice (headRecord, checkRecordHistory), `astro dev` reads it again at every
+ * change, and a history does not change while HEAD stays where it is. On globalThis, for every
+ * instance of this module in the process.
  */
 const READ = Symbol.for('fznb.record-versions');
 const held = globalThis as typeof globalThis & { [READ]?: Map<string, Versions> };
