@@ -6,8 +6,8 @@
  * did not read, and nothing is read or parsed twice. In `astro dev` the reading is made
  * again whenever a file of the folder changes.
  *
- * The reading is kept on globalThis: astro.config.mjs loads this module with Node, the
- * collections' loader with Vite, and the two module instances share the one process.
+ * The reading is kept on globalThis, for whatever instance of this module asks: the check,
+ * the collections' filling (content-fill.ts) and the attachments all read this one.
  */
 import { resolve } from 'node:path';
 import { checkContentFolder, type CheckOptions, type FolderCheck } from '../domain/content-folder.ts';
