@@ -31,29 +31,26 @@ export function warmTools(): void {
   // A first call of each: OpenCC reads its dictionaries, pinyin-pro builds its phrase matcher.
   t.toTraditional('简');
   t.syllables('简');
-  readings.lookUp([...(t.commonChars ?? [])].join(''));
+  lookUpReadings([...(t.commonChars ?? [])].join(''));
   for (let c = 0x4e00; c <= 0x9fff; c++) t.toSimplified(String.fromCodePoint(c));
 }
 
 const READING = { toneType: 'none', type: 'array', v: true } as const;
 
-/**
- * Characters' toneless readings, each reading once (pinyin-pro's polyphonic), remembered; a
- * text of Han characters is looked up in one call, a third of the time of one call a character.
- */
-const readings = (() => {
-  const seen = new Map<string, string[]>();
-  const lookUp = (hanText: string) => {
-    const all = polyphonic(hanText, READING);
-    Array.from(hanText).forEach((ch, i) => seen.set(ch, all[i] ?? []));
-  };
-  return { of: (ch: string) => seen.get(ch) ?? (lookUp(ch), seen.get(ch)!), lookUp };
-})();
+/** A character function's answers, remembered; `add` remembers an answer found another way. */
+function remembered<T>(fn: (ch: string) => T): ((ch: string) => T) & { add: (ch: string, answer: T) => void } {
+  const seen = new Map<string, T>();
+  const of = (ch: string) => (seen.has(ch) ? seen.get(ch)! : (seen.set(ch, fn(ch)), seen.get(ch)!));
+  return Object.assign(of, { add: (ch: string, answer: T) => void seen.set(ch, answer) });
+}
 
-/** A character function's answers, remembered. */
-function remembered(fn: (ch: string) => string): (ch: string) => string {
-  const seen = new Map<string, string>();
-  return (ch) => seen.get(ch) ?? (seen.set(ch, fn(ch)), seen.get(ch)!);
+/** Characters' toneless readings, each reading once (pinyin-pro's polyphonic), remembered. */
+const readings = remembered((ch) => polyphonic(ch, READING)[0] ?? []);
+
+/** The readings of every character of a Han text, in one call: a third of the time of one call a character. */
+function lookUpReadings(hanText: string): void {
+  const all = polyphonic(hanText, READING);
+  Array.from(hanText).forEach((ch, i) => readings.add(ch, all[i] ?? []));
 }
 
 function loadTools(): SiteTools {
@@ -63,7 +60,7 @@ function loadTools(): SiteTools {
     cut: (text) => jieba.cut(text),
     cutForSearch: (text) => jieba.cutForSearch(text),
     syllables: (word) => pinyin(word, READING),
-    readings: readings.of,
+    readings,
     commonChars: gb2312(),
     idf: idfLookup(idf),
     nouns: nounChars(dict),
