@@ -42,6 +42,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ConverterFactory, type DictGroup } from 'opencc-js/core';
 import { configs } from 'opencc-js/preset/cn2t';
+import { configs as toSimplifiedConfigs } from 'opencc-js/preset/t2cn';
 import { EDITION_HREFLANG, EDITION_LANG, isPagePath, TRADITIONAL_PREFIX, toEdition } from '../utils/edition.ts';
 import { pagefindPath, withBase } from '../utils/routes.ts';
 import { ui } from '../i18n/ui.ts';
@@ -55,11 +56,37 @@ export function toTraditional(text: string): string {
 }
 let converter: ((text: string) => string) | undefined;
 
+/** A preset's dictionary groups, in the order its converter applies them; opencc-js's types leave out the normalisation its presets carry. */
+function chainOf(config: (typeof configs)[string]): readonly DictGroup[] {
+  const { normalizationChain = [], conversionChain } = config as (typeof configs)[string] & { normalizationChain?: readonly DictGroup[] };
+  return [...normalizationChain, ...conversionChain];
+}
+
 /** OpenCC's cn → tw chain, without its segmentation pass (see above). */
 function s2tw(): (text: string) => string {
-  // opencc-js's types leave out the normalisation its presets carry.
-  const { normalizationChain = [], conversionChain } = configs.s2tw as (typeof configs)[string] & { normalizationChain?: readonly DictGroup[] };
-  return ConverterFactory(...normalizationChain, ...conversionChain);
+  return ConverterFactory(...chainOf(configs.s2tw));
+}
+
+/**
+ * One character's simplified form, as OpenCC's t → cn conversion (its t2s chain) gives it for
+ * that character alone: each group's one-character entries, a later dictionary of a group
+ * overriding an earlier one as in OpenCC's trie, applied in the chain's order. No phrase
+ * matches inside one character, so a table of some 3,500 entries answers what the chain's
+ * phrase trie would (a unit test holds it to opencc-js's own Converter over every CJK character).
+ */
+export function simplifiedCharacter(): (ch: string) => string {
+  const tables = chainOf(toSimplifiedConfigs.t2s).map(characterTable);
+  return (ch) => tables.reduce((c, table) => table.get(c) ?? c, ch);
+}
+
+/** A dictionary group's one-character entries: character → replacement. */
+function characterTable(group: DictGroup): Map<string, string> {
+  const table = new Map<string, string>();
+  for (const dict of group) {
+    const entries = typeof dict === 'string' ? dict.split('|').map((e) => e.split(' ') as [string, string]) : dict;
+    for (const [from, to] of entries) if (Array.from(from).length === 1) table.set(from, to);
+  }
+  return table;
 }
 
 export interface CopyOptions {

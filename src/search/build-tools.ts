@@ -1,12 +1,12 @@
 /**
  * The build-time tools the search files are made with (site-files.ts): jieba and its IDF
- * table, pinyin-pro, OpenCC (the 繁體 edition's converter, owned by traditional.ts) and
+ * table, pinyin-pro, OpenCC (the 繁體 edition's converter and a character's simplified form, both
+ * owned by traditional.ts) and
  * stopwords-iso. Node only; made once per process.
  */
 import { createRequire } from 'node:module';
 import { pinyin, polyphonic } from 'pinyin-pro';
-import * as OpenCC from 'opencc-js/t2cn';
-import { toTraditional } from '../integrations/traditional.ts';
+import { simplifiedCharacter, toTraditional } from '../integrations/traditional.ts';
 import { jieba as loadJieba } from '../utils/words.ts';
 import type { SiteTools } from './site-files.ts';
 import { idfLookup, nounChars } from './jieba-tables.ts';
@@ -22,9 +22,8 @@ export function siteTools(): SiteTools {
 
 /**
  * The tools loaded and made ready before the pages are there (the build's worker calls it while
- * Astro builds them): OpenCC's dictionaries and pinyin-pro's read, the common characters'
- * readings looked up, and the simplified form of every character of the CJK block, which the
- * search files ask for (lexicon.ts traditionalMap).
+ * Astro builds them): OpenCC's dictionaries and pinyin-pro's read, and the common characters'
+ * readings looked up.
  */
 export function warmTools(): void {
   const t = siteTools();
@@ -32,7 +31,6 @@ export function warmTools(): void {
   t.toTraditional('简');
   t.syllables('简');
   lookUpReadings([...(t.commonChars ?? [])].join(''));
-  for (let c = 0x4e00; c <= 0x9fff; c++) t.toSimplified(String.fromCodePoint(c));
 }
 
 const READING = { toneType: 'none', type: 'array', v: true } as const;
@@ -65,7 +63,7 @@ function loadTools(): SiteTools {
     idf: idfLookup(idf),
     nouns: nounChars(dict),
     stopSource: (require('stopwords-iso') as { zh: string[] }).zh,
-    toSimplified: remembered(OpenCC.Converter({ from: 't', to: 'cn' })),
+    toSimplified: simplifiedCharacter(),
     toTraditional,
   };
 }

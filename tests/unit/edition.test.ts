@@ -5,8 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { editionOf, editionOfLang, inPageEdition, isPagePath, pageEdition, toEdition } from '../../src/utils/edition';
-import { toTraditional, traditionalPage } from '../../src/integrations/traditional';
+import { simplifiedCharacter, toTraditional, traditionalPage } from '../../src/integrations/traditional';
 import { Converter } from 'opencc-js/cn2t';
+import { Converter as ToSimplified } from 'opencc-js/t2cn';
 import { configs } from 'opencc-js/preset/cn2t';
 import { routeData } from '../../src/utils/route-data';
 import { ui } from '../../src/i18n/ui';
@@ -55,6 +56,22 @@ describe('conversion', () => {
 
   it('the notice reads in traditional characters', () => {
     expect(toTraditional(ui.hantNotice)).toBe('本頁由簡體原文自動轉換為繁體，以原文為準。');
+  });
+
+  it("gives a character's simplified form as opencc-js's own t → cn Converter does, for every CJK character", () => {
+    const opencc = ToSimplified({ from: 't', to: 'cn' });
+    const ours = simplifiedCharacter();
+    const ranges = [[0x2e80, 0x2fdf], [0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xf900, 0xfaff], [0x20000, 0x2fa1f]];
+    const differ: string[] = [];
+    for (const [from, to] of ranges) {
+      for (let c = from!; c <= to!; c++) {
+        const ch = String.fromCodePoint(c);
+        if (ours(ch) !== opencc(ch)) differ.push(`${ch} ${ours(ch)} ${opencc(ch)}`);
+      }
+    }
+    expect(differ).toEqual([]);
+    expect(ours('優')).toBe('优');
+    expect(ours('乾')).toBe(opencc('乾'));
   });
 
   it("gives what opencc-js's own cn → tw Converter gives, for every phrase of its dictionary, each beside others", () => {
