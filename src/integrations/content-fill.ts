@@ -11,8 +11,9 @@
  * collection; content with errors shows the Chinese messages in the browser instead.
  *
  * This module is loaded by the integration (fznb.ts), with Node, as the check is: the loader,
- * which Vite loads with the content config, finds `fillCollection` on globalThis, so the
- * content folder's reading, rules and history are loaded once, not again through Vite.
+ * which Vite loads with the content config, finds `fillCollection` and the schemas on
+ * globalThis, so the content folder's reading, rules, history and schemas are loaded once,
+ * not again through Vite.
  */
 import type { LoaderContext } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
@@ -23,7 +24,9 @@ import type { AttachmentFile } from '../domain/attachments.ts';
 import { HISTORY_ID, RECORD_ID, type BodyMetadata, type HistoryData } from './collections.ts';
 import { recordHistory } from '../domain/history-git.ts';
 import { checkedContent, contentFolder, forgetContent } from './content.ts';
-import { FILL, type Collection } from './content-loader.ts';
+import { PROVIDED, type Collection, type Provided } from './content-loader.ts';
+import { reportSchema, sectionSchema } from '../domain/schema.ts';
+import { recordFileSchema } from '../domain/record.ts';
 
 /**
  * The body of an entry for the store: its HTML in pieces, which each page joins at its own
@@ -94,7 +97,8 @@ export function fillCollection(collection: Collection, context: LoaderContext): 
   });
 }
 
-/** Hands `fillCollection` to the loader (content-loader.ts), in whatever module instance Vite loads it. */
+/** Hands `fillCollection` and the schemas to the content config (content-loader.ts), in whatever module instance Vite loads it. */
 export function provideCollections(): void {
-  (globalThis as typeof globalThis & { [FILL]?: typeof fillCollection })[FILL] = fillCollection;
+  const provided: Provided = { fill: fillCollection, schemas: { reports: reportSchema, sections: sectionSchema, record: recordFileSchema } };
+  (globalThis as typeof globalThis & { [PROVIDED]?: Provided })[PROVIDED] = provided;
 }

@@ -64,7 +64,7 @@ function chainOf(config: (typeof configs)[string]): readonly DictGroup[] {
 
 /** OpenCC's cn → tw chain, without its segmentation pass (see above). */
 function s2tw(): (text: string) => string {
-  return ConverterFactory(...chainOf(configs.s2tw));
+  return ConverterFactory(...chainOf(configs.s2tw!));
 }
 
 /**
@@ -75,7 +75,7 @@ function s2tw(): (text: string) => string {
  * phrase trie would (a unit test holds it to opencc-js's own Converter over every CJK character).
  */
 export function simplifiedCharacter(): (ch: string) => string {
-  const tables = chainOf(toSimplifiedConfigs.t2s).map(characterTable);
+  const tables = chainOf(toSimplifiedConfigs.t2s!).map(characterTable);
   return (ch) => tables.reduce((c, table) => table.get(c) ?? c, ch);
 }
 
