@@ -20,15 +20,15 @@ export const pinyinFile = (key: string) => `${ASSIST_DIR}py-${key[0]}.json`;
 export const TYPO_SHARDS = 16;
 export const typoFile = (key: string) => `${ASSIST_DIR}typo-${shardOf(key, TYPO_SHARDS)}.json`;
 
-/** FNV-1a of a string, modulo n: which shard a key is in. */
-export function shardOf(key: string, n: number): number {
+/** FNV-1a of a string's char codes (of its part from `from` to `to`), as an unsigned number. */
+export function fnv1a(text: string, from = 0, to = text.length): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
-    h ^= key.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h % n;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
+
+/** Which of n shards a key is in. */
+export const shardOf = (key: string, n: number): number => fnv1a(key) % n;
 
 /** Characters → their toneless readings ('wen', 'zhong chong'), in READING_SHARDS files. */
 export const READING_SHARDS = 16;
