@@ -44,16 +44,17 @@ export function idfLookup(idf: Uint8Array): IdfLookup {
   const table = asBytes(idf);
   const lines = indexLines(table);
   const valueAt = (line: number) => Number(table.slice(lines.space[line]! + 1, lines.end[line]));
-  const wordAt = (line: number) => table.slice(lines.start[line], lines.space[line]);
+  const wordAt = (line: number) => decode(table.slice(lines.start[line], lines.space[line]));
   return (wanted, below) => {
-    const found = new Set<number>();
-    for (const word of wanted) for (const line of lines.of(encode(word))) found.add(line);
+    // Each line found, with its word: a word asked for as asked (its bytes matched), any other decoded.
+    const found = new Map<number, string>();
+    for (const word of wanted) for (const line of lines.of(encode(word))) found.set(line, word.isWellFormed() ? word : wordAt(line));
     for (let line = 0; line < lines.count; line++) {
       const whole = lines.whole[line]!;
-      if ((whole < 0 || whole < below) && valueAt(line) < below) found.add(line);
+      if ((whole < 0 || whole < below) && !found.has(line) && valueAt(line) < below) found.set(line, wordAt(line));
     }
     const out = new Map<string, number>();
-    for (const line of [...found].sort((a, b) => a - b)) out.set(decode(wordAt(line)), valueAt(line));
+    for (const line of [...found.keys()].sort((a, b) => a - b)) out.set(found.get(line)!, valueAt(line));
     return out;
   };
 }
@@ -65,7 +66,7 @@ export function idfLookup(idf: Uint8Array): IdfLookup {
 function indexLines(table: string) {
   let most = 1;
   for (let at = table.indexOf('\n'); at >= 0; at = table.indexOf('\n', at + 1)) most++;
-  const [start, space, end, whole] = [0, 0, 0, 0].map(() => new Int32Array(most));
+  const [start, space, end, whole] = [new Int32Array(most), new Int32Array(most), new Int32Array(most), new Int32Array(most)];
   let count = 0;
   for (let from = 0; from < table.length; ) {
     let to = table.indexOf('\n', from);
