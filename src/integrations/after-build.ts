@@ -6,7 +6,8 @@
  * The worker starts with the build. It first segments the site's names and the reports' titles
  * for the pages' line breaks (titleWords, read by vite-title-words.ts), then loads its tools
  * (jieba's tables, pinyin, OpenCC) while Astro builds the pages, on the other core and in a
- * heap of its own, so Astro's build neither waits for them nor carries them; when the pages
+ * heap of its own, so Astro's build neither waits for them nor carries them. Each page is handed
+ * to it as Astro makes it (built-pages.ts), and it makes the page's 繁體 copy then; when the pages
  * are written, it is handed the output folder and the build waits for it to finish. What it
  * logs is logged by the build; an error in it fails the build with its message.
  */
@@ -18,10 +19,14 @@ export interface Where {
   site?: string;
 }
 
-/** What the worker is started with: the texts to segment first. */
+/** What the worker is started with: the texts to segment first, and where the site is deployed. */
 export interface WorkerData {
   titles: string[];
+  where: Where;
 }
+
+/** A message to the worker: a page as Astro made it (its address and HTML), or the built site's folder to finish. */
+export type AfterBuildRequest = { made: [pathname: string, html: string] } | { out: string };
 
 /** A message from the worker: the titles' words, a line for the build's log, the step done, or its error. */
 export type AfterBuildMessage = { words: [string, string[]][] } | { info: string } | { done: true } | { error: string };
@@ -32,13 +37,15 @@ export type TitleWords = ReadonlyMap<string, readonly string[]>;
 export interface AfterBuild {
   /** The words of the titles the worker was given; none if it failed before it could say. */
   titleWords: Promise<TitleWords>;
+  /** Hands the worker a page as Astro made it (built-pages.ts), to copy while the next are made. */
+  pageMade: (pathname: string, html: string) => void;
   /** Runs the step on the built site in `out`; resolves when every file is written. */
   run(out: string, logger: AstroIntegrationLogger): Promise<void>;
 }
 
 /** Starts the worker now, idle until `run`; it does not keep a failed build's process alive. */
 export function startAfterBuild(where: Where, titles: string[]): AfterBuild {
-  const workerData: WorkerData = { titles };
+  const workerData: WorkerData = { titles, where };
   const worker = new Worker(new URL('./after-build-worker.ts', import.meta.url), { workerData });
   worker.unref();
   let failed: Error | undefined;
@@ -47,8 +54,10 @@ export function startAfterBuild(where: Where, titles: string[]): AfterBuild {
     worker.on('message', (m: AfterBuildMessage) => 'words' in m && resolve(new Map(m.words)));
     worker.once('exit', () => resolve(new Map()));
   });
+  const send = (request: AfterBuildRequest) => worker.postMessage(request);
   return {
     titleWords,
+    pageMade: (pathname, html) => send({ made: [pathname, html] }),
     run: (out, logger) =>
       new Promise<void>((resolve, reject) => {
         if (failed) return reject(failed);
@@ -67,7 +76,7 @@ export function startAfterBuild(where: Where, titles: string[]): AfterBuild {
         worker.once('error', end);
         // A worker that ends without a word (it crashed, or something in it called exit) fails the build too.
         worker.once('exit', (code) => end(new Error(`生成搜索文件和繁體版的工作线程意外退出（退出码 ${code}），没有写完。请重新构建；如果再次出现，请把构建的完整输出交给维护人员。`)));
-        worker.postMessage({ out, where });
+        send({ out });
       }),
   };
 }

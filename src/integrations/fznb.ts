@@ -3,7 +3,8 @@
  * the site's address is known, the sitemap; gives Vite its three plugins; hands the content
  * collections' loader what fills them (content-fill.ts); checks the content folder before the
  * build reads it, then starts the build's worker thread (after-build.ts),
- * which first segments the titles for the pages (vite-title-words.ts); and after the build
+ * which first segments the titles for the pages (vite-title-words.ts), and is handed each page
+ * as Astro makes it (built-pages.ts, the build's middleware); and after the build
  * writes each report's attachments beside its page, then has the worker run, in this order:
  *   1. the search files, from the simplified pages only;
  *   2. the 繁體 edition, a converted copy of every page;
@@ -21,6 +22,7 @@ import { startAfterBuild, type AfterBuild } from './after-build.ts';
 import { viteSiteConfig } from './vite-site-config.ts';
 import { vitePlainDynamicImport } from './vite-plain-dynamic-import.ts';
 import { viteTitleWords } from './vite-title-words.ts';
+import { PAGE_MADE, type PageMade } from './built-pages.ts';
 
 /**
  * The sitemap's lastmod: a report's pages carry its last correction or 发布日期 when known,
@@ -44,12 +46,14 @@ export default function fznb(d: Deployment): AstroIntegration {
   return {
     name: 'fznb',
     hooks: {
-      'astro:config:setup': async ({ command, updateConfig, logger }) => {
+      'astro:config:setup': async ({ command, updateConfig, addMiddleware, logger }) => {
         provideCollections();
         // The check first: a refused build loads nothing more and starts no worker.
         if (command === 'build') {
           checkBeforeBuild({ site: d.siteConfig, configFile: d.configFile }, logger);
           afterBuild = startAfterBuild(where, titles(d));
+          (globalThis as typeof globalThis & { [PAGE_MADE]?: PageMade })[PAGE_MADE] = afterBuild.pageMade;
+          addMiddleware({ entrypoint: new URL('./built-pages.ts', import.meta.url), order: 'post' });
         }
         const [{ default: mdx }, sitemap] = await Promise.all([import('@astrojs/mdx'), d.site ? import('@astrojs/sitemap') : undefined]);
         // A sitemap needs full addresses: only when the site's address is known.

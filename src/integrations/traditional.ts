@@ -294,13 +294,46 @@ export function pageFiles(out: string): string[] {
 /** A built file's page path below the base: 2023/index.html → 2023/, 404.html → 404.html. */
 const pageOf = (file: string) => file.replace(/(^|\/)index\.html$/, '$1');
 
-/** Writes the 繁體 copy of every built page of `out` under zh-hant/ (after the search files). */
-export function writeTraditionalEdition(out: string, where: { base: string; site?: string }, logger: Pick<AstroIntegrationLogger, 'info'>): void {
+/** Characters of pages and copies kept from the pages' making to the end of the build, at most. */
+const EARLY_CHARACTERS = 32_000_000;
+
+/** 繁體 copies made as Astro made each page (built-pages.ts), by file, with the page each was made from. */
+export interface EarlyCopies {
+  /** Copies the page Astro made for this file (below the output folder). */
+  add(file: string, html: string): void;
+  /** The copy made from this page, if it is the page that was handed over for this file. */
+  of(file: string, html: string): string | undefined;
+}
+
+/**
+ * Copies made while Astro makes the next pages, up to `most` characters of pages and copies
+ * kept: a larger site's other pages are copied after the build, as are pages never handed over
+ * or not the same when built.
+ */
+export function earlyCopies(where: { base: string; site?: string }, most = EARLY_CHARACTERS): EarlyCopies {
+  const made = new Map<string, { html: string; copy: string }>();
+  let kept = 0;
+  return {
+    add(file, html) {
+      if (!isPagePath(pageOf(file)) || kept + html.length * 2 > most) return;
+      const copy = copyOf(file, html, where);
+      made.set(file, { html, copy });
+      kept += html.length + copy.length;
+    },
+    of: (file, html) => (made.get(file)?.html === html ? made.get(file)!.copy : undefined),
+  };
+}
+
+/** The 繁體 copy of the page built to `file`. */
+const copyOf = (file: string, html: string, where: { base: string; site?: string }) => traditionalPage(html, { ...where, pathname: withBase(where.base, pageOf(file)) });
+
+/** Writes the 繁體 copy of every built page of `out` under zh-hant/ (after the search files), using the copies made before where they fit. */
+export function writeTraditionalEdition(out: string, where: { base: string; site?: string }, logger: Pick<AstroIntegrationLogger, 'info'>, early?: EarlyCopies): void {
   const files = pageFiles(out);
   for (const file of files) {
-    const rel = pageOf(file);
-    if (!isPagePath(rel)) continue;
-    const html = traditionalPage(readFileSync(join(out, file), 'utf8'), { ...where, pathname: withBase(where.base, rel) });
+    if (!isPagePath(pageOf(file))) continue;
+    const page = readFileSync(join(out, file), 'utf8');
+    const html = early?.of(file, page) ?? copyOf(file, page, where);
     const target = join(out, TRADITIONAL_PREFIX, file);
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, html);

@@ -215,3 +215,17 @@ export function lastmodByPath(
   }
   return out;
 }
+
+/**
+ * The file a page's address is written to below the output folder, as Astro names it in the
+ * directory format: /fzbg/2023/ → 2023/index.html; its status pages, /fzbg/404/ → 404.html;
+ * none outside the base.
+ */
+export function outputFileOf(pathname: string, base: string): string | undefined {
+  const root = base.endsWith('/') ? base : `${base}/`;
+  if (!pathname.startsWith(root)) return undefined;
+  const rel = pathname.slice(root.length);
+  const status = /^(404|500)\/?$/.exec(rel);
+  if (status) return `${status[1]}.html`;
+  return rel === '' || rel.endsWith('/') ? `${rel}index.html` : `${rel}.html`;
+}

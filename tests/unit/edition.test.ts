@@ -5,7 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { editionOf, editionOfLang, inPageEdition, isPagePath, pageEdition, toEdition } from '../../src/utils/edition';
-import { simplifiedCharacter, toTraditional, traditionalPage } from '../../src/integrations/traditional';
+import { earlyCopies, simplifiedCharacter, toTraditional, traditionalPage, writeTraditionalEdition } from '../../src/integrations/traditional';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Converter } from 'opencc-js/cn2t';
 import { Converter as ToSimplified } from 'opencc-js/t2cn';
 import { configs } from 'opencc-js/preset/cn2t';
@@ -224,5 +227,41 @@ describe('the traditional copy of a page', () => {
   it('without the site address, root-relative links still move and full ones to elsewhere stay', () => {
     const bare = traditionalPage('<html lang="zh-CN"><body><a href="/2023/">报告</a><a href="https://example.gov.cn/2023/">外</a></body></html>', { base: '/', pathname: '/' });
     expect(bare).toBe('<html lang="zh-Hant"><body><a href="/zh-hant/2023/">報告</a><a href="https://example.gov.cn/2023/">外</a></body></html>');
+  });
+});
+
+describe('copies made while the pages are built', () => {
+  const where = { base: '/fzbg/' };
+  const page = (text: string) => `<!DOCTYPE html><html lang="zh-CN"><body><main><p>${text}</p></main></body></html>`;
+
+  it('are the copy of the page handed over, used only for the same page in the same file', () => {
+    const copies = earlyCopies(where);
+    copies.add('2023/index.html', page('示例优待证'));
+    copies.add('feed.xml', '<rss>优待证</rss>');
+    expect(copies.of('2023/index.html', page('示例优待证'))).toBe(traditionalPage(page('示例优待证'), { ...where, pathname: '/fzbg/2023/' }));
+    expect(copies.of('2023/index.html', page('示例优待金'))).toBeUndefined();
+    expect(copies.of('2024/index.html', page('示例优待证'))).toBeUndefined();
+    expect(copies.of('feed.xml', '<rss>优待证</rss>')).toBeUndefined();
+  });
+
+  it('stop at the characters they may keep; later pages are copied after the build', () => {
+    const copies = earlyCopies(where, page('示例').length * 3);
+    copies.add('a/index.html', page('示例'));
+    copies.add('b/index.html', page('示例'));
+    expect(copies.of('a/index.html', page('示例'))).toBeDefined();
+    expect(copies.of('b/index.html', page('示例'))).toBeUndefined();
+  });
+
+  it('are written for the pages they were made from, and every other page is converted from its built file', () => {
+    const out = mkdtempSync(join(tmpdir(), 'fznb-edition-'));
+    for (const [file, text] of [['2023/index.html', '示例报告'], ['2023/section-1/index.html', '示例优待证']] as const) {
+      mkdirSync(join(out, file, '..'), { recursive: true });
+      writeFileSync(join(out, file), page(text));
+    }
+    const made = new Map([['2023/index.html', '<p>made early</p>'], ['2023/section-1/index.html', '<p>not this page</p>']]);
+    const early = { add: () => {}, of: (file: string, html: string) => (html === page('示例报告') ? made.get(file) : undefined) };
+    writeTraditionalEdition(out, where, { info: () => {} }, early);
+    expect(readFileSync(join(out, 'zh-hant/2023/index.html'), 'utf8')).toBe('<p>made early</p>');
+    expect(readFileSync(join(out, 'zh-hant/2023/section-1/index.html'), 'utf8')).toBe(traditionalPage(page('示例优待证'), { ...where, pathname: '/fzbg/2023/section-1/' }));
   });
 });

@@ -60,6 +60,21 @@ describe('route data', () => {
 });
 
 describe('route paths', () => {
+  it('name the file Astro writes a page to, the status pages as .html, none outside the base', () => {
+    expect(['/fzbg/', '/fzbg/2023/', '/fzbg/2023/section-1/', '/fzbg/404/', '/fzbg/404', '/fzbg/500/', '/fzbg/2023/404/', '/other/', '/fzbg'].map((p) => routes.outputFileOf(p, '/fzbg/'))).toEqual([
+      'index.html',
+      '2023/index.html',
+      '2023/section-1/index.html',
+      '404.html',
+      '404.html',
+      '500.html',
+      '2023/404/index.html',
+      undefined,
+      undefined,
+    ]);
+    expect(routes.outputFileOf('/2023/', '/')).toBe('2023/index.html');
+  });
+
   it('are relative to the site root, the base path added by withBase', () => {
     expect([routes.homePath, routes.reportPath(2023), routes.sectionPath(2023, 2), routes.sectionInReportPath(2023, 2)]).toEqual([
       '',
