@@ -13,7 +13,7 @@ const port = parentPort!;
 const say = (m: AfterBuildMessage) => port.postMessage(m);
 const log = { info: (text: string) => say({ info: text }) };
 
-const { titles, where } = workerData as WorkerData;
+const { titles, where, earlyCharacters } = workerData as WorkerData;
 say({ words: titles.map((t) => [t, wordsOf(t)]) });
 
 // The rest is loaded only now, so the words above are not kept waiting for it.
@@ -27,7 +27,7 @@ const [{ warmTools }, { buildSearchFiles, startIndexer }, { earlyCopies, writeTr
 // While Astro builds the pages.
 startIndexer();
 warmTools();
-const copies = earlyCopies(where);
+const copies = earlyCopies(where, earlyCharacters);
 
 /** A page as Astro made it: its 繁體 copy is made while Astro makes the next. */
 function made(pathname: string, html: string) {

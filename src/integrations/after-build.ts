@@ -19,11 +19,20 @@ export interface Where {
   site?: string;
 }
 
-/** What the worker is started with: the texts to segment first, and where the site is deployed. */
+/** What the worker is started with: the texts to segment first, where the site is deployed, and how much of the pages it may keep while they are made. */
 export interface WorkerData {
   titles: string[];
   where: Where;
+  /** Characters of pages and their copies the worker keeps from the pages' making to the end of the build, at most. */
+  earlyCharacters: number;
 }
+
+/**
+ * Characters of the pages handed to the worker as they are made, and of their copies, at most:
+ * 16 million characters of pages, a site of some 200 reports of ten pages. A larger site's
+ * later pages are handed over no more, and copied after the build.
+ */
+const EARLY_CHARACTERS = 32_000_000;
 
 /** A message to the worker: a page as Astro made it (its address and HTML), or the built site's folder to finish. */
 export type AfterBuildRequest = { made: [pathname: string, html: string] } | { out: string };
@@ -37,15 +46,15 @@ export type TitleWords = ReadonlyMap<string, readonly string[]>;
 export interface AfterBuild {
   /** The words of the titles the worker was given; none if it failed before it could say. */
   titleWords: Promise<TitleWords>;
-  /** Hands the worker a page as Astro made it (built-pages.ts), to copy while the next are made. */
-  pageMade: (pathname: string, html: string) => void;
+  /** Hands the worker a page as Astro made it (built-pages.ts), to copy while the next are made; false once it takes no more. */
+  pageMade: (pathname: string, html: string) => boolean;
   /** Runs the step on the built site in `out`; resolves when every file is written. */
   run(out: string, logger: AstroIntegrationLogger): Promise<void>;
 }
 
 /** Starts the worker now, idle until `run`; it does not keep a failed build's process alive. */
 export function startAfterBuild(where: Where, titles: string[]): AfterBuild {
-  const workerData: WorkerData = { titles, where };
+  const workerData: WorkerData = { titles, where, earlyCharacters: EARLY_CHARACTERS };
   const worker = new Worker(new URL('./after-build-worker.ts', import.meta.url), { workerData });
   worker.unref();
   let failed: Error | undefined;
@@ -55,9 +64,15 @@ export function startAfterBuild(where: Where, titles: string[]): AfterBuild {
     worker.once('exit', () => resolve(new Map()));
   });
   const send = (request: AfterBuildRequest) => worker.postMessage(request);
+  // The worker keeps a page and its copy, about twice the page.
+  let handed = 0;
   return {
     titleWords,
-    pageMade: (pathname, html) => send({ made: [pathname, html] }),
+    pageMade: (pathname, html) => {
+      if ((handed += html.length * 2) > EARLY_CHARACTERS) return false;
+      send({ made: [pathname, html] });
+      return true;
+    },
     run: (out, logger) =>
       new Promise<void>((resolve, reject) => {
         if (failed) return reject(failed);

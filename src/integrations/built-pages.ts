@@ -10,15 +10,23 @@ import type { MiddlewareHandler } from 'astro';
 /** Where the integration leaves the function each page is handed to. */
 export const PAGE_MADE = Symbol.for('fznb.page-made');
 
-/** Takes a page as made: its address (with the base path) and its HTML. */
-export type PageMade = (pathname: string, html: string) => void;
+/** Takes a page as made: its address (with the base path) and its HTML; false once it takes no more. */
+export type PageMade = (pathname: string, html: string) => boolean;
+
+const held = globalThis as typeof globalThis & { [PAGE_MADE]?: PageMade };
 
 export const onRequest: MiddlewareHandler = async (context, next) => {
   const response = await next();
-  const made = (globalThis as typeof globalThis & { [PAGE_MADE]?: PageMade })[PAGE_MADE];
+  const made = held[PAGE_MADE];
   if (made && context.isPrerendered && response.headers.get('content-type')?.startsWith('text/html')) {
     // A copy of the body is read beside the one Astro writes; the response goes on untouched.
-    response.clone().text().then((html) => made(context.url.pathname, html), () => {});
+    response
+      .clone()
+      .text()
+      .then((html) => {
+        // Once the worker takes no more, later pages are neither read twice nor handed over.
+        if (!made(context.url.pathname, html)) delete held[PAGE_MADE];
+      }, () => {});
   }
   return response;
 };

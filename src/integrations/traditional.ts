@@ -294,9 +294,6 @@ export function pageFiles(out: string): string[] {
 /** A built file's page path below the base: 2023/index.html → 2023/, 404.html → 404.html. */
 const pageOf = (file: string) => file.replace(/(^|\/)index\.html$/, '$1');
 
-/** Characters of pages and copies kept from the pages' making to the end of the build, at most. */
-const EARLY_CHARACTERS = 32_000_000;
-
 /** 繁體 copies made as Astro made each page (built-pages.ts), by file, with the page each was made from. */
 export interface EarlyCopies {
   /** Copies the page Astro made for this file (below the output folder). */
@@ -310,7 +307,7 @@ export interface EarlyCopies {
  * kept: a larger site's other pages are copied after the build, as are pages never handed over
  * or not the same when built.
  */
-export function earlyCopies(where: { base: string; site?: string }, most = EARLY_CHARACTERS): EarlyCopies {
+export function earlyCopies(where: { base: string; site?: string }, most: number): EarlyCopies {
   const made = new Map<string, { html: string; copy: string }>();
   let kept = 0;
   return {

@@ -235,7 +235,7 @@ describe('copies made while the pages are built', () => {
   const page = (text: string) => `<!DOCTYPE html><html lang="zh-CN"><body><main><p>${text}</p></main></body></html>`;
 
   it('are the copy of the page handed over, used only for the same page in the same file', () => {
-    const copies = earlyCopies(where);
+    const copies = earlyCopies(where, 1_000_000);
     copies.add('2023/index.html', page('示例优待证'));
     copies.add('feed.xml', '<rss>优待证</rss>');
     expect(copies.of('2023/index.html', page('示例优待证'))).toBe(traditionalPage(page('示例优待证'), { ...where, pathname: '/fzbg/2023/' }));
