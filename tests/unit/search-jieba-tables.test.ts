@@ -36,12 +36,16 @@ describe("jieba's tables, read as bytes", () => {
     }
   });
 
-  it("reads jieba's own IDF table as the plain reading does", () => {
+  it("reads lines of jieba's own IDF table as the plain reading does", () => {
     const { idf } = createRequire(import.meta.url)('@node-rs/jieba/dict') as { idf: Uint8Array };
-    const text = new TextDecoder().decode(idf);
+    // Its first 20,000 lines: the table's own words and values, in a test that stays quick.
+    let end = 0;
+    for (let n = 0; n < 20_000; n++) end = idf.indexOf(0x0a, end) + 1;
+    const part = idf.subarray(0, end);
+    const text = new TextDecoder().decode(part);
     const words = text.split('\n').map((l) => l.split(' ')[0]!);
-    const wanted = new Set([...words.filter((_, i) => i % 97 === 0), '不在表中的词', '退役军人']);
-    const lookUp = idfLookup(idf);
+    const wanted = new Set([...words.filter((_, i) => i % 37 === 0), '不在表中的词']);
+    const lookUp = idfLookup(part);
     for (const below of [5.5, 8]) expect([...lookUp(wanted, below)]).toEqual([...everyLine(text, wanted, below)]);
   });
 });
