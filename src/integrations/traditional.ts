@@ -1,7 +1,9 @@
 /**
  * The 繁體 edition: every page of the built site converted from the simplified original and
  * written under zh-hant/ below the base path (src/utils/edition.ts), after the search files are
- * written (writeTraditionalEdition); in `astro dev`, the dev server's own page converted on
+ * written (writeTraditionalEdition); a page is converted as Astro makes it where it can be
+ * (earlyCopies), and that copy is written only if the built page is the one it was made from.
+ * In `astro dev`, the dev server's own page converted on
  * request (serveTraditionalPages). Nothing is converted in the reader's browser: the search's
  * 繁體 texts and messages are made with the same converter at build time.
  *
@@ -317,7 +319,10 @@ export function earlyCopies(where: { base: string; site?: string }, most: number
       made.set(file, { html, copy });
       kept += html.length + copy.length;
     },
-    of: (file, html) => (made.get(file)?.html === html ? made.get(file)!.copy : undefined),
+    of(file, html) {
+      const m = made.get(file);
+      return m?.html === html ? m.copy : undefined;
+    },
   };
 }
 

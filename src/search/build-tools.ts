@@ -1,8 +1,7 @@
 /**
  * The build-time tools the search files are made with (site-files.ts): jieba and its IDF
- * table, pinyin-pro, OpenCC (the 繁體 edition's converter and a character's simplified form, both
- * owned by traditional.ts) and
- * stopwords-iso. Node only; made once per process.
+ * table, pinyin-pro, OpenCC (the 繁體 edition's converter and a character's simplified form,
+ * both owned by traditional.ts) and stopwords-iso. Node only; made once per process.
  */
 import { createRequire } from 'node:module';
 import { pinyin, polyphonic } from 'pinyin-pro';

@@ -94,7 +94,7 @@ function indexLines(table: string) {
     /** The lines of a word (its bytes as one character a byte), in table order. */
     of(word: string): number[] {
       const out: number[] = [];
-      for (let slot = slotOf(fnv1a(word, 0, word.length)); slots[slot] !== -1; slot = slotOf(slot + 1)) if (sameWord(word, slots[slot]!)) out.push(slots[slot]!);
+      for (let slot = slotOf(fnv1a(word)); slots[slot] !== -1; slot = slotOf(slot + 1)) if (sameWord(word, slots[slot]!)) out.push(slots[slot]!);
       return out;
     },
   };
