@@ -26,7 +26,9 @@ export const onRequest: MiddlewareHandler = async (context, next) => {
       .then((html) => {
         // Once the worker takes no more, later pages are neither read twice nor handed over.
         if (!made(context.url.pathname, html)) delete held[PAGE_MADE];
-      }, () => {});
+      })
+      // A page that could not be handed over is copied after the build, as any other.
+      .catch(() => {});
   }
   return response;
 };
