@@ -15,6 +15,11 @@ export type PageMade = (pathname: string, html: string) => boolean;
 
 const held = globalThis as typeof globalThis & { [PAGE_MADE]?: PageMade };
 
+/** Has the pages of this build handed to `made` (the integration calls it for `astro build`). */
+export function handPagesTo(made: PageMade): void {
+  held[PAGE_MADE] = made;
+}
+
 export const onRequest: MiddlewareHandler = async (context, next) => {
   const response = await next();
   const made = held[PAGE_MADE];

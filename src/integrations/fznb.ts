@@ -22,7 +22,7 @@ import { startAfterBuild, type AfterBuild } from './after-build.ts';
 import { viteSiteConfig } from './vite-site-config.ts';
 import { vitePlainDynamicImport } from './vite-plain-dynamic-import.ts';
 import { viteTitleWords } from './vite-title-words.ts';
-import { PAGE_MADE, type PageMade } from './built-pages.ts';
+import { handPagesTo } from './built-pages.ts';
 
 /**
  * The sitemap's lastmod: a report's pages carry its last correction or 发布日期 when known,
@@ -52,7 +52,7 @@ export default function fznb(d: Deployment): AstroIntegration {
         if (command === 'build') {
           checkBeforeBuild({ site: d.siteConfig, configFile: d.configFile }, logger);
           afterBuild = startAfterBuild(where, titles(d));
-          (globalThis as typeof globalThis & { [PAGE_MADE]?: PageMade })[PAGE_MADE] = afterBuild.pageMade;
+          handPagesTo(afterBuild.pageMade);
           addMiddleware({ entrypoint: new URL('./built-pages.ts', import.meta.url), order: 'post' });
         }
         const [{ default: mdx }, sitemap] = await Promise.all([import('@astrojs/mdx'), d.site ? import('@astrojs/sitemap') : undefined]);
