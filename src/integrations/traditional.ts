@@ -40,8 +40,9 @@
 import type { AstroIntegrationLogger } from 'astro';
 import type { ViteDevServer } from 'vite';
 import { devOrigin } from './dev-origin.ts';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileWriter } from './out-fs.ts';
 import { ConverterFactory, type DictGroup } from 'opencc-js/core';
 import { configs } from 'opencc-js/preset/cn2t';
 import { configs as toSimplifiedConfigs } from 'opencc-js/preset/t2cn';
@@ -332,13 +333,11 @@ const copyOf = (file: string, html: string, where: { base: string; site?: string
 /** Writes the 繁體 copy of every built page of `out` under zh-hant/ (after the search files), using the copies made before where they fit. */
 export function writeTraditionalEdition(out: string, where: { base: string; site?: string }, logger: Pick<AstroIntegrationLogger, 'info'>, early?: EarlyCopies): void {
   const files = pageFiles(out);
+  const write = fileWriter(join(out, TRADITIONAL_PREFIX));
   for (const file of files) {
     if (!isPagePath(pageOf(file))) continue;
     const page = readFileSync(join(out, file), 'utf8');
-    const html = early?.of(file, page) ?? copyOf(file, page, where);
-    const target = join(out, TRADITIONAL_PREFIX, file);
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, html);
+    write(file, early?.of(file, page) ?? copyOf(file, page, where));
   }
   logger.info(`繁體版已生成：${files.length} 个页面 → ${TRADITIONAL_PREFIX}`);
 }
