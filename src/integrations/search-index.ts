@@ -14,13 +14,19 @@
  * when no page has it, as when every report is withdrawn. Each report's preface is a unit of
  * its own: a custom record linking to the preface on the report page (/2023/#preface), added
  * for each year that has indexed sections (so never for a withdrawn report).
+ *
+ * In `astro build`, section pages are added as Astro makes them (indexWhileMade, from the
+ * build's worker); they count only if each is built byte for byte as it was added, else every
+ * page is read again from the built files.
  */
 import type { AstroIntegrationLogger } from 'astro';
 import type { ViteDevServer } from 'vite';
 import { devOrigin } from './dev-origin.ts';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { fileWriter } from './out-fs.ts';
 import * as pagefind from 'pagefind';
 import { load } from 'cheerio/slim';
 import { pagefindPath, withBase } from '../utils/routes.ts';
@@ -89,11 +95,21 @@ export function startIndexer(): void {
   early.catch(() => {});
 }
 
-/** Pagefind's fragments for units added one at a time, written a batch at a time into `folder`. */
-function fragmentBatches(folder: string) {
+/**
+ * Makes the search files once from texts like the site's (its sections as written) and throws
+ * them away, while Astro builds the pages: the code that makes them is compiled, and the words'
+ * readings looked up, before the built pages' turn.
+ */
+export function rehearseSearchFiles(texts: readonly string[]): void {
+  searchFiles(texts.map((content, order) => ({ url: `/${order}/`, title: '', content, year: 0, items: [], order })), siteTools());
+}
+
+/** Pagefind's fragments for units added one at a time, written a batch at a time into a temporary folder of their own. */
+function fragmentBatches() {
   let index: pagefind.PagefindIndex | undefined;
   let inIndex = 0;
   let batches = 0;
+  let folder: string | undefined;
   const open = async () => {
     if (index) return index;
     const created = await (early ?? pagefind.createIndex({}));
@@ -104,6 +120,7 @@ function fragmentBatches(folder: string) {
   const flush = async () => {
     if (!index) return;
     // Written and read back: asking Pagefind for its files would send the whole index back through its pipe.
+    folder ??= mkdtempSync(join(tmpdir(), 'fznb-pagefind-'));
     fail('写入', (await index.writeFiles({ outputPath: join(folder, String(batches++)) })).errors);
     await index.deleteIndex();
     [index, inIndex] = [undefined, 0];
@@ -117,14 +134,67 @@ function fragmentBatches(folder: string) {
       } else fail('读取前言', (await i.addCustomRecord(unit.record)).errors);
       if (++inIndex >= UNITS_PER_INDEX) await flush();
     },
+    /** Removes the batches written. */
+    remove() {
+      if (folder) rmSync(folder, { recursive: true, force: true });
+    },
+    /** Deletes the index being filled, and removes the batches written. */
+    async discard() {
+      await index?.deleteIndex();
+      [index, inIndex] = [undefined, 0];
+      this.remove();
+    },
     /** Every batch's fragment files, by name (a fragment's name is its content's hash). */
     async files(): Promise<Fragment[]> {
       await flush();
       const all = new Map<string, Fragment>();
-      for (let b = 0; b < batches; b++) for (const f of fragmentFiles(join(folder, String(b)))) all.set(f.path, f);
+      for (let b = 0; b < batches; b++) for (const f of fragmentFiles(join(folder!, String(b)))) all.set(f.path, f);
       return [...all.keys()].sort().map((k) => all.get(k)!);
     },
   };
+}
+
+type FragmentBatches = ReturnType<typeof fragmentBatches>;
+
+/**
+ * Pages added to Pagefind while Astro makes the others (the build's worker hands each over as it
+ * is made, indexWhileMade): the batches they went into, and a digest of each page's HTML by its
+ * file. After the build they count only if every one is the built file byte for byte; else
+ * the batches are thrown away and every page is read from the built files, as without them.
+ */
+interface EarlyIndex {
+  batches: FragmentBatches;
+  digests: Map<string, string>;
+  /** The adds, one after another; rejected if one failed. */
+  added: Promise<void>;
+}
+
+let earlyIndex: EarlyIndex | undefined;
+
+const digestOf = (html: string) => createHash('sha256').update(html).digest('base64');
+
+/** Adds a page as Astro made it to the search index now, if it is one search indexes; `file` is where it will be built. */
+export function indexWhileMade(file: string, html: string): void {
+  if (!indexed(html)) return;
+  const e = (earlyIndex ??= { batches: fragmentBatches(), digests: new Map(), added: Promise.resolve() });
+  e.digests.set(file, digestOf(html));
+  e.added = e.added.then(() => e.batches.add({ page: { sourcePath: file, content: html } }));
+  e.added.catch(() => {});
+}
+
+/** The pages added while they were made, if each is built as it was added; else none, their batches thrown away. */
+async function earlyIndexFor(out: string): Promise<EarlyIndex | undefined> {
+  const e = earlyIndex;
+  earlyIndex = undefined;
+  if (!e) return undefined;
+  const built = (file: string) => (existsSync(join(out, file)) ? digestOf(readFileSync(join(out, file), 'utf8')) : undefined);
+  const same = await e.added.then(
+    () => [...e.digests].every(([file, digest]) => built(file) === digest),
+    () => false,
+  );
+  if (same) return e;
+  await e.batches.discard().catch(() => {});
+  return undefined;
 }
 
 /** The fragment files of an index written to a folder (none, with no units). */
@@ -139,9 +209,8 @@ function fragmentFiles(folder: string): Fragment[] {
  * held at once): the pages that mark a body, then the preface of each year that has one of
  * those pages; and the publishing agencies the indexed pages name (their ContentSource meta).
  */
-async function fragmentsOf(pages: Iterable<Page>): Promise<{ fragments: Fragment[]; agencies: string[] }> {
-  const folder = mkdtempSync(join(tmpdir(), 'fznb-pagefind-'));
-  const batches = fragmentBatches(folder);
+async function fragmentsOf(pages: Iterable<Page>, whileMade?: EarlyIndex): Promise<{ fragments: Fragment[]; agencies: string[] }> {
+  const batches = whileMade?.batches ?? fragmentBatches();
   const years = new Set<string>();
   const prefaces = new Map<string, pagefind.CustomRecord>();
   const agencies = new Set<string>();
@@ -150,7 +219,7 @@ async function fragmentsOf(pages: Iterable<Page>): Promise<{ fragments: Fragment
       const path = page.sourcePath ?? page.url ?? '';
       const year = yearOf(path);
       if (indexed(page.content)) {
-        await batches.add({ page });
+        if (!whileMade?.digests.has(path)) await batches.add({ page });
         if (year) years.add(year);
         const agency = /<meta name="ContentSource" content="([^"]+)"/.exec(page.content)?.[1];
         if (agency) agencies.add(agency);
@@ -165,22 +234,19 @@ async function fragmentsOf(pages: Iterable<Page>): Promise<{ fragments: Fragment
     await early?.catch(() => undefined);
     early = undefined;
     await pagefind.close();
-    rmSync(folder, { recursive: true, force: true });
+    batches.remove();
   }
 }
 
 /** The site's search files for these pages: path under the search folder → content. */
-async function filesFor(pages: Iterable<Page>): Promise<Map<string, string>> {
-  const { fragments, agencies } = await fragmentsOf(pages);
+async function filesFor(pages: Iterable<Page>, whileMade?: EarlyIndex): Promise<Map<string, string>> {
+  const { fragments, agencies } = await fragmentsOf(pages, whileMade);
   return searchFiles(unitsFromFragments(fragments), siteTools(), agencies);
 }
 
 function writeSearchFiles(out: string, files: Map<string, string>) {
-  for (const [path, json] of files) {
-    const file = join(out, pagefindPath, path);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, json);
-  }
+  const write = fileWriter(join(out, pagefindPath));
+  for (const [path, json] of files) write(path, json);
 }
 
 /** The built site's pages, each read when its turn comes. */
@@ -191,7 +257,7 @@ function* builtPages(out: string): Generator<Page> {
 
 /** Writes the search files for the built site in `out` (after its pages, before the 繁體 copies). */
 export async function buildSearchFiles(out: string, logger: Pick<AstroIntegrationLogger, 'info'>): Promise<void> {
-  const files = await filesFor(builtPages(out));
+  const files = await filesFor(builtPages(out), await earlyIndexFor(out));
   writeSearchFiles(out, files);
   logger.info(`搜索索引已生成：${files.size} 个文件 → ${pagefindPath}`);
 }
