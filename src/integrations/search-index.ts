@@ -28,7 +28,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileWriter } from './out-fs.ts';
 import * as pagefind from 'pagefind';
-import { load } from 'cheerio/slim';
+import { Parser } from 'htmlparser2';
 import { pagefindPath, withBase } from '../utils/routes.ts';
 import { searchFiles } from '../search/site-files.ts';
 import { siteTools } from '../search/build-tools.ts';
@@ -46,9 +46,33 @@ interface Page {
 const yearOf = (path: string) => /^\/?(\d{4})\//.exec(path)?.[1];
 const isReportPage = (path: string) => /^\/?\d{4}\/(index\.html)?$/.test(path);
 
+/**
+ * The text of the page's element with this id (of each, in order, if the page repeats the id),
+ * as a parsed document gives it, read in one pass of the parser without building the document;
+ * '' when there is none.
+ */
+function textOfElement(html: string, id: string): string {
+  let depth = 0;
+  let text = '';
+  const parser = new Parser({
+    onopentag(_name, attributes) {
+      if (depth > 0) depth++;
+      else if (attributes.id === id) depth = 1;
+    },
+    ontext(t) {
+      if (depth > 0) text += t;
+    },
+    onclosetag() {
+      if (depth > 0) depth--;
+    },
+  });
+  parser.end(html);
+  return text;
+}
+
 /** A report page's preface as a search unit, or undefined when the page has none. */
 export function prefaceRecord(year: string, html: string) {
-  const text = load(html)('#preface').text().trim();
+  const text = textOfElement(html, 'preface').trim();
   if (!text) return undefined;
   return {
     url: `/${year}/#preface`,
