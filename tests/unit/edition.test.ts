@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { editionOf, editionOfLang, inPageEdition, isPagePath, pageEdition, toEdition } from '../../src/utils/edition';
-import { earlyCopies, simplifiedCharacter, toTraditional, traditionalPage, writeTraditionalEdition } from '../../src/integrations/traditional';
+import { earlyCopies, GrowingTrie, simplifiedCharacter, toTraditional, traditionalPage, writeTraditionalEdition } from '../../src/integrations/traditional';
+import { Trie, type DictGroup } from 'opencc-js/core';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -264,5 +265,19 @@ describe('copies made while the pages are built', () => {
     writeTraditionalEdition(out, where, { info: () => {} }, early);
     expect(readFileSync(join(out, 'zh-hant/2023/index.html'), 'utf8')).toBe('<p>made early</p>');
     expect(readFileSync(join(out, 'zh-hant/2023/section-1/index.html'), 'utf8')).toBe(traditionalPage(page('示例优待证'), { ...where, pathname: '/fzbg/2023/section-1/' }));
+  });
+});
+
+describe('the 繁體 converter’s trie, grown a first character at a time', () => {
+  it('matches as opencc-js’s whole trie does, whichever entry of a group comes first', () => {
+    // 示例 dictionaries: a source repeated within one and across two, a longer phrase over a
+    // shorter, a character outside the BMP, an entry with a second space, an empty source.
+    const group: DictGroup = ['甲 A|甲乙 AB|甲 A2|丙丁戊 CDE|𠀀 X| Y|己 F G', [['甲', 'first'], ['丙丁', 'CD'], ['庚', 'H']]];
+    const whole = new Trie();
+    whole.loadDictGroup(group);
+    const grown = new GrowingTrie(group);
+    for (const text of ['甲乙丙丁戊己庚', '丙丁甲𠀀己', '乙甲甲乙丙丁', '⿰氵甲丙丁戊', '无一匹配']) {
+      expect(grown.convert(text)).toBe(whole.convert(text));
+    }
   });
 });
