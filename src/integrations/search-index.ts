@@ -14,16 +14,11 @@
  * when no page has it, as when every report is withdrawn. Each report's preface is a unit of
  * its own: a custom record linking to the preface on the report page (/2023/#preface), added
  * for each year that has indexed sections (so never for a withdrawn report).
- *
- * In `astro build`, section pages are added as Astro makes them (indexWhileMade, from the
- * build's worker); they count only if each is built byte for byte as it was added, else every
- * page is read again from the built files.
  */
 import type { AstroIntegrationLogger } from 'astro';
 import type { ViteDevServer } from 'vite';
 import { devOrigin } from './dev-origin.ts';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileWriter } from './out-fs.ts';
@@ -162,12 +157,6 @@ function fragmentBatches() {
     remove() {
       if (folder) rmSync(folder, { recursive: true, force: true });
     },
-    /** Deletes the index being filled, and removes the batches written. */
-    async discard() {
-      await index?.deleteIndex();
-      [index, inIndex] = [undefined, 0];
-      this.remove();
-    },
     /** Every batch's fragment files, by name (a fragment's name is its content's hash). */
     async files(): Promise<Fragment[]> {
       await flush();
@@ -176,49 +165,6 @@ function fragmentBatches() {
       return [...all.keys()].sort().map((k) => all.get(k)!);
     },
   };
-}
-
-type FragmentBatches = ReturnType<typeof fragmentBatches>;
-
-/**
- * Pages added to Pagefind while Astro makes the others (the build's worker hands each over as it
- * is made, indexWhileMade): the batches they went into, and a digest of each page's HTML by its
- * file. After the build they count only if every one is the built file byte for byte; else
- * the batches are thrown away and every page is read from the built files, as without them.
- */
-interface EarlyIndex {
-  batches: FragmentBatches;
-  digests: Map<string, string>;
-  /** The adds, one after another; rejected if one failed. */
-  added: Promise<void>;
-}
-
-let earlyIndex: EarlyIndex | undefined;
-
-const digestOf = (html: string) => createHash('sha256').update(html).digest('base64');
-
-/** Adds a page as Astro made it to the search index now, if it is one search indexes; `file` is where it will be built. */
-export function indexWhileMade(file: string, html: string): void {
-  if (!indexed(html)) return;
-  const e = (earlyIndex ??= { batches: fragmentBatches(), digests: new Map(), added: Promise.resolve() });
-  e.digests.set(file, digestOf(html));
-  e.added = e.added.then(() => e.batches.add({ page: { sourcePath: file, content: html } }));
-  e.added.catch(() => {});
-}
-
-/** The pages added while they were made, if each is built as it was added; else none, their batches thrown away. */
-async function earlyIndexFor(out: string): Promise<EarlyIndex | undefined> {
-  const e = earlyIndex;
-  earlyIndex = undefined;
-  if (!e) return undefined;
-  const built = (file: string) => (existsSync(join(out, file)) ? digestOf(readFileSync(join(out, file), 'utf8')) : undefined);
-  const same = await e.added.then(
-    () => [...e.digests].every(([file, digest]) => built(file) === digest),
-    () => false,
-  );
-  if (same) return e;
-  await e.batches.discard().catch(() => {});
-  return undefined;
 }
 
 /** The fragment files of an index written to a folder (none, with no units). */
@@ -233,8 +179,8 @@ function fragmentFiles(folder: string): Fragment[] {
  * held at once): the pages that mark a body, then the preface of each year that has one of
  * those pages; and the publishing agencies the indexed pages name (their ContentSource meta).
  */
-async function fragmentsOf(pages: Iterable<Page>, whileMade?: EarlyIndex): Promise<{ fragments: Fragment[]; agencies: string[] }> {
-  const batches = whileMade?.batches ?? fragmentBatches();
+async function fragmentsOf(pages: Iterable<Page>): Promise<{ fragments: Fragment[]; agencies: string[] }> {
+  const batches = fragmentBatches();
   const years = new Set<string>();
   const prefaces = new Map<string, pagefind.CustomRecord>();
   const agencies = new Set<string>();
@@ -243,7 +189,7 @@ async function fragmentsOf(pages: Iterable<Page>, whileMade?: EarlyIndex): Promi
       const path = page.sourcePath ?? page.url ?? '';
       const year = yearOf(path);
       if (indexed(page.content)) {
-        if (!whileMade?.digests.has(path)) await batches.add({ page });
+        await batches.add({ page });
         if (year) years.add(year);
         const agency = /<meta name="ContentSource" content="([^"]+)"/.exec(page.content)?.[1];
         if (agency) agencies.add(agency);
@@ -263,8 +209,8 @@ async function fragmentsOf(pages: Iterable<Page>, whileMade?: EarlyIndex): Promi
 }
 
 /** The site's search files for these pages: path under the search folder → content. */
-async function filesFor(pages: Iterable<Page>, whileMade?: EarlyIndex): Promise<Map<string, string>> {
-  const { fragments, agencies } = await fragmentsOf(pages, whileMade);
+async function filesFor(pages: Iterable<Page>): Promise<Map<string, string>> {
+  const { fragments, agencies } = await fragmentsOf(pages);
   return searchFiles(unitsFromFragments(fragments), siteTools(), agencies);
 }
 
@@ -281,7 +227,7 @@ function* builtPages(out: string): Generator<Page> {
 
 /** Writes the search files for the built site in `out` (after its pages, before the 繁體 copies). */
 export async function buildSearchFiles(out: string, logger: Pick<AstroIntegrationLogger, 'info'>): Promise<void> {
-  const files = await filesFor(builtPages(out), await earlyIndexFor(out));
+  const files = await filesFor(builtPages(out));
   writeSearchFiles(out, files);
   logger.info(`搜索索引已生成：${files.size} 个文件 → ${pagefindPath}`);
 }
