@@ -1,8 +1,8 @@
 /**
  * The worker thread of after-build.ts: first segments the titles it was given (the pages wait
- * for their words), then loads the search tools and rehearses the search files; makes the 繁體
- * copy of each page it is handed as Astro makes it; then, handed the built site's folder, writes
- * the search files, the 繁體 edition and the search fields, and says so.
+ * for their words), then loads the search tools; makes the 繁體 copy of each page it is handed
+ * as Astro makes it; then, handed the built site's folder, writes the search files, the 繁體
+ * edition and the search fields, and says so.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { wordsOf } from '../utils/words.ts';
@@ -13,11 +13,11 @@ const port = parentPort!;
 const say = (m: AfterBuildMessage) => port.postMessage(m);
 const log = { info: (text: string) => say({ info: text }) };
 
-const { titles, rehearsal, where, earlyCharacters } = workerData as WorkerData;
+const { titles, where, earlyCharacters } = workerData as WorkerData;
 say({ words: titles.map((t) => [t, wordsOf(t)]) });
 
 // The rest is loaded only now, so the words above are not kept waiting for it.
-const [{ warmTools }, { buildSearchFiles, rehearseSearchFiles, startIndexer }, { earlyCopies, writeTraditionalEdition }, { writeServerQueryFields }] = await Promise.all([
+const [{ warmTools }, { buildSearchFiles, startIndexer }, { earlyCopies, writeTraditionalEdition }, { writeServerQueryFields }] = await Promise.all([
   import('../search/build-tools.ts'),
   import('./search-index.ts'),
   import('./traditional.ts'),
@@ -28,7 +28,6 @@ const [{ warmTools }, { buildSearchFiles, rehearseSearchFiles, startIndexer }, {
 startIndexer();
 warmTools();
 const copies = earlyCopies(where, earlyCharacters);
-rehearseSearchFiles(rehearsal);
 
 /** A page as Astro made it: its 繁體 copy is made while Astro makes the next. */
 function made(pathname: string, html: string) {

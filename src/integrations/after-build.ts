@@ -6,8 +6,7 @@
  * The worker starts with the build. It first segments the site's names and the reports' titles
  * for the pages' line breaks (titleWords, read by vite-title-words.ts), then loads its tools
  * (jieba's tables, pinyin, OpenCC) while Astro builds the pages, on the other core and in a heap
- * of its own, so Astro's build neither waits for them nor carries them, and rehearses the search
- * files on the sections as written, so that their code and the words' readings are ready. Each
+ * of its own, so Astro's build neither waits for them nor carries them. Each
  * page is handed to it as Astro makes it (built-pages.ts), and it makes the page's 繁體 copy
  * then. When the pages are written, it is handed the output folder and the build waits for it to
  * finish. What it logs is logged by the build; an error in it fails the build with its message.
@@ -23,8 +22,6 @@ export interface Where {
 /** What the worker is started with: the texts to segment first, where the site is deployed, and how much of the pages it may keep while they are made. */
 export interface WorkerData {
   titles: string[];
-  /** Texts like the pages' (the sections as written) to rehearse the search files on while the pages are made. */
-  rehearsal: string[];
   where: Where;
   /** Characters of pages and their copies the worker keeps from the pages' making to the end of the build, at most. */
   earlyCharacters: number;
@@ -56,8 +53,8 @@ export interface AfterBuild {
 }
 
 /** Starts the worker now, idle until `run`; it does not keep a failed build's process alive. */
-export function startAfterBuild(where: Where, titles: string[], rehearsal: string[]): AfterBuild {
-  const workerData: WorkerData = { titles, rehearsal, where, earlyCharacters: EARLY_CHARACTERS };
+export function startAfterBuild(where: Where, titles: string[]): AfterBuild {
+  const workerData: WorkerData = { titles, where, earlyCharacters: EARLY_CHARACTERS };
   const worker = new Worker(new URL('./after-build-worker.ts', import.meta.url), { workerData });
   worker.unref();
   let failed: Error | undefined;

@@ -40,22 +40,6 @@ function withLastmod(base: string) {
 /** The texts the pages break into words (Words.astro): the site's names and every report's title. */
 const titles = (d: Deployment) => [d.siteConfig.bureau, d.siteConfig.siteName, ...checkedContent().reports.map((r) => r.data.title)].map((t) => t.trim());
 
-/** Characters of the sections' text the search files are rehearsed on, at most: a few reports. */
-const REHEARSAL_CHARACTERS = 200_000;
-
-/** The sections as written, up to REHEARSAL_CHARACTERS, for the worker to rehearse the search files on. */
-function rehearsal(): string[] {
-  const texts: string[] = [];
-  let left = REHEARSAL_CHARACTERS;
-  for (const s of checkedContent().sections) {
-    if (left <= 0) break;
-    const text = `${s.data.heading}\n${s.body ?? ''}`.slice(0, left);
-    texts.push(text);
-    left -= text.length;
-  }
-  return texts;
-}
-
 export default function fznb(d: Deployment): AstroIntegration {
   const where = { base: d.base, site: d.site };
   let afterBuild: AfterBuild | undefined;
@@ -67,7 +51,7 @@ export default function fznb(d: Deployment): AstroIntegration {
         // The check first: a refused build loads nothing more and starts no worker.
         if (command === 'build') {
           checkBeforeBuild({ site: d.siteConfig, configFile: d.configFile }, logger);
-          afterBuild = startAfterBuild(where, titles(d), rehearsal());
+          afterBuild = startAfterBuild(where, titles(d));
           handPagesTo(afterBuild.pageMade);
           addMiddleware({ entrypoint: new URL('./built-pages.ts', import.meta.url), order: 'post' });
         }

@@ -114,15 +114,6 @@ export function startIndexer(): void {
   early.catch(() => {});
 }
 
-/**
- * Makes the search files once from texts like the site's (its sections as written) and throws
- * them away, while Astro builds the pages: the code that makes them is compiled, and the words'
- * readings looked up, before the built pages' turn.
- */
-export function rehearseSearchFiles(texts: readonly string[]): void {
-  searchFiles(texts.map((content, order) => ({ url: `/${order}/`, title: '', content, year: 0, items: [], order })), siteTools());
-}
-
 /** Pagefind's fragments for units added one at a time, written a batch at a time into a temporary folder of their own. */
 function fragmentBatches() {
   let index: pagefind.PagefindIndex | undefined;

@@ -20,7 +20,7 @@ describe('the step after the build, in its worker', () => {
     const out = mkdtempSync(join(tmpdir(), 'fznb-after-build-'));
     try {
       const titles = ['示例局2023年法治政府建设年度报告（测试）', '深入学习贯彻习近平法治思想'];
-      const step = startAfterBuild({ base: '/' }, titles, titles);
+      const step = startAfterBuild({ base: '/' }, titles);
       expect([...(await step.titleWords)]).toEqual(titles.map((t) => [t, wordsOf(t)]));
       expect((await step.titleWords).get(titles[1]!)).toContain('习近平');
       mkdirSync(join(out, '2023'));
