@@ -72,36 +72,51 @@ function s2tw(): (text: string) => string {
   return (text) => tries.reduce((converted, trie) => trie.convert(converted), text);
 }
 
-/** A dictionary's entries, source and replacement, in the dictionary's order, read as Trie.loadDict reads them. */
-function* entriesOf(dict: DictLike): Generator<readonly [string, string]> {
-  if (typeof dict !== 'string') return yield* dict;
-  for (const entry of dict.split('|')) {
-    const [source, replacement] = entry.split(' ');
-    if (source !== undefined && replacement !== undefined) yield [source, replacement];
+/**
+ * A dictionary's entry at a place: in a dictionary written as text ("a alpha|b beta"), the
+ * entry starting at that offset, read as Trie.loadDict reads it; in one written as pairs, the
+ * pair at that index. None when it has no replacement (Trie.loadDict would refuse it).
+ */
+function entryAt(dict: DictLike, at: number): readonly [string, string] | undefined {
+  if (typeof dict !== 'string') return dict[at] as [string, string];
+  const end = dict.indexOf('|', at);
+  const [source, replacement] = dict.slice(at, end < 0 ? dict.length : end).split(' ');
+  return replacement !== undefined ? [source!, replacement] : undefined;
+}
+
+/** Calls `found` with where each of a dictionary's entries starts and its first code point, in the dictionary's order. */
+function eachPlace(dict: DictLike, found: (at: number, first: number) => void): void {
+  if (typeof dict !== 'string') return dict.forEach((pair, at) => found(at, pair[0]?.codePointAt(0) ?? -1));
+  for (let at = 0; at < dict.length; ) {
+    const end = dict.indexOf('|', at);
+    found(at, dict.codePointAt(at)!);
+    at = end < 0 ? dict.length : end + 1;
   }
 }
 
 /**
  * opencc-js's trie of a dictionary group, its branch for a first character added only when a
  * text first reaches that character: a page uses some thousands of characters, so most of the
- * 50,000 phrases are never made into branches (loading OpenCC took some 0.3 s of the build).
+ * 50,000 phrases are never read, let alone made into branches (loading OpenCC took some 0.3 s
+ * of the build). Until then a branch is only where its entries start in the dictionaries.
  * Entries are added in the order Trie.loadDictGroup adds them (the group's last dictionary
  * first, a later entry replacing an earlier one), so every branch ends as the whole trie's.
  */
 export class GrowingTrie extends Trie {
-  private readonly waiting = new Map<number, (readonly [string, string])[]>();
+  private readonly dicts: readonly DictLike[];
+  /** For each first code point, its entries' dictionary and place, two numbers an entry, in the order they are added. */
+  private readonly waiting = new Map<number, number[]>();
 
   constructor(group: DictGroup) {
     super();
-    for (const dict of [...group].reverse()) {
-      for (const entry of entriesOf(dict)) {
-        const first = entry[0].codePointAt(0);
-        if (first === undefined) continue;
+    this.dicts = [...group].reverse();
+    this.dicts.forEach((dict, d) =>
+      eachPlace(dict, (at, first) => {
         const branch = this.waiting.get(first);
-        if (branch) branch.push(entry);
-        else this.waiting.set(first, [entry]);
-      }
-    }
+        if (branch) branch.push(d, at);
+        else this.waiting.set(first, [d, at]);
+      }),
+    );
   }
 
   override matchPrefix(text: string, offset: number) {
@@ -109,7 +124,10 @@ export class GrowingTrie extends Trie {
     const branch = this.waiting.get(first);
     if (branch) {
       this.waiting.delete(first);
-      for (const [source, replacement] of branch) this.addWord(source, replacement);
+      for (let i = 0; i < branch.length; i += 2) {
+        const entry = entryAt(this.dicts[branch[i]!]!, branch[i + 1]!);
+        if (entry) this.addWord(entry[0], entry[1]);
+      }
     }
     return super.matchPrefix(text, offset);
   }
