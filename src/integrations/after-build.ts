@@ -6,10 +6,10 @@
  * The worker starts with the build. It first segments the site's names and the reports' titles
  * for the pages' line breaks (titleWords, read by vite-title-words.ts), then loads its tools
  * (jieba's tables, pinyin, OpenCC) while Astro builds the pages, on the other core and in a heap
- * of its own, so Astro's build neither waits for them nor carries them. Each
- * page is handed to it as Astro makes it (built-pages.ts), and it makes the page's 繁體 copy
- * then. When the pages are written, it is handed the output folder and the build waits for it to
- * finish. What it logs is logged by the build; an error in it fails the build with its message.
+ * of its own, so Astro's build neither waits for them nor carries them. Each page is handed to
+ * it as Astro makes it (built-pages.ts), and it makes the page's 繁體 copy then. When the pages
+ * are written, it is handed the output folder and the build waits for it to finish. What it
+ * logs is logged by the build; an error in it fails the build with its message.
  */
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegrationLogger } from 'astro';
