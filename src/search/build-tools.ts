@@ -56,7 +56,7 @@ function loadTools(): SiteTools {
   return {
     cut: (text) => jieba.cut(text),
     cutForSearch: (text) => jieba.cutForSearch(text),
-    syllables: remembered((word) => pinyin(word, READING)),
+    syllables: (word) => pinyin(word, READING),
     readings,
     commonChars: gb2312(),
     idf: idfLookup(idf),
