@@ -271,12 +271,13 @@ describe('copies made while the pages are built', () => {
 describe('the 繁體 converter’s trie, grown a first character at a time', () => {
   it('matches as opencc-js’s whole trie does, whichever entry of a group comes first', () => {
     // 示例 dictionaries: a source repeated within one and across two, a longer phrase over a
-    // shorter, a character outside the BMP, an entry with a second space, an empty source.
+    // shorter, a character outside the BMP, an entry with a second space, an empty source
+    // (kept under the space its place starts with: texts with spaces reach it).
     const group: DictGroup = ['甲 A|甲乙 AB|甲 A2|丙丁戊 CDE|𠀀 X| Y|己 F G', [['甲', 'first'], ['丙丁', 'CD'], ['庚', 'H']]];
     const whole = new Trie();
     whole.loadDictGroup(group);
     const grown = new GrowingTrie(group);
-    for (const text of ['甲乙丙丁戊己庚', '丙丁甲𠀀己', '乙甲甲乙丙丁', '⿰氵甲丙丁戊', '无一匹配']) {
+    for (const text of ['甲乙丙丁戊己庚', '丙丁甲𠀀己', '乙甲甲乙丙丁', '⿰氵甲丙丁戊', '无一匹配', '甲 乙 丙', ' 己 ']) {
       expect(grown.convert(text)).toBe(whole.convert(text));
     }
   });
