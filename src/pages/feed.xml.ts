@@ -7,10 +7,9 @@
  * relative to the site root.
  */
 import type { APIRoute } from 'astro';
-import { getRssString } from '@astrojs/rss';
 import site from '../../site.config';
 import { getHistory, getReports } from '../utils/content';
-import { changeItems, feedItems, relativeFeed, UNKNOWN_SITE } from '../utils/feed';
+import { changeItems, feedItems, rssFeed } from '../utils/feed';
 import { fullSiteName } from '../utils/meta';
 import { homePath, withBase } from '../utils/routes';
 import { ui } from '../i18n/ui';
@@ -21,16 +20,12 @@ export const GET: APIRoute = async (context) => {
   const histories = new Map(await Promise.all(reports.map(async (r) => [r.year, await getHistory(r.year)] as const)));
   // Astro is mid-line listing routes when this runs: start the warning on a line of its own.
   if (!context.site) console.warn(`\n提醒：${ui.feedWithoutSite}`);
-  const home = new URL(withBase(base, homePath), context.site ?? UNKNOWN_SITE).href;
-  const xml = await getRssString({
+  const xml = rssFeed({
     title: fullSiteName(site.bureau, site.siteName),
     description: ui.feedDescription(site.bureau),
-    site: home,
-    // A change's link is a full address already: the feed library would put a / after its #anchor.
-    items: [...feedItems(reports, base), ...changeItems(reports, histories, base).map((i) => ({ ...i, link: new URL(i.link!, home).href }))],
-    customData: '<language>zh-cn</language>',
+    link: withBase(base, homePath),
+    site: context.site,
+    items: [...feedItems(reports, base), ...changeItems(reports, histories, base)],
   });
-  return new Response(context.site ? xml : relativeFeed(xml), {
-    headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' },
-  });
+  return new Response(xml, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
 };

@@ -3,6 +3,7 @@
  * The chart is one image to assistive technology (role="img"), named by `description`,
  * which should state every value; the drawn labels repeat it for sighted readers.
  */
+import { escapeXml } from './xml.ts';
 
 export interface ChartPoint {
   /** Label under the point, such as 2023年. */
@@ -17,10 +18,6 @@ export interface ChartOptions {
   description: string;
   width?: number;
   height?: number;
-}
-
-export function escapeXml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;

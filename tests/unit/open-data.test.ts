@@ -1,10 +1,11 @@
 /** Open data without a build: the chart, the CSV writer, plain text from MDX, feed items, /data/reports.json and its schema. */
 import { describe, expect, it } from 'vitest';
 import { load } from 'cheerio';
-import { lineChartSvg, escapeXml } from '../../src/utils/chart';
+import { lineChartSvg } from '../../src/utils/chart';
+import { escapeXml } from '../../src/utils/xml';
 import { csvField, toCsv } from '../../src/utils/csv';
 import { bodyText } from '../../src/domain/body';
-import { feedItems, relativeFeed, UNKNOWN_SITE } from '../../src/utils/feed';
+import { feedItems, rssFeed } from '../../src/utils/feed';
 import { buildReportsData, figuresCsvRows, figuresJson } from '../../src/utils/open-data';
 import { reportsDataJsonSchema } from '../../src/domain/open-data';
 import { buildReportViews } from '../../src/utils/routes';
@@ -162,7 +163,50 @@ describe('feed items', () => {
     ]);
     expect(items[1]).not.toHaveProperty('pubDate');
     expect(items[0]!.description).toBe('2023年前言，*示例*。');
-    expect(relativeFeed(`<link>${UNKNOWN_SITE}/fzbg/2023/</link>`)).toBe('<link>/fzbg/2023/</link>');
+  });
+});
+
+describe('the RSS document', () => {
+  const channel = {
+    title: '示例局<测试>网站',
+    description: '示例 & 测试',
+    link: '/fzbg/',
+    items: [
+      { title: '示例"报告"', link: '/fzbg/2023/', pubDate: new Date('2024-02-01T00:00:00Z'), description: "第一行 <b>\n第二行'\u0001" },
+      { title: '更正：示例', link: '/fzbg/2023/history/#entry-0123456789abcdef', description: '' },
+    ],
+  };
+
+  it('is well-formed RSS 2.0 whatever the text holds, each link also its guid, empty parts left out', () => {
+    const xml = rssFeed(channel);
+    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>')).toBe(true);
+    const $ = load(xml, { xml: true });
+    expect($('channel > title').text()).toBe('示例局<测试>网站');
+    expect($('channel > description').text()).toBe('示例 & 测试');
+    expect($('channel > language').text()).toBe('zh-cn');
+    const [first, second] = $('item').toArray().map((i) => $(i));
+    expect(first!.find('title').text()).toBe('示例"报告"');
+    // A control character XML 1.0 does not allow is left out, the rest kept as written.
+    expect(first!.find('description').text()).toBe("第一行 <b>\n第二行'");
+    expect(first!.find('pubDate').text()).toBe('Thu, 01 Feb 2024 00:00:00 GMT');
+    expect(second!.find('description').length).toBe(0);
+    expect(second!.find('pubDate').length).toBe(0);
+    expect(second!.find('guid').attr('isPermaLink')).toBe('true');
+  });
+
+  it('links from the site root without the site\'s address, full addresses with it, #anchors kept', () => {
+    const links = (xml: string) => {
+      const $ = load(xml, { xml: true });
+      return [$('channel > link').text(), ...$('item').toArray().flatMap((i) => [$(i).find('link').text(), $(i).find('guid').text()])];
+    };
+    expect(links(rssFeed(channel))).toEqual(['/fzbg/', '/fzbg/2023/', '/fzbg/2023/', '/fzbg/2023/history/#entry-0123456789abcdef', '/fzbg/2023/history/#entry-0123456789abcdef']);
+    expect(links(rssFeed({ ...channel, site: new URL('https://example.gov.cn') }))).toEqual([
+      'https://example.gov.cn/fzbg/',
+      'https://example.gov.cn/fzbg/2023/',
+      'https://example.gov.cn/fzbg/2023/',
+      'https://example.gov.cn/fzbg/2023/history/#entry-0123456789abcdef',
+      'https://example.gov.cn/fzbg/2023/history/#entry-0123456789abcdef',
+    ]);
   });
 });
 
