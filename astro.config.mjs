@@ -1,7 +1,9 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import fznb from './src/integrations/fznb.ts';
-import { readDeployment } from './src/integrations/deployment.ts';
+import './src/integrations/typescript-loader.mjs';
+
+// Imported once the loader above is in place (a static import would be loaded before it runs).
+const [{ default: fznb }, { readDeployment }] = await Promise.all([import('./src/integrations/fznb.ts'), import('./src/integrations/deployment.ts')]);
 
 // The site's address, base path and configuration, from the environment and site.config.ts.
 const d = await readDeployment();
