@@ -55,7 +55,9 @@ export interface AfterBuild {
 /** Starts the worker now, idle until `run`; it does not keep a failed build's process alive. */
 export function startAfterBuild(where: Where, titles: string[]): AfterBuild {
   const workerData: WorkerData = { titles, where, earlyCharacters: EARLY_CHARACTERS };
-  const worker = new Worker(new URL('./after-build-worker.ts', import.meta.url), { workerData });
+  // Its TypeScript loaded as the configuration's is (typescript-loader.mjs): the loader first, then the worker's module.
+  const [loader, entry] = [new URL('./typescript-loader.mjs', import.meta.url), new URL('./after-build-worker.ts', import.meta.url)];
+  const worker = new Worker(`import(${JSON.stringify(loader.href)}).then(() => import(${JSON.stringify(entry.href)}))`, { eval: true, workerData });
   worker.unref();
   let failed: Error | undefined;
   worker.once('error', (e) => (failed = e));

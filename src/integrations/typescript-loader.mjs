@@ -1,10 +1,11 @@
 /**
  * How Node loads the project's own TypeScript in the thread that imports this module (the
- * configuration's, so every `astro build`, `astro dev` and test build): with the TypeScript
- * transform of Rolldown, the bundler Vite runs, whose native binding Astro has loaded before it
- * reads the configuration, instead of Node's type stripping, whose WebAssembly takes some 80 ms
- * to load and 60 ms more to strip the modules the configuration imports. The transform takes
- * about 25 ms for them (docs/benchmarks.md, "2026-12-07（九）").
+ * configuration's, so every `astro build`, `astro dev` and test build, and the build's worker,
+ * after-build.ts): with the TypeScript transform of Rolldown, the bundler Vite runs, whose native
+ * binding Astro has loaded before it reads the configuration, instead of Node's type stripping,
+ * whose WebAssembly takes some 80 ms to load in each thread and 60 ms more to strip the modules
+ * the configuration imports. The transform takes about 25 ms for them (docs/benchmarks.md,
+ * "2026-12-07（九）").
  *
  * Left to Node: files under node_modules, files that are not .ts, a file the transform reports
  * an error in (Node then names the error as it always does), and every file on a Node without
