@@ -28,7 +28,12 @@ function javascriptOf(url) {
   if (protocol !== 'file:' || !pathname.endsWith('.ts') || pathname.includes('/node_modules/')) return undefined;
   const path = fileURLToPath(url);
   const sourcemap = process.sourceMapsEnabled;
-  const out = transformSync(path, readFileSync(path, 'utf8'), { lang: 'ts', sourceType: 'module', sourcemap });
+  let out;
+  try {
+    out = transformSync(path, readFileSync(path, 'utf8'), { lang: 'ts', sourceType: 'module', sourcemap });
+  } catch {
+    return undefined; // unreadable, or the transform failed: Node reads it and says why
+  }
   if (out.errors.length) return undefined;
   const map = sourcemap && out.map ? `\n//# sourceMappingURL=data:application/json;base64,${Buffer.from(JSON.stringify(out.map)).toString('base64')}` : '';
   return out.code + map;

@@ -14,9 +14,9 @@ import { ROOT } from '../helpers/build';
 const LOADER = pathToFileURL(join(ROOT, 'src/integrations/typescript-loader.mjs')).href;
 
 /** Imports `file` in a Node that has imported the loader first; what it printed, and its exit code. */
-function importWithLoader(file: string, withLoader = true) {
+function importWithLoader(file: string, withLoader = true, flags: string[] = []) {
   const code = `${withLoader ? `await import(${JSON.stringify(LOADER)});` : ''} const m = await import(${JSON.stringify(pathToFileURL(file).href)}); console.log(JSON.stringify(m.result));`;
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8', cwd: ROOT });
+  const r = spawnSync(process.execPath, [...flags, '--input-type=module', '-e', code], { encoding: 'utf8', cwd: ROOT });
   return { status: r.status, out: r.stdout.trim(), err: r.stderr };
 }
 
@@ -44,6 +44,11 @@ describe('the TypeScript loader', () => {
     expect(importWithLoader(sample)).toMatchObject({ status: 0, out: JSON.stringify({ rows: ['示例2023'], kind: 'Section', stats: null }) });
     // Without it, Node's own stripping refuses the enum: the loader, not Node, loaded it above.
     expect(importWithLoader(sample, false).err).toContain('ERR_UNSUPPORTED_TYPESCRIPT_SYNTAX');
+  });
+
+  it('names the source’s line in a stack trace when Node is run with --enable-source-maps', () => {
+    const thrower = write('thrower.ts', 'interface A {\n  x: number;\n}\nconst a: A = { x: 1 };\nexport const result = (() => {\n  try {\n    throw new Error(`示例${a.x}`);\n  } catch (e) {\n    return (e as Error).stack!.split(\'\\n\')[1]!.trim();\n  }\n})();\n');
+    expect(importWithLoader(thrower, true, ['--enable-source-maps']).out).toMatch(/thrower\.ts:7:\d+\)"$/);
   });
 
   it('leaves a module with an error to Node, which names the file', () => {
