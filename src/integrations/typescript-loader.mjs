@@ -39,7 +39,8 @@ function javascriptOf(url) {
   return out.code + map;
 }
 
-// Once per thread, however often the configuration is read again (astro dev reads it at each change).
+// Once per thread, should the module be evaluated again (Astro loads the configuration through Vite
+// when Node cannot import it, and Vite evaluates its imports afresh).
 if (typeof module.registerHooks === 'function' && !globalThis[REGISTERED]) {
   globalThis[REGISTERED] = true;
   module.registerHooks({
