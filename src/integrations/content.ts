@@ -9,9 +9,7 @@
  * The reading is kept on globalThis, for whatever instance of this module asks: the check,
  * the collections' filling (content-fill.ts) and the attachments all read this one.
  */
-import { resolve } from 'node:path';
 import { checkContentFolder, type CheckOptions, type FolderCheck } from '../domain/content-folder.ts';
-import { contentDirOf } from '../domain/layout.ts';
 
 interface Held {
   dir: string;
@@ -19,10 +17,21 @@ interface Held {
 }
 
 const KEY = Symbol.for('fznb.content');
-const held = globalThis as typeof globalThis & { [KEY]?: Held };
+const FOLDER = Symbol.for('fznb.content-folder');
+const held = globalThis as typeof globalThis & { [KEY]?: Held; [FOLDER]?: string };
 
-/** The content folder of this build: CONTENT_DIR (tests, benchmarks, forks) or src/content, absolute. */
-export const contentFolder = (): string => resolve(process.cwd(), contentDirOf(process.env));
+/** Sets the content folder of this build or dev server: the deployment's (absolute). */
+export function useContentFolder(dir: string): void {
+  if (held[FOLDER] !== dir) forgetContent();
+  held[FOLDER] = dir;
+}
+
+/** The content folder of this build, as the integration set it. */
+export function contentFolder(): string {
+  const dir = held[FOLDER];
+  if (!dir) throw new Error('content folder not set: the fznb integration sets it in astro:config:setup');
+  return dir;
+}
 
 /**
  * The checked content of the folder: the reading made before (when it is of this folder and

@@ -1,43 +1,77 @@
 /**
- * Where and how this build is deployed, read once from the environment and the site
- * configuration: the configuration module (SITE_CONFIG, else site.config.ts) and what it says,
- * the site's address (SITE_URL, else its url) and base path (BASE_PATH, else its base), and the
- * folders tests and benchmarks build into (OUT_DIR, ASTRO_CACHE_DIR).
+ * Where and how this build is deployed: the content folder, the configuration module and what
+ * it says, the site's address and base path, and the folders the build writes to. `npm run
+ * build` reads them from the environment (readDeployment); tests hand them to Astro's `build()`
+ * as values (deploymentOf), with the same checks and defaults.
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { basePath, siteConfigModule, siteUrl, type SiteConfig } from '../domain/site.ts';
+import { DEFAULT_CONTENT_DIR } from '../domain/layout.ts';
+import { basePath, DEFAULT_SITE_CONFIG, siteConfigModule, siteUrl, type SiteConfig } from '../domain/site.ts';
 
 export interface Deployment {
+  /** The content folder, absolute. */
+  contentDir: string;
   site?: string;
   base: string;
   outDir: string;
   cacheDir: string;
   siteConfig: SiteConfig;
-  /** The configuration module as staff name it (for messages) . */
+  /** The configuration module as staff name it (for messages). */
   configFile: string;
+}
+
+/** A deployment as given: every field may be left to site.config.ts or the usual folder. */
+export interface DeploymentOptions {
+  contentDir?: string;
+  configFile?: string;
+  site?: string;
+  base?: string;
+  outDir?: string;
+  cacheDir?: string;
 }
 
 type Env = Record<string, string | undefined>;
 
 const value = (env: Env, name: string) => env[name]?.trim() || undefined;
 
-export async function readDeployment(env: Env = process.env): Promise<Deployment> {
-  const configFile = siteConfigModule(env);
-  const siteConfig = ((await import(/* @vite-ignore */ pathToFileURL(resolve(configFile)).href)) as { default: SiteConfig }).default;
-  const url = value(env, 'SITE_URL');
-  const base = value(env, 'BASE_PATH');
-  // Astro lets any environment variable override import.meta.env.* in pages, so a stray
-  // BASE_URL (vitest sets BASE_URL=/, some CI systems set their own) would put every page link
-  // back at the root while scripts kept the base path. The two values come from here only.
-  delete env.BASE_URL;
-  delete env.SITE;
+/** Where each value came from, as messages name it. */
+interface Sources {
+  site: string;
+  base: string;
+}
+
+/** The deployment of these options, relative paths taken from `root`. */
+export async function deploymentOf(
+  options: DeploymentOptions,
+  root = process.cwd(),
+  from: Sources = { site: '构建选项 site', base: '构建选项 base' },
+): Promise<Deployment> {
+  const configFile = options.configFile ?? DEFAULT_SITE_CONFIG;
+  const siteConfig = ((await import(/* @vite-ignore */ pathToFileURL(resolve(root, configFile)).href)) as { default: SiteConfig }).default;
   return {
-    site: url ? siteUrl(url, '环境变量 SITE_URL') : siteUrl(siteConfig.url, 'site.config.ts 的 url'),
-    base: base ? basePath(base, '环境变量 BASE_PATH') : basePath(siteConfig.base, 'site.config.ts 的 base'),
-    outDir: value(env, 'OUT_DIR') ?? './dist',
-    cacheDir: value(env, 'ASTRO_CACHE_DIR') ?? './node_modules/.astro',
+    contentDir: resolve(root, options.contentDir ?? DEFAULT_CONTENT_DIR),
+    site: options.site ? siteUrl(options.site, from.site) : siteUrl(siteConfig.url, 'site.config.ts 的 url'),
+    base: options.base ? basePath(options.base, from.base) : basePath(siteConfig.base, 'site.config.ts 的 base'),
+    outDir: options.outDir ?? './dist',
+    cacheDir: options.cacheDir ?? './node_modules/.astro',
     siteConfig,
     configFile,
   };
+}
+
+/**
+ * The deployment the environment names: CONTENT_DIR, SITE_CONFIG, SITE_URL, BASE_PATH, and
+ * the folders tests and benchmarks build into (OUT_DIR, ASTRO_CACHE_DIR).
+ */
+export function readDeployment(env: Env = process.env): Promise<Deployment> {
+  const options: DeploymentOptions = {
+    contentDir: value(env, 'CONTENT_DIR'),
+    configFile: siteConfigModule(env),
+    site: value(env, 'SITE_URL'),
+    base: value(env, 'BASE_PATH'),
+    outDir: value(env, 'OUT_DIR'),
+    cacheDir: value(env, 'ASTRO_CACHE_DIR'),
+  };
+  return deploymentOf(options, process.cwd(), { site: '环境变量 SITE_URL', base: '环境变量 BASE_PATH' });
 }

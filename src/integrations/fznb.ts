@@ -15,7 +15,7 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { lastmodByPath } from '../utils/routes.ts';
 import type { Deployment } from './deployment.ts';
-import { checkedContent } from './content.ts';
+import { checkedContent, useContentFolder } from './content.ts';
 import { checkBeforeBuild, serveAttachments, writeAttachments } from './content-check.ts';
 import { provideCollections } from './content-fill.ts';
 import { startAfterBuild, type AfterBuild } from './after-build.ts';
@@ -47,6 +47,12 @@ export default function fznb(d: Deployment): AstroIntegration {
     name: 'fznb',
     hooks: {
       'astro:config:setup': async ({ command, updateConfig, addMiddleware, logger }) => {
+        // Astro lets any environment variable override import.meta.env.* in pages, so a stray
+        // BASE_URL (vitest sets BASE_URL=/, some CI systems set their own) would put every page
+        // link back at the root while scripts kept the base path. The two come from `d` only.
+        delete process.env.BASE_URL;
+        delete process.env.SITE;
+        useContentFolder(d.contentDir);
         provideCollections();
         // The check first: a refused build loads nothing more and starts no worker.
         if (command === 'build') {

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSite } from '../helpers/build';
+import { buildDeployment } from '../helpers/build';
 import { FIXTURES_DIR, runScript } from '../helpers/fixtures';
 import { serve, type Served } from '../helpers/serve';
 import { fileBrowser, type FileBrowser } from '../helpers/browser';
@@ -52,7 +52,7 @@ beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'fznb-search-scale-'));
   const content = join(work, 'content');
   writeContent(content);
-  const r = buildSite({ CONTENT_DIR: content, OUT_DIR: join(work, 'dist') });
+  const r = buildDeployment({ contentDir: content, outDir: join(work, 'dist') });
   if (r.status !== 0) throw new Error(r.output);
   expected = expectedSite(content);
   site = await serve(join(work, 'dist'));

@@ -18,7 +18,7 @@ function files(dir: string): Map<string, Buffer> {
 }
 
 describe('determinism', () => {
-  it('a second build gives the same files as the first, byte for byte', async () => {
+  it('a second build, by `astro build` as npm run build runs it, gives the same files as the fixture\'s build(), byte for byte', async () => {
     const a = await builtFixture('multi-year');
     const b = buildSite({ CONTENT_DIR: a.contentDir });
     expect(b.status, b.output).toBe(0);

@@ -1,12 +1,15 @@
 /**
- * Builds the site (or a fixture variant of it) with the real `astro build`, into a
- * folder of its own, and reports what a person running the build would see.
+ * Builds the site (or a fixture variant of it) into a folder of its own, and reports what the
+ * build printed: `buildSite` runs `astro build` with the environment a person's shell gives it
+ * (the messages staff see); `buildDeployment` calls Astro's `build()` for a deployment given as
+ * values (fixture sites).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { withLock } from './run-lock.ts';
+import type { DeploymentOptions } from '../../src/integrations/deployment.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -44,4 +47,23 @@ export function buildSite(env: Record<string, string> = {}): BuildResult {
     }),
   );
   return { status: r.status, output: `${r.stdout}\n${r.stderr}`, outDir };
+}
+
+/**
+ * Builds a site with Astro's `build()` for a deployment given as values (content folder, site
+ * configuration, address, base path), not through environment variables; `env` only for what
+ * a bureau's CI really sets in the environment (EDIT_URL). Into a folder of its own unless
+ * `outDir` is given.
+ */
+export function buildDeployment(deployment: DeploymentOptions, env: Record<string, string> = {}): BuildResult {
+  const work = mkdtempSync(join(tmpdir(), 'fznb-build-'));
+  const options = { outDir: join(work, 'dist'), cacheDir: join(work, 'cache'), ...deployment };
+  const r = withLock('astro', () =>
+    spawnSync(process.execPath, [join(ROOT, 'tests/helpers/astro-build.mjs'), JSON.stringify(options)], {
+      cwd: ROOT,
+      env: astroEnv(env),
+      encoding: 'utf8',
+    }),
+  );
+  return { status: r.status, output: `${r.stdout}\n${r.stderr}`, outDir: options.outDir };
 }

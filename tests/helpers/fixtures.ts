@@ -13,14 +13,15 @@
  *   last one's 存在的不足和原因 (its README has the hand count);
  * - `real`: src/content, for the conformance test only (tests/conformance/).
  *
- * Any of them can be built with another site configuration (SITE_CONFIG): `inspectionBuild`
+ * Each is built by Astro's `build()` for a deployment given as values (build.ts,
+ * buildDeployment). Any of them can be built with another site configuration: `inspectionBuild`
  * gives the options for the configurations in tests/fixtures/inspection.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { astroEnv, buildSite, ROOT } from './build';
+import { astroEnv, buildDeployment, ROOT } from './build';
 import { numberedDocx } from './word';
 import { runFolderOrNone, withLock, withLockAsync } from './run-lock';
 import { DEFAULT_CONTENT_DIR } from '../../src/domain/layout.ts';
@@ -37,7 +38,9 @@ export interface BuildOptions {
   base?: string;
   /** The site's full address, e.g. 'https://example.gov.cn'. */
   siteUrl?: string;
-  /** Further environment for astro (e.g. EDIT_URL). */
+  /** The site configuration module, e.g. tests/fixtures/inspection/site.config.ts. */
+  configFile?: string;
+  /** The environment a bureau's CI would add (EDIT_URL). */
   env?: Record<string, string>;
 }
 
@@ -105,7 +108,7 @@ export function runScript(script: string, args: string[], contentDir: string) {
 /** A fixture built with the given options: built on first use in a run, then shared. */
 export async function builtFixture(name: FixtureName, options: BuildOptions = {}): Promise<BuiltFixture> {
   const base = options.base ?? '/';
-  const key = slug([name, base, options.siteUrl ?? '', JSON.stringify(options.env ?? {})].join(' ')) || name;
+  const key = slug([name, base, options.siteUrl ?? '', options.configFile ?? '', JSON.stringify(options.env ?? {})].join(' ')) || name;
   const dir = join(runFolder(), `build-${key}`);
   const contentDir = await fixtureContent(name);
   const done = join(dir, 'output.txt');
@@ -115,13 +118,10 @@ export async function builtFixture(name: FixtureName, options: BuildOptions = {}
     if (existsSync(done)) return built(); // built by another file while this one waited
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
-    const r = buildSite({
-      ...(name === 'real' ? {} : { CONTENT_DIR: contentDir }),
-      OUT_DIR: join(dir, 'dist'),
-      BASE_PATH: base,
-      ...(options.siteUrl ? { SITE_URL: options.siteUrl } : {}),
-      ...options.env,
-    });
+    const r = buildDeployment(
+      { contentDir, outDir: join(dir, 'dist'), base, site: options.siteUrl, configFile: options.configFile },
+      options.env,
+    );
     if (r.status !== 0) throw new Error(`astro build of fixture ${name} failed:\n${r.output}`);
     // Whole or not at all: another file may look for it at any moment.
     writeFileSync(`${done}.part`, r.output);
@@ -136,14 +136,14 @@ export const FIXTURE_SITE_URL = 'https://example.gov.cn';
 /**
  * A site as hosted in a district portal's 专栏: under a sub-path, with its full address
  * known. A stray BASE_URL in the environment (vitest sets BASE_URL=/) is passed on, since
- * astro.config.mjs, not the environment, owns the base path.
+ * the deployment, not the environment, owns the base path (src/integrations/fznb.ts).
  */
 export const PORTAL: BuildOptions = { base: '/fzbg/', siteUrl: FIXTURE_SITE_URL, env: { BASE_URL: '/' } };
 
 /** A site at the root of its address, as a bureau's own domain hosts it (feeds and the sitemap give full links). */
 export const AT_ROOT: BuildOptions = { siteUrl: FIXTURE_SITE_URL };
 
-/** The site configurations of tests/fixtures/inspection, which builds read through SITE_CONFIG. */
+/** The site configurations of tests/fixtures/inspection. */
 export const INSPECTION_CONFIGS = {
   /** Every footer, header and contact field set, with fake values. */
   full: 'tests/fixtures/inspection/site.config.ts',
@@ -160,5 +160,6 @@ export const EDIT_URL = 'https://git.example.test/bureau/fznb/edit/main/';
  */
 export const inspectionBuild = (config: keyof typeof INSPECTION_CONFIGS): BuildOptions => ({
   siteUrl: FIXTURE_SITE_URL,
-  env: { SITE_CONFIG: INSPECTION_CONFIGS[config], ...(config === 'full' ? { EDIT_URL } : {}) },
+  configFile: INSPECTION_CONFIGS[config],
+  ...(config === 'full' ? { env: { EDIT_URL } } : {}),
 });
