@@ -20,7 +20,7 @@ import { checkContent, contentView, errorsOf, type Entry, type Problem } from '.
 import { audit, strictByEnv, withoutAudited } from './audit.ts';
 import type { SiteConfig } from './site.ts';
 import { decodeEntryFile, parseEntryFile, readBody } from './entry-file.ts';
-import { placeOf, RECORD_FILE, reportFile, shownPath, type Place } from './layout.ts';
+import { placeOf, RECORD_FILE, reportFile, sectionFile, shownPath, type Place } from './layout.ts';
 import { attachmentProblem, describeAttachment, isAttachmentName, type AttachmentFile } from './attachments.ts';
 import { ACCEPT, checkRecord, emptyRecord, formatRecordFile, parseRecordFile, snapshotOf, type RecordFile } from './record.ts';
 import { checkRecordHistory, headRecord, type RecordVersions } from './record-history.ts';
@@ -46,6 +46,8 @@ export interface LoadedContent {
   problems: Problem[];
   /** Years whose report file is there but could not be read or validated. */
   unreadable: Set<string>;
+  /** Each year's section files (by the order their names give) that are there but could not be read or validated. */
+  unreadableSections: Map<string, Set<number>>;
   /** The record file's text, when there is one. */
   recordText?: string;
 }
@@ -87,7 +89,7 @@ function placeProblems(s: ReadEntry<SectionData>, place: Extract<Place, { role: 
 
 /** Reads a content folder's items by their places; what is refused or cannot be read becomes a problem. */
 export function readContent(source: ItemSource, shown: (path: string) => string): LoadedContent {
-  const out: LoadedContent = { reports: [], sections: [], attachments: new Map(), problems: [], unreadable: new Set() };
+  const out: LoadedContent = { reports: [], sections: [], attachments: new Map(), problems: [], unreadable: new Set(), unreadableSections: new Map() };
   const items = source.list((path) => placeOf(path, 'folder', isAttachmentName).role === 'folder');
   for (const item of items) {
     const place = placeOf(item.path, item.kind, isAttachmentName);
@@ -115,6 +117,7 @@ function readEntry(out: LoadedContent, bytes: Uint8Array, path: string, place: E
   if ('problems' in read) {
     out.problems.push(...read.problems);
     if (place.role === 'report') out.unreadable.add(place.year);
+    else out.unreadableSections.set(place.year, (out.unreadableSections.get(place.year) ?? new Set()).add(place.order));
     return;
   }
   if (place.role === 'report') return void out.reports.push(read.entry as ReadEntry<ReportData>);
@@ -125,7 +128,7 @@ function readEntry(out: LoadedContent, bytes: Uint8Array, path: string, place: E
 
 /** Every report and section entry and attachment of a content folder, read as written and validated. */
 export function loadContentFolder(dir: string, root: string): LoadedContent {
-  if (!existsSync(dir)) return { reports: [], sections: [], attachments: new Map(), problems: [], unreadable: new Set() };
+  if (!existsSync(dir)) return { reports: [], sections: [], attachments: new Map(), problems: [], unreadable: new Set(), unreadableSections: new Map() };
   return readContent(folderSource(dir), (path) => shownPath(root, join(dir, path)));
 }
 
@@ -193,7 +196,8 @@ export function checkContentFolder(dir: string, options: CheckOptions): FolderCh
   problems.push(...read.problems);
   const done = (record: RecordFile = read.record ?? emptyRecord(), recorded: string[] = []) => ({ ...loaded, problems: [...problems, ...audited], recorded, recordPath, record, versions: read.versions });
   if (!read.record) return done();
-  // With entries in error, only what is plain without them is compared: a published year deleted or made a draft again.
+  // With entries in error, only what is plain without them is compared: a published year or
+  // section deleted, or a year made a draft again.
   const entriesOk = !errorsOf(problems).length;
   const snapshots = loaded.reports.map((r) => snapshotOf(r, loaded.sections, loaded.attachments.get(String(r.data.year)) ?? []));
   const checked = checkRecord(snapshots, read.record, {
@@ -201,7 +205,9 @@ export function checkContentFolder(dir: string, options: CheckOptions): FolderCh
     today,
     recordPath,
     reportFileOf: (year) => shownPath(root, reportFile(year, dir)),
+    sectionFileOf: (year, order) => shownPath(root, sectionFile(year, order, dir)),
     unreadable: loaded.unreadable,
+    unreadableSections: loaded.unreadableSections,
   });
   problems.push(...(entriesOk ? checked.problems : checked.problems.filter((p) => p.field === '(文件)' || p.field === 'draft')));
   if (!accept || errorsOf([...problems, ...audited]).length || (!checked.recorded.length && !read.restored)) return done(read.record);

@@ -28,6 +28,7 @@ import { printedHeading, signatureLines } from './report.ts';
 import { printedFigure } from './figures.ts';
 import { toChineseNumeral } from './numerals.ts';
 import { canonicalJson, digestOf } from './digest.ts';
+import { reportFile, sectionFile } from './layout.ts';
 import { RECORD_FILE } from './layout.ts';
 
 export { RECORD_FILE };
@@ -304,14 +305,39 @@ export interface RecordCheckOptions {
   today: string;
   recordPath?: string;
   reportFileOf?: (year: string) => string;
+  sectionFileOf?: (year: string, order: number) => string;
   /** Years whose report file is there but could not be read: their record is kept, not compared. */
   unreadable?: ReadonlySet<string>;
+  /** Section files there but not readable, by year and the order their names give: not taken as deleted. */
+  unreadableSections?: ReadonlyMap<string, ReadonlySet<number>>;
 }
 
 type EntryDraft = Omit<RecordEntry, 'prev' | 'hash'>;
 
+/** Where a recorded year's published sections are to be looked for, and which files could not be read. */
+interface SectionFiles {
+  fileOf: (order: number) => string;
+  unreadable: ReadonlySet<number>;
+}
+
+/** The published sections of a year (by order) that are gone: no entry has their order, and no unreadable file bears it. */
+const goneSections = (before: PublishedState, now: PublishedState, files: SectionFiles): number[] =>
+  Object.keys(before.items)
+    .filter((order) => !(order in now.items))
+    .map(Number)
+    .filter((order) => !files.unreadable.has(order));
+
+function goneMessage(year: number, gone: readonly number[], files: SectionFiles): string {
+  const paths = gone.map(files.fileOf);
+  return (
+    `${year} 年报告已经发布，${gone.map((o) => `第${toChineseNumeral(o)}部分`).join('、')}却不见了：没有 ${paths.join('、')}（或这些部分的 order 改了）。` +
+    `已经公开的部分不能悄悄删去：误删的，请用 git 找回（例如 git checkout -- ${paths[0]}）；确要删去的，` +
+    `请在 corrections 中加一条更正说明（date: 更正日期，note: 删去了什么、为什么），然后运行 ${ACCEPT}`
+  );
+}
+
 /** The problems of a recorded year as it stands now, and the entries it would append. */
-function yearAgainstRecord(before: RecordedYear, now: Snapshot, today: string): { problems: Omit<Problem, 'file'>[]; entries: EntryDraft[]; pending: string[] } {
+function yearAgainstRecord(before: RecordedYear, now: Snapshot, today: string, files: SectionFiles): { problems: Omit<Problem, 'file'>[]; entries: EntryDraft[]; pending: string[] } {
   const problems: Omit<Problem, 'file'>[] = [];
   const at = (field: string, message: string) => problems.push({ field, message });
   const year = before.year;
@@ -332,7 +358,9 @@ function yearAgainstRecord(before: RecordedYear, now: Snapshot, today: string): 
   }
   const added = now.corrections.filter((c) => !before.corrections.some((x) => sameDated(x, c))).sort((a, b) => a.date.localeCompare(b.date));
   const diff = changesSince(before.state, now.state);
-  if (diff.needCorrection.length && !added.length) {
+  const gone = goneSections(before.state, now.state, files);
+  if (gone.length && !added.length) at('(文件)', goneMessage(year, gone, files));
+  else if (diff.needCorrection.length && !added.length) {
     at(
       'corrections',
       `${year} 年报告已经发布，以下内容有改动，却没有新的更正说明：${diff.needCorrection.join('；')}。` +
@@ -362,7 +390,8 @@ function firstEntries(now: Snapshot, today: string): EntryDraft[] {
  * recorded (only when every year may: otherwise nothing is appended).
  */
 export function checkRecord(snapshots: readonly Snapshot[], record: RecordFile, options: RecordCheckOptions): RecordCheck {
-  const { accept = false, today, recordPath = RECORD_FILE, reportFileOf = (y: string) => `reports/${y}.mdx`, unreadable = new Set<string>() } = options;
+  const { accept = false, today, recordPath = RECORD_FILE, reportFileOf = (y: string) => reportFile(y), sectionFileOf = (y: string, o: number) => sectionFile(y, o) } = options;
+  const { unreadable = new Set<string>(), unreadableSections = new Map<string, ReadonlySet<number>>() } = options;
   const problems: Problem[] = [];
   const drafts: EntryDraft[] = [];
   const byYear = new Map(snapshots.map((s) => [s.year, s]));
@@ -379,7 +408,8 @@ export function checkRecord(snapshots: readonly Snapshot[], record: RecordFile, 
       }
       continue;
     }
-    const r = yearAgainstRecord(before, now, today);
+    const files = { fileOf: (order: number) => sectionFileOf(String(year), order), unreadable: unreadableSections.get(String(year)) ?? new Set<number>() };
+    const r = yearAgainstRecord(before, now, today, files);
     problems.push(...r.problems.map((p) => ({ file: now.file, ...p })));
     if (r.problems.length) continue;
     drafts.push(...r.entries);

@@ -5,7 +5,7 @@
  * build (which is filled from this same reading) can never publish it.
  */
 import { describe, expect, it } from 'vitest';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkContentFolder, loadContentFolder } from '../../src/domain/content-folder';
@@ -198,5 +198,27 @@ describe('dates', () => {
     const dir = copy();
     edit(join(dir, 'reports/2022.mdx'), /^signedOn: (.+)$/m, 'signedOn: $1\nwithdrawn:\n  date: 2020-01-01\n  reason: 示例撤回（测试）');
     expect(said(dir)).toContain('撤回日期 2020-01-01 早于');
+  });
+});
+
+describe('a published section is never lost silently', () => {
+  const sectionFiles = (dir: string, year: string) => readdirSync(join(dir, 'sections', year)).filter((f) => f.endsWith('.mdx')).sort();
+
+  it('every section of a published year deleted: the files are named, though the year’s entries are in error too', () => {
+    const dir = copy();
+    const files = sectionFiles(dir, '2022');
+    for (const f of files) rmSync(join(dir, 'sections/2022', f));
+    const out = said(dir);
+    expect(out).toContain(`reports/2022.mdx · (文件)：2022 年报告已经发布，第一部分、`);
+    expect(out).toContain(`却不见了：没有 ${files.map((f) => `sections/2022/${f}`).join('、')}（或这些部分的 order 改了）。已经公开的部分不能悄悄删去：误删的，请用 git 找回`);
+  });
+
+  it('a section file that is there but broken is named for what is wrong with it, not as deleted', () => {
+    const dir = copy();
+    const [first] = sectionFiles(dir, '2022');
+    writeFileSync(join(dir, 'sections/2022', first!), 'heading: 示例（测试）\n');
+    const out = said(dir);
+    expect(out).toContain(`sections/2022/${first} · 第 1 行：文件应以一行 --- 开头`);
+    expect(out).not.toContain('却不见了');
   });
 });

@@ -28,10 +28,10 @@ const figure: Figure = { key: 'job-fairs', label: '专场招聘会', value: '2',
 /** The 2023 test report as it stands, with `over` applied to its data and optionally other text, figures or items. */
 function snap(
   over: Partial<ReportData> = {},
-  { body = '示例前言', text = '示例正文', figures = [figure], attachments = [] as { name: string; sha256: string }[], firstItems = ['主要举措和成效'] as string[] } = {},
+  { body = '示例前言', text = '示例正文', figures = [figure], attachments = [] as { name: string; sha256: string }[], firstItems = ['主要举措和成效'] as string[], without = [] as number[] } = {},
 ): Snapshot {
   const secs = MANDATORY.map((item, i) => section(i + 1, { items: (i === 0 ? firstItems : [item]) as never, figures: i === 0 ? figures : [] }, { body: text }));
-  return snapshotOf(report(over, body), secs, attachments);
+  return snapshotOf(report(over, body), secs.filter((s) => !without.includes(s.data.order)), attachments);
 }
 
 const check = (now: Snapshot[], record: RecordFile, accept = false) => checkRecord(now, record, { accept, today: TODAY });
@@ -85,6 +85,27 @@ describe('a published report never disappears', () => {
           '2023 年报告已经发布（见 published-digests.json），不能删除。请恢复这份报告的文件；要撤下它，在报告中加上 withdrawn: { date: 撤回日期, reason: 撤回原因 }，页面会保留并标明“已撤回”',
       },
     ]);
+  });
+
+  it('a published section gone is named with its file, how to get it back and how to remove it openly instead', () => {
+    expect(check([snap({}, { without: [2, 4] })], published).problems).toEqual([
+      {
+        file: 'reports/2023.mdx',
+        field: '(文件)',
+        message:
+          '2023 年报告已经发布，第二部分、第四部分却不见了：没有 sections/2023/02.mdx、sections/2023/04.mdx（或这些部分的 order 改了）。' +
+          '已经公开的部分不能悄悄删去：误删的，请用 git 找回（例如 git checkout -- sections/2023/02.mdx）；' +
+          `确要删去的，请在 corrections 中加一条更正说明（date: 更正日期，note: 删去了什么、为什么），然后运行 ${ACCEPT}`,
+      },
+    ]);
+    const removed = check([snap({ corrections: [{ date: '2024-03-01', note: '示例：删去第四部分（测试）' }] }, { without: [4] })], published, true);
+    expect(removed.problems).toEqual([]);
+    expect(removed.record.entries.at(-1)).toMatchObject({ event: 'correct', date: '2024-03-01' });
+  });
+
+  it('a section file that is there but cannot be read is not taken as deleted', () => {
+    const r = checkRecord([snap({}, { without: [3] })], published, { today: TODAY, unreadableSections: new Map([['2023', new Set([3])]]) });
+    expect(r.problems.map((p) => p.field)).not.toContain('(文件)');
   });
 
   it('turning it back into a draft is refused, also with --accept', () => {
