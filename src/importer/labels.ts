@@ -9,7 +9,7 @@
  *   ar       1. / 1． / 1、 (not 1.1, not 2030.; 1.2025年… is 1. before a year)
  *   arp      （1） / (1) / 1） / ⑴
  *   circ     ① (a point inside a part, never a part)
- *   dec      1.1 / 1.1. / 1.1、 (a sub-heading of part 1, in a report numbered decimally)
+ *   dec      1.1 / 1.1. / 1.1、 (a sub-heading of part 1, 一、 or 1., in a report numbered decimally)
  * 1., （1） and ① are also printed as one character (⒈, ⑴), as PDFs and some fonts give them.
  * A report numbered decimally (labelReader) may number its parts with a bare number and a
  * space (1 主要举措和成效) and their sub-headings 1.1, 1.2, then 2.1 under part 2.
@@ -176,12 +176,16 @@ const LEVELS: readonly Scheme[] = ['part', 'cn', 'cnp', 'ar', 'arp', 'circ'];
 /**
  * Which schemes number the sub-headings of a part (others stay text): the first level below the
  * part's that the part uses (`used`: the schemes its lines are numbered in), and under 第一部分
- * the level after it too. Under parts numbered 1., their 1.1 lines when they have them, else both
- * （一） and （1） (reports that number their parts 1. put either under them).
+ * the level after it too. Under parts numbered 1., both （一） and （1） (reports that number their
+ * parts 1. put either under them). 1.1 numbers a sub-heading of part 1 however the part is
+ * numbered (一、 or 1.): a part's 1.1 lines are its sub-headings unless it also uses the level
+ * right below its own (（一） under 一、), which comes first.
  */
 export function subSchemes(scheme: Scheme, used: ReadonlySet<Scheme>): Scheme[] {
-  if (scheme === 'ar') return used.has('dec') ? ['dec'] : ['cnp', 'arp'];
-  const below = LEVELS.slice(LEVELS.indexOf(scheme) + 1).filter((s) => used.has(s));
+  const lower = LEVELS.slice(LEVELS.indexOf(scheme) + 1);
+  if (used.has('dec') && (scheme === 'ar' || !used.has(lower[0]!))) return ['dec'];
+  if (scheme === 'ar') return ['cnp', 'arp'];
+  const below = lower.filter((s) => used.has(s));
   return below.slice(0, scheme === 'part' ? 2 : 1);
 }
 
