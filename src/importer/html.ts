@@ -6,7 +6,12 @@
  * - a footnote reference (<a href="#footnote-N">) is left out of the text and recorded where it
  *   stood (Line.notes); the notes themselves (mammoth lists them last) are returned by id;
  * - a paragraph that starts with bold text and goes on in plain text keeps its bold start
- *   (Line.lead): a run-in sub-heading such as “（一）强化组织保障。” may be one (sections.ts).
+ *   (Line.lead): a run-in sub-heading such as “（一）强化组织保障。” may be one (sections.ts);
+ * - a note typed by hand with superscript marks (…6次¹ in the text, a paragraph ¹含线上学法
+ *   further on) is a footnote like Word's own: the paragraph that starts with the superscript
+ *   mark is the note of the nearest earlier paragraph with the same superscript mark inside it.
+ *   A superscript with no such note (m², a mark whose note is missing) stays in the text; its
+ *   digits are written as the superscript characters they look like (m2 would read as a number).
  * Lists are gone by now (numbering.ts writes their numbers as text); one that is left, and
  * images, are named in a warning.
  */
@@ -21,8 +26,20 @@ export interface FromHtml {
   notes: Map<string, string>;
 }
 
-/** A run of text or a footnote mark, in reading order. */
-type Piece = { text: string } | { note: string };
+/** A run of text, a footnote mark or a superscript that may be a mark typed by hand, in reading order. */
+type Piece = { text: string } | { note: string } | { sup: string };
+
+/** Where a superscript that may be a note mark stands in a line's text (it is in the text). */
+interface Sup {
+  at: number;
+  mark: string;
+}
+
+/** A superscript that may be a note's mark: 1 to 99, ① to ⑳, [1], or one to three *. */
+const SUP_MARK = /^(?:\d{1,2}|[①-⑳]|[[［]\d{1,2}[\]］]|\*{1,3})$/u;
+
+/** The superscripts of each line made here (side data: a Line has no place for them). */
+const supsOf = new WeakMap<Line, Sup[]>();
 
 interface State {
   lists: number;
@@ -39,7 +56,7 @@ export function htmlToBlocks(html: string): FromHtml {
   const images = $('img').length;
   if (images) warnings.push(`Word 文档中的 ${images} 张图片没有导入。`);
   const state: State = { lists: 0, merged: 0, notesInTables: 0 };
-  const blocks = walk($, $.root().contents(), state);
+  const blocks = typedNotes(walk($, $.root().contents(), state), notes);
   // Numbers are written in as text before mammoth runs; a list left here is one they could not be.
   if (state.lists) {
     warnings.push(
@@ -117,6 +134,9 @@ function pieces($: CheerioAPI, node: AnyNode): Piece[] {
   if (node.name === 'br') return [{ text: '\n' }];
   const note = node.name === 'a' ? NOTE_LINK.exec(node.attribs.href ?? '')?.[1] : undefined;
   if (note) return [{ note }];
+  // Word's own note marks are links inside a superscript (above); only a superscript of text may be typed.
+  const sup = node.name === 'sup' && !$(node).find('a').length ? $(node).text().trim() : '';
+  if (SUP_MARK.test(sup)) return [{ sup }];
   return $(node)
     .contents()
     .get()
@@ -125,22 +145,29 @@ function pieces($: CheerioAPI, node: AnyNode): Piece[] {
 
 /** Pieces split into trimmed, non-empty lines, each with its footnote marks at their places. */
 function linesOf(all: readonly Piece[]): Line[] {
-  const raw: { text: string; notes: NoteRef[] }[] = [{ text: '', notes: [] }];
+  const raw: { text: string; notes: NoteRef[]; sups: Sup[] }[] = [{ text: '', notes: [], sups: [] }];
   for (const piece of all) {
     if ('note' in piece) {
       raw.at(-1)!.notes.push({ at: raw.at(-1)!.text.length, id: piece.note });
       continue;
     }
+    if ('sup' in piece) {
+      raw.at(-1)!.sups.push({ at: raw.at(-1)!.text.length, mark: piece.sup });
+      raw.at(-1)!.text += piece.sup;
+      continue;
+    }
     const [first, ...rest] = piece.text.split('\n');
     raw.at(-1)!.text += first;
-    for (const text of rest) raw.push({ text, notes: [] });
+    for (const text of rest) raw.push({ text, notes: [], sups: [] });
   }
   const out: Line[] = [];
   for (const r of raw) {
     const start = r.text.length - r.text.trimStart().length;
     const text = r.text.trim();
     const notes = r.notes.map((n) => ({ at: Math.min(Math.max(0, n.at - start), text.length), id: n.id }));
-    if (text) out.push(notes.length ? { kind: 'line', text, notes } : { kind: 'line', text });
+    const line: Line = notes.length ? { kind: 'line', text, notes } : { kind: 'line', text };
+    if (r.sups.length) supsOf.set(line, r.sups.map((x) => ({ ...x, at: x.at - start })));
+    if (text) out.push(line);
     else if (notes.length && out.length) out.at(-1)!.notes = [...(out.at(-1)!.notes ?? []), ...notes.map((n) => ({ ...n, at: out.at(-1)!.text.length }))];
   }
   return out;
@@ -183,4 +210,55 @@ function cellText($: CheerioAPI, td: Element, state: State): string {
       return b.text;
     })
     .join('\n');
+}
+
+/**
+ * Notes typed by hand with superscript marks (see the module comment): each paragraph that
+ * starts with a superscript mark and goes on is taken out and becomes the note of the nearest
+ * earlier paragraph holding the same mark inside it, whose mark is taken out of its text.
+ */
+function typedNotes(blocks: readonly Block[], notes: Map<string, string>): Block[] {
+  const out = [...blocks];
+  const drop = new Set<number>();
+  out.forEach((b, i) => {
+    const first = b.kind === 'line' ? supsOf.get(b)?.[0] : undefined;
+    if (!first || first.at !== 0 || b.kind !== 'line' || b.text.length === first.mark.length) return;
+    const marked = markedBefore(out, i, first.mark);
+    if (!marked) return;
+    const id = `typed-note-${i}`;
+    out[marked.i] = withMark(out[marked.i] as Line, marked.sup, id);
+    notes.set(id, b.text.slice(first.mark.length).trim());
+    drop.add(i);
+  });
+  return out.filter((_, i) => !drop.has(i)).map(superscriptDigits);
+}
+
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** A line whose superscript digits that mark no note are written as the superscript characters they look like (m², 见说明³). */
+function superscriptDigits(b: Block): Block {
+  const sups = b.kind === 'line' ? (supsOf.get(b) ?? []).filter((x) => /^\d+$/.test(x.mark)) : [];
+  if (b.kind !== 'line' || !sups.length) return b;
+  let text = b.text;
+  for (const x of sups) text = text.slice(0, x.at) + [...x.mark].map((d) => SUPERSCRIPT_DIGITS[Number(d)]).join('') + text.slice(x.at + x.mark.length);
+  return { ...b, text };
+}
+
+/** The nearest line before `until` with `mark` as a superscript inside it (not at its start) still in its text. */
+function markedBefore(blocks: readonly Block[], until: number, mark: string): { i: number; sup: Sup } | undefined {
+  for (let i = until - 1; i >= 0; i--) {
+    const b = blocks[i]!;
+    const sup = b.kind === 'line' ? supsOf.get(b)?.findLast((x) => x.mark === mark && x.at > 0) : undefined;
+    if (sup) return { i, sup };
+  }
+  return undefined;
+}
+
+/** A line with a superscript mark taken out of its text and a note mark recorded there. */
+function withMark(line: Line, sup: Sup, id: string): Line {
+  const length = sup.mark.length;
+  const moved = (line.notes ?? []).map((r) => (r.at > sup.at ? { ...r, at: r.at - length } : r));
+  const next: Line = { ...line, text: line.text.slice(0, sup.at) + line.text.slice(sup.at + length), notes: [...moved, { at: sup.at, id }].sort((a, b) => a.at - b.at) };
+  supsOf.set(next, (supsOf.get(line) ?? []).filter((x) => x !== sup).map((x) => (x.at > sup.at ? { ...x, at: x.at - length } : x)));
+  return next;
 }

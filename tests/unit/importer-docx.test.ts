@@ -52,6 +52,24 @@ describe('HTML from mammoth', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('keeps notes typed with superscript marks: the paragraph starting with the mark is the note of the one marked before it', () => {
+    const { blocks, notes } = htmlToBlocks(
+      '<p>学法6次<sup>1</sup>，考试<sup>2</sup>一次（测试）。</p><p>下一段（测试）。</p><p><sup>1</sup> 含线上学法（测试）。</p><p><sup>2</sup>闭卷（测试）。</p><p>示例局</p>',
+    );
+    expect(blocks).toEqual([
+      { ...line('学法6次，考试一次（测试）。'), notes: [{ at: 4, id: 'typed-note-2' }, { at: 7, id: 'typed-note-3' }] },
+      line('下一段（测试）。'),
+      line('示例局'),
+    ]);
+    expect(notes).toEqual(new Map([['typed-note-2', '含线上学法（测试）。'], ['typed-note-3', '闭卷（测试）。']]));
+  });
+
+  it('leaves a superscript that no note starts with in the text, its digits as superscript characters: a unit’s power, a mark whose note is missing', () => {
+    const { blocks, notes } = htmlToBlocks('<p>面积1200m<sup>2</sup>（测试）。</p><p>见说明<sup>13</sup>（测试）<sup>*</sup>。</p><p><sup>1</sup>开头的上标，前文没有这个标记（测试）。</p>');
+    expect(blocks).toEqual([line('面积1200m²（测试）。'), line('见说明¹³（测试）*。'), line('¹开头的上标，前文没有这个标记（测试）。')]);
+    expect(notes).toEqual(new Map());
+  });
+
   it('leaves out images, and warns about them, about a list left without its numbers and a note mark in a table', () => {
     const { blocks, warnings } = htmlToBlocks(
       '<p>正文<img src="x.png" /></p><ol><li>自动编号<ol><li>下一级</li></ol></li></ol>' +
