@@ -9,7 +9,8 @@
  *   (Line.lead): a run-in sub-heading such as “（一）强化组织保障。” may be one (sections.ts);
  * - a note typed by hand with superscript marks (…6次¹ in the text, a paragraph ¹含线上学法
  *   further on) is a footnote like Word's own: the paragraph that starts with the superscript
- *   mark is the note of the nearest earlier paragraph with the same superscript mark inside it.
+ *   mark is the note of the nearest earlier paragraph with the same superscript mark inside it
+ *   (a superscript after a Latin letter, as in m², is a power, not a mark).
  *   A superscript with no such note (m², a mark whose note is missing) stays in the text; its
  *   digits are written as the superscript characters they look like (m2 would read as a number).
  * Lists are gone by now (numbering.ts writes their numbers as text); one that is left, and
@@ -223,11 +224,11 @@ function typedNotes(blocks: readonly Block[], notes: Map<string, string>): Block
   out.forEach((b, i) => {
     const first = b.kind === 'line' ? supsOf.get(b)?.[0] : undefined;
     if (!first || first.at !== 0 || b.kind !== 'line' || b.text.length === first.mark.length) return;
-    const marked = markedBefore(out, i, first.mark);
+    const marked = markedBefore(out, i, first.mark, drop);
     if (!marked) return;
     const id = `typed-note-${i}`;
     out[marked.i] = withMark(out[marked.i] as Line, marked.sup, id);
-    notes.set(id, b.text.slice(first.mark.length).trim());
+    notes.set(id, (superscriptDigits(b) as Line).text.slice(first.mark.length).trim());
     drop.add(i);
   });
   return out.filter((_, i) => !drop.has(i)).map(superscriptDigits);
@@ -244,11 +245,17 @@ function superscriptDigits(b: Block): Block {
   return { ...b, text };
 }
 
-/** The nearest line before `until` with `mark` as a superscript inside it (not at its start) still in its text. */
-function markedBefore(blocks: readonly Block[], until: number, mark: string): { i: number; sup: Sup } | undefined {
+/** Text a superscript after which is a power, not a note's mark: a unit in Latin letters (m², km³). */
+const POWER_OF = /[A-Za-z]$/;
+
+/**
+ * The nearest line before `until` with `mark` as a superscript inside it (not at its start, not
+ * a power) still in its text; a line taken out as a note (`notes`) marks nothing.
+ */
+function markedBefore(blocks: readonly Block[], until: number, mark: string, notes: ReadonlySet<number>): { i: number; sup: Sup } | undefined {
   for (let i = until - 1; i >= 0; i--) {
     const b = blocks[i]!;
-    const sup = b.kind === 'line' ? supsOf.get(b)?.findLast((x) => x.mark === mark && x.at > 0) : undefined;
+    const sup = b.kind === 'line' && !notes.has(i) ? supsOf.get(b)?.findLast((x) => x.mark === mark && x.at > 0 && !POWER_OF.test(b.text.slice(0, x.at))) : undefined;
     if (sup) return { i, sup };
   }
   return undefined;

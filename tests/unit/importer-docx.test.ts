@@ -64,6 +64,18 @@ describe('HTML from mammoth', () => {
     expect(notes).toEqual(new Map([['typed-note-2', '含线上学法（测试）。'], ['typed-note-3', '闭卷（测试）。']]));
   });
 
+  it('a power (m²) between a mark and its note is no mark', () => {
+    const { blocks, notes } = htmlToBlocks('<p>正文<sup>2</sup>（测试）。</p><p>面积1200m<sup>2</sup>（测试）。</p><p><sup>2</sup>正文的注（测试）。</p>');
+    expect(blocks).toEqual([{ ...line('正文（测试）。'), notes: [{ at: 2, id: 'typed-note-2' }] }, line('面积1200m²（测试）。')]);
+    expect(notes).toEqual(new Map([['typed-note-2', '正文的注（测试）。']]));
+  });
+
+  it('a note marks nothing itself: a mark inside one note is not taken for the next note’s, which stays as printed', () => {
+    const { blocks, notes } = htmlToBlocks('<p>正文<sup>1</sup>（测试）。</p><p><sup>1</sup>注一，另见<sup>2</sup>（测试）。</p><p><sup>2</sup>注二（测试）。</p>');
+    expect(blocks).toEqual([{ ...line('正文（测试）。'), notes: [{ at: 2, id: 'typed-note-1' }] }, line('²注二（测试）。')]);
+    expect(notes).toEqual(new Map([['typed-note-1', '注一，另见²（测试）。']]));
+  });
+
   it('leaves a superscript that no note starts with in the text, its digits as superscript characters: a unit’s power, a mark whose note is missing', () => {
     const { blocks, notes } = htmlToBlocks('<p>面积1200m<sup>2</sup>（测试）。</p><p>见说明<sup>13</sup>（测试）<sup>*</sup>。</p><p><sup>1</sup>开头的上标，前文没有这个标记（测试）。</p>');
     expect(blocks).toEqual([line('面积1200m²（测试）。'), line('见说明¹³（测试）*。'), line('¹开头的上标，前文没有这个标记（测试）。')]);
