@@ -12,7 +12,11 @@ function time(script: string): { seconds: number; summary: string; status: numbe
   const r = spawnSync('npm', ['run', script, '--silent'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
   const seconds = (performance.now() - t0) / 1000;
   const out = `${r.stdout}\n${r.stderr}`.replace(/\x1b\[[0-9;]*m/g, '');
-  const summary = [/^\s*Test Files\s+.+$/m, /^\s*Tests\s+.+$/m].map((re) => re.exec(out)?.[0].trim() ?? '').join('; ');
+  // `npm test` runs two vitest projects one after the other: each prints its own summary.
+  const lines = (re: RegExp) => [...out.matchAll(re)].map((m) => m[0].trim());
+  const files = lines(/^\s*Test Files\s+.+$/gm);
+  const tests = lines(/^\s*Tests\s+.+$/gm);
+  const summary = files.map((f, i) => `${f}; ${tests[i] ?? ''}`).join(' + ');
   return { seconds, summary, status: r.status };
 }
 
