@@ -28,8 +28,7 @@ import { printedHeading, signatureLines } from './report.ts';
 import { printedFigure } from './figures.ts';
 import { toChineseNumeral } from './numerals.ts';
 import { canonicalJson, digestOf } from './digest.ts';
-import { reportFile, sectionFile } from './layout.ts';
-import { RECORD_FILE } from './layout.ts';
+import { RECORD_FILE, reportFile, sectionFile } from './layout.ts';
 
 export { RECORD_FILE };
 
