@@ -6,7 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DEFAULT_CONTENT_DIR } from '../domain/layout.ts';
+import { contentDirOf, DEFAULT_CONTENT_DIR } from '../domain/layout.ts';
 import { basePath, DEFAULT_SITE_CONFIG, siteConfigModule, siteUrl, type SiteConfig } from '../domain/site.ts';
 
 export interface Deployment {
@@ -66,7 +66,7 @@ export async function deploymentOf(
  */
 export function readDeployment(env: Env = process.env): Promise<Deployment> {
   const options: DeploymentOptions = {
-    contentDir: value(env, 'CONTENT_DIR'),
+    contentDir: contentDirOf(env),
     configFile: siteConfigModule(env),
     site: value(env, 'SITE_URL'),
     base: value(env, 'BASE_PATH'),
