@@ -107,7 +107,3 @@ export function markBodies(htmls: readonly string[], pieces: readonly SidePiece[
     return toHtml({ type: 'root', children: walk(parse(html).children, at, ranges, mark, copy) });
   });
 }
-
-/** The bodies as they are, but for the copy's changes (headings lowered, ids dropped). */
-export const copyBodies = (htmls: readonly string[], copy: CopyStyle): string[] =>
-  htmls.map((html) => toHtml({ type: 'root', children: walk(parse(html).children, { offset: 0 }, [], { tag: 'ins', start: '', end: '' }, copy) }));

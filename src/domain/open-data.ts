@@ -117,7 +117,6 @@ export const reportsDataSchema = z
   .meta({ title: '法治政府建设年度报告：开放数据', description: '全部已发布报告的文件信息、各部分正文（纯文本）、报告事项、主要数据，以及各事项与上一年相比的相同文字比例' });
 
 export type ReportsData = z.infer<typeof reportsDataSchema>;
-export type ReportsDataFigure = z.infer<typeof figure>;
 export type ReportsDataItemRepeat = z.infer<typeof itemRepeat>;
 
 export function reportsDataJsonSchema(): Record<string, unknown> {

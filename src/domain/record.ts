@@ -72,7 +72,6 @@ export const recordFileSchema = z
 
 export type PublishedState = z.infer<typeof stateSchema>;
 export type RecordEntry = z.infer<typeof entrySchema>;
-export type RecordEvent = RecordEntry['event'];
 export type RecordFile = z.infer<typeof recordFileSchema>;
 
 export const emptyRecord = (): RecordFile => ({ format: RECORD_FORMAT, entries: [] });

@@ -16,7 +16,6 @@
  * { date: today in China, note }; without it nothing is written. A year not in the record
  * has not been published yet and needs none.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { AttachmentFile } from '../domain/attachments.ts';
@@ -27,6 +26,7 @@ import { changesSince, parseRecordFile, RECORD_FILE, recordedYears, snapshotOf, 
 import { reportSchema, sectionSchema, type ReportData, type SectionData } from '../domain/schema.ts';
 import type { Entry, Problem } from '../domain/check.ts';
 import { todayInChina, type IsoDate } from '../domain/dates.ts';
+import { sha256Hex } from '../domain/digest.ts';
 import { ImportError } from './errors.ts';
 import { renderBlock, renderYear, type ReportToWrite, type SectionToWrite } from './mdx.ts';
 import type { Report } from './model.ts';
@@ -148,8 +148,6 @@ function carrySections(report: Report, old: PublishedYear, contentDir: string, s
   return { sections, warnings, figureCount };
 }
 
-const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
-
 /** A name not among `taken`: 报告.docx, else 报告（2）.docx, 报告（3）.docx … */
 function freeName(name: string, taken: ReadonlySet<string>): string {
   if (!taken.has(name)) return name;
@@ -164,7 +162,7 @@ function carryAttachments(newFiles: readonly { name: string; data: Uint8Array }[
   const digests = new Map(old.attachments.map((a) => [a.sha256, a.name]));
   const notes: string[] = [];
   for (const f of newFiles) {
-    const same = digests.get(sha256(f.data));
+    const same = digests.get(sha256Hex(f.data));
     if (same) {
       notes.push(`原文件与原有的附件 ${same} 相同，不再重复保存`);
       continue;
@@ -223,7 +221,7 @@ function plannedSnapshot(p: Planned, root: string) {
   const sections = p.sections.map((s) =>
     entryOf<SectionData>(`${p.year}/${s.name.replace(/\.mdx$/, '')}`, shownPath(root, `${p.sectionsDir}/${s.name}`), s.text, sectionSchema as Schema<SectionData>),
   );
-  const attachments = (p.attachments ?? []).map((a) => ({ name: a.name, sha256: sha256(a.data) }));
+  const attachments = (p.attachments ?? []).map((a) => ({ name: a.name, sha256: sha256Hex(a.data) }));
   return snapshotOf(report, sections, attachments);
 }
 
