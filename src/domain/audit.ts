@@ -17,7 +17,7 @@
  * errors, for CI on the publishing branch. Plain TypeScript, no Astro imports.
  */
 import type { ContentView, Entry, Problem } from './check.ts';
-import { RULES } from './check.ts';
+import { isRecorded, publicChangeAdvice, RULES } from './check.ts';
 import { REQUIRED_ITEMS } from './items.ts';
 import { isWithdrawn, knownPublicationDate, printedHeading } from './report.ts';
 import type { SiteConfig } from './site.ts';
@@ -151,7 +151,14 @@ const sectionsHaveText: AuditRule = {
   check: ({ view }) =>
     view.inFileOrder.flatMap((s) =>
       s.body !== undefined && textLines(s.body).length === 0
-        ? [finding(s.filePath, '正文', `这一部分（${printedHeading(s.data)}）没有正文，页面会是空的。请照原文写入正文，或删掉这一部分并调整其余部分的 order`)]
+        ? [
+            finding(
+              s.filePath,
+              '正文',
+              `这一部分（${printedHeading(s.data)}）没有正文，页面会是空的。` +
+                (isRecorded(view, s.data.report) ? `请照原文写入正文。${publicChangeAdvice(s.data.report, s.filePath)}` : '请照原文写入正文，或删掉这一部分并调整其余部分的 order'),
+            ),
+          ]
         : [],
     ),
 };

@@ -20,7 +20,8 @@ import { missingMandatoryItems, REQUIRED_ITEMS, type ItemName } from './items.ts
 import { printedIn, printedValue, textForMatching } from './figures.ts';
 import { isWithdrawn, labelNumber, publicationDeadline, publishedDate } from './report.ts';
 import { isHighRepeat, itemText, REPEAT_REMINDER, repeatedShare, sharePercent } from './repeats.ts';
-import { contentFolderOf, reportFileName, reportsRoot } from './layout.ts';
+import { contentFolderOf, reportFileName, reportsRoot, sectionsDir } from './layout.ts';
+import { ACCEPT } from './record.ts';
 
 export interface Entry<T> {
   id: string;
@@ -66,6 +67,15 @@ export interface ContentView {
   unreadable: ReadonlySet<string>;
   /** Today in China: no date of a report may be later (undefined: not checked). */
   today?: string;
+  /** Years the record of what was published holds: those reports are public and cannot be drafts again. */
+  recorded: ReadonlySet<number>;
+}
+
+/** What the rules know beyond the entries. */
+export interface CheckContext {
+  unreadable?: ReadonlySet<string>;
+  today?: string;
+  recorded?: ReadonlySet<number>;
 }
 
 /** A named rule: what it checks is in its name and its comment. */
@@ -75,12 +85,8 @@ export interface Rule {
 }
 
 /** Groups the entries once: reports by year, their sections, and sections without a report. */
-export function contentView(
-  reports: readonly Entry<ReportData>[],
-  sections: readonly Entry<SectionData>[],
-  unreadable: ReadonlySet<string> = new Set(),
-  today?: string,
-): ContentView {
+export function contentView(reports: readonly Entry<ReportData>[], sections: readonly Entry<SectionData>[], context: CheckContext = {}): ContentView {
+  const { unreadable = new Set(), today, recorded = new Set() } = context;
   const byYear = new Map<string, YearContent>();
   for (const report of reports) byYear.set(String(report.data.year), { report, sections: [] });
   const orphans: Entry<SectionData>[] = [];
@@ -90,13 +96,20 @@ export function contentView(
     else orphans.push(s);
   }
   const inFileOrder = [...sections].sort((a, b) => a.filePath.localeCompare(b.filePath));
-  return { reports, sections, byYear, orphans, inFileOrder, unreadable, today };
+  return { reports, sections, byYear, orphans, inFileOrder, unreadable, today, recorded };
 }
 
 /** The sections of a report's year. */
 const sectionsOf = (view: ContentView, r: Entry<ReportData>) => view.byYear.get(String(r.data.year))?.sections ?? [];
 /** Sections that belong to a report, for rules that need their report. */
 const placed = (view: ContentView) => view.sections.filter((s) => view.byYear.has(s.data.report));
+
+/** The record holds this year: its report is public, and draft: true or renumbering is no way out. */
+export const isRecorded = (view: ContentView, year: number | string) => view.recorded.has(Number(year));
+
+/** What to do about a change to a report already public: undo it from git, or make it openly, as a correction. */
+export const publicChangeAdvice = (year: number | string, file: string) =>
+  `${year} 年报告已经发布，只能公开地改：误改的，请用 git 找回（例如 git checkout -- ${file}）；确要这样改的，请在 corrections 中加一条更正说明（date: 更正日期，note: 改了什么、为什么），然后运行 ${ACCEPT}`;
 
 // --- entries -------------------------------------------------------------------------------
 
@@ -189,11 +202,13 @@ const ordersContiguous: Rule = {
       const highest = Math.max(0, ...orders);
       const missing = range(1, highest).filter((n) => !orders.has(n));
       if (!missing.length) return [];
+      const folder = folderOf(sections[0]!.filePath);
+      const gap = `${year} 年报告缺少第 ${missing.join('、')} 部分（order 应从 1 起连续编号）。`;
       return [
         {
-          file: folderOf(sections[0]!.filePath),
+          file: folder,
           field: 'order',
-          message: `${year} 年报告缺少第 ${missing.join('、')} 部分（order 应从 1 起连续编号）。请补上缺少的部分，或调整其余部分的 order`,
+          message: gap + (isRecorded(view, year) ? publicChangeAdvice(year, folder) : '请补上缺少的部分，或调整其余部分的 order'),
         },
       ];
     }),
@@ -208,15 +223,12 @@ const mandatoryItemsCovered: Rule = {
     view.reports.flatMap((r) => {
       if (r.data.draft) return [];
       const missing = missingMandatoryItems(sectionsOf(view, r).flatMap((s) => s.data.items));
-      return missing.length
-        ? [
-            {
-              file: r.filePath,
-              field: 'items',
-              message: `已发布的报告必须报告这几项，但没有哪一部分的 items 包括：${missing.join('、')}。某一部分报告了这一项（例如第一责任人职责写在主要举措和成效中）时，把它加进那一部分的 items，例如 items: [主要举措和成效, 第一责任人职责]；原文确实没有这一项时，报告还不能发布，请保留 draft: true`,
-            },
-          ]
-        : [];
+      if (!missing.length) return [];
+      const uncovered = `已发布的报告必须报告这几项，但没有哪一部分的 items 包括：${missing.join('、')}。`;
+      const advice = isRecorded(view, r.data.year)
+        ? publicChangeAdvice(r.data.year, `${sectionsDir(r.data.year, r.filePath.split('/').slice(0, -2).join('/'))}/`)
+        : '某一部分报告了这一项（例如第一责任人职责写在主要举措和成效中）时，把它加进那一部分的 items，例如 items: [主要举措和成效, 第一责任人职责]；原文确实没有这一项时，报告还不能发布，请保留 draft: true';
+      return [{ file: r.filePath, field: 'items', message: uncovered + advice }];
     }),
 };
 
@@ -239,9 +251,11 @@ const nothingLeftToWrite: Rule = {
               {
                 file: e.filePath,
                 field: inBody ? '正文' : `第 ${at + 1} 行`,
-                message: inBody
-                  ? `还有“${TO_BE_WRITTEN}”的内容。请写完后再发布，或在报告中保留 draft: true`
-                  : `“${lines[at]!.trim()}”还标着“${TO_BE_WRITTEN}”：这个值是新建时预填的，请核对并改成正式的值，删掉“# ${TO_BE_WRITTEN}…”注释后再发布，或在报告中保留 draft: true`,
+                message:
+                  (inBody
+                    ? `还有“${TO_BE_WRITTEN}”的内容。请写完后再发布`
+                    : `“${lines[at]!.trim()}”还标着“${TO_BE_WRITTEN}”：这个值是新建时预填的，请核对并改成正式的值，删掉“# ${TO_BE_WRITTEN}…”注释后再发布`) +
+                  (isRecorded(view, r.data.year) ? `。${publicChangeAdvice(r.data.year, e.filePath)}` : '，或在报告中保留 draft: true'),
               },
             ];
           }),
@@ -533,13 +547,8 @@ export const RULES: readonly Rule[] = [
 ];
 
 /** Runs every rule over the content and lists what they found: errors and warnings. */
-export function checkContent(
-  reports: readonly Entry<ReportData>[],
-  sections: readonly Entry<SectionData>[],
-  unreadable: ReadonlySet<string> = new Set(),
-  today?: string,
-): Problem[] {
-  const view = contentView(reports, sections, unreadable, today);
+export function checkContent(reports: readonly Entry<ReportData>[], sections: readonly Entry<SectionData>[], context: CheckContext = {}): Problem[] {
+  const view = contentView(reports, sections, context);
   return RULES.flatMap((rule) => rule.check(view));
 }
 

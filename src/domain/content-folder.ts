@@ -13,7 +13,7 @@
  * Then the rules across entries (check.ts) and the record of what was published (record.ts),
  * itself held to its git history (record-history.ts), and the inspection self-audit (audit.ts).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { reportSchema, sectionSchema, type ReportData, type SectionData } from './schema.ts';
 import { checkContent, contentView, errorsOf, type Entry, type Problem } from './check.ts';
@@ -22,7 +22,7 @@ import type { SiteConfig } from './site.ts';
 import { decodeEntryFile, parseEntryFile, readBody } from './entry-file.ts';
 import { placeOf, RECORD_FILE, reportFile, sectionFile, shownPath, type Place } from './layout.ts';
 import { attachmentProblem, describeAttachment, isAttachmentName, type AttachmentFile } from './attachments.ts';
-import { ACCEPT, checkRecord, emptyRecord, formatRecordFile, parseRecordFile, snapshotOf, type RecordFile } from './record.ts';
+import { ACCEPT, checkRecord, emptyRecord, formatRecordFile, parseRecordFile, recordedYears, snapshotOf, type RecordFile } from './record.ts';
 import { checkRecordHistory, headRecord, type RecordVersions } from './record-history.ts';
 import { bodyHast, readerText, type HastRoot } from './body.ts';
 import { folderSource, type ItemSource } from './content-fs.ts';
@@ -189,10 +189,11 @@ function historyProblems(h: ReturnType<typeof checkRecordHistory>, recordPath: s
 export function checkContentFolder(dir: string, options: CheckOptions): FolderCheck {
   const { root, accept = false, site, configFile = 'site.config.ts', strict = strictByEnv(process.env), today = todayInChina() } = options;
   const loaded = loadContentFolder(dir, root);
-  const audited = audit({ view: contentView(loaded.reports, loaded.sections, loaded.unreadable), site, configFile }, { strict });
-  const problems = withoutAudited([...loaded.problems, ...checkContent(loaded.reports, loaded.sections, loaded.unreadable, today)], audited);
   const recordPath = shownPath(root, join(dir, RECORD_FILE));
   const read = readRecord(dir, loaded.recordText, recordPath);
+  const recorded = new Set(read.record ? recordedYears(read.record).keys() : []);
+  const audited = audit({ view: contentView(loaded.reports, loaded.sections, { unreadable: loaded.unreadable, recorded }), site, configFile }, { strict });
+  const problems = withoutAudited([...loaded.problems, ...checkContent(loaded.reports, loaded.sections, { unreadable: loaded.unreadable, today, recorded })], audited);
   problems.push(...read.problems);
   const done = (record: RecordFile = read.record ?? emptyRecord(), recorded: string[] = []) => ({ ...loaded, problems: [...problems, ...audited], recorded, recordPath, record, versions: read.versions });
   if (!read.record) return done();
@@ -213,12 +214,4 @@ export function checkContentFolder(dir: string, options: CheckOptions): FolderCh
   if (!accept || errorsOf([...problems, ...audited]).length || (!checked.recorded.length && !read.restored)) return done(read.record);
   writeFileAtomic(join(dir, RECORD_FILE), formatRecordFile(checked.record));
   return done(checked.record, checked.recorded);
-}
-
-/** The record file of a content folder as it stands, parsed; undefined when there is none or it cannot be read. */
-export function readRecordFile(dir: string): RecordFile | undefined {
-  const file = join(dir, RECORD_FILE);
-  if (!existsSync(file)) return undefined;
-  const parsed = parseRecordFile(readFileSync(file, 'utf8'), RECORD_FILE);
-  return 'record' in parsed ? parsed.record : undefined;
 }

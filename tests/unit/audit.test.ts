@@ -100,6 +100,15 @@ describe('the inspection self-audit', () => {
   it('finds a section with no text, headings and comments not counting as text', () => {
     const sections = [...fullYear(2023), section(2023, 5, '其他需要报告的情况', '### (一)示例小标题\n\n{/* 示例注释 */}\n')];
     expect(fields(run([report(2023)], sections))).toEqual(['sections/2023/05.mdx · 正文']);
+    expect(run([report(2023)], sections)[0]!.message).toBe('【检查指标】这一部分（五、示例5）没有正文，页面会是空的。请照原文写入正文，或删掉这一部分并调整其余部分的 order');
+  });
+
+  it('does not advise deleting an empty section of a report already in the record: that is a correction', () => {
+    const sections = [...fullYear(2023), section(2023, 5, '其他需要报告的情况', '### (一)示例小标题\n')];
+    const view = contentView([report(2023)], sections, { recorded: new Set([2023]) });
+    expect(audit({ view, site: everything, configFile: 'site.config.ts' }).map((p) => p.message)).toEqual([
+      '【检查指标】这一部分（五、示例5）没有正文，页面会是空的。请照原文写入正文。2023 年报告已经发布，只能公开地改：误改的，请用 git 找回（例如 git checkout -- sections/2023/05.mdx）；确要这样改的，请在 corrections 中加一条更正说明（date: 更正日期，note: 改了什么、为什么），然后运行 npm run check -- --accept',
+    ]);
   });
 
   it('finds links out of the site shown as a bare address, with the line', () => {

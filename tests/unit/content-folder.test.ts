@@ -213,6 +213,14 @@ describe('a published section is never lost silently', () => {
     expect(out).toContain(`却不见了：没有 ${files.map((f) => `sections/2022/${f}`).join('、')}（或这些部分的 order 改了）。已经公开的部分不能悄悄删去：误删的，请用 git 找回`);
   });
 
+  it('the rules know a year in the record is public: no advice to keep it a draft or renumber it', () => {
+    const dir = copy();
+    edit(join(dir, 'sections/2022/05.mdx'), 'items: [下一年度主要安排]', 'items: [其他需要报告的情况]');
+    const out = said(dir);
+    expect(out).toContain('reports/2022.mdx · items：已发布的报告必须报告这几项，但没有哪一部分的 items 包括：下一年度主要安排。2022 年报告已经发布，只能公开地改：误改的，请用 git 找回（例如 git checkout -- sections/2022/）');
+    expect(out).not.toContain('draft: true');
+  });
+
   it('a section file that is there but broken is named for what is wrong with it, not as deleted', () => {
     const dir = copy();
     const [first] = sectionFiles(dir, '2022');

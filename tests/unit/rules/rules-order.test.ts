@@ -1,7 +1,7 @@
 /** Rules on a report's sections: label and order agree, orders are unique and contiguous. */
 import { describe, expect, it } from 'vitest';
 import { checkContent, formatProblems } from '../../../src/domain/check';
-import { draft, section } from './fixtures';
+import { draft, report, section } from './fixtures';
 
 describe('label-matches-order', () => {
   it('a label that is not the order’s', () => {
@@ -65,6 +65,17 @@ describe('orders-contiguous', () => {
 
   it('a report without sections has no gap', () => {
     expect(checkContent([draft()], [])).toEqual([]);
+  });
+
+  it('a gap in a report already in the record: renumbering is a change to a public report', () => {
+    expect(checkContent([report()], [section(1), section(3)], { recorded: new Set([2023]) }).filter((p) => p.field === 'order')).toEqual([
+      {
+        file: 'sections/2023/',
+        field: 'order',
+        message:
+          '2023 年报告缺少第 2 部分（order 应从 1 起连续编号）。2023 年报告已经发布，只能公开地改：误改的，请用 git 找回（例如 git checkout -- sections/2023/）；确要这样改的，请在 corrections 中加一条更正说明（date: 更正日期，note: 改了什么、为什么），然后运行 npm run check -- --accept',
+      },
+    ]);
   });
 });
 

@@ -31,6 +31,19 @@ describe('mandatory-items-covered', () => {
     expect(checkContent([report({ draft: true })], [])).toEqual([]);
   });
 
+  it('does not offer draft: true for a report already in the record: it is public, and can only be corrected openly', () => {
+    const problems = checkContent([report()], sections(['主要举措和成效', '主要举措和成效', '第一责任人职责']), { recorded: new Set([2023]) });
+    expect(problems).toEqual([
+      {
+        file: 'reports/2023.mdx',
+        field: 'items',
+        message:
+          '已发布的报告必须报告这几项，但没有哪一部分的 items 包括：存在的不足和原因、下一年度主要安排。2023 年报告已经发布，只能公开地改：误改的，请用 git 找回（例如 git checkout -- sections/2023/）；确要这样改的，请在 corrections 中加一条更正说明（date: 更正日期，note: 改了什么、为什么），然后运行 npm run check -- --accept',
+      },
+    ]);
+    expect(checkContent([report()], sections(MANDATORY), { recorded: new Set([2022]) })).toEqual([]);
+  });
+
   it('is one function, shared with the importer’s guesses', () => {
     expect(missingMandatoryItems(MANDATORY)).toEqual([]);
     expect(missingMandatoryItems(['其他需要报告的情况', '第一责任人职责'])).toEqual(['主要举措和成效', '存在的不足和原因', '下一年度主要安排']);
@@ -57,6 +70,15 @@ describe('nothing-left-to-write', () => {
         message: '“signedOn: 2024-01-10 # 待填写：落款日期”还标着“待填写”：这个值是新建时预填的，请核对并改成正式的值，删掉“# 待填写…”注释后再发布，或在报告中保留 draft: true',
       },
     ]);
+  });
+
+  it('a report already in the record is told to undo or correct, not to stay a draft', () => {
+    expect(checkContent([report()], sections(MANDATORY, '待填写。'), { recorded: new Set([2023]) })[0]).toEqual({
+      file: 'sections/2023/01.mdx',
+      field: '正文',
+      message:
+        '还有“待填写”的内容。请写完后再发布。2023 年报告已经发布，只能公开地改：误改的，请用 git 找回（例如 git checkout -- sections/2023/01.mdx）；确要这样改的，请在 corrections 中加一条更正说明（date: 更正日期，note: 改了什么、为什么），然后运行 npm run check -- --accept',
+    });
   });
 
   it('a draft may', () => {
