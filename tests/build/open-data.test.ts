@@ -87,6 +87,10 @@ describe('/figures/', () => {
       '/figures.json',
       '/data/reports.json',
       '/data/reports.schema.json',
+      '/data/changes.json',
+      '/data/changes.schema.json',
+      '/data/record.json',
+      '/data/record.schema.json',
       '/feed.xml',
     ]);
   });
