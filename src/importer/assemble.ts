@@ -11,8 +11,13 @@
  * - 发布机构: the 落款's agency; else the metadata's 发布机构; else the agency printed on a line
  *   of its own by the title; else the name before the year in the title.
  * - the year: --year, else the title's, else the preface's, else the year before the 成文日期.
- * Without any date the import is refused, quoting what was looked at.
+ * Without any date, the report is still imported, as a draft: signedOn holds 1月10日 of the
+ * next year, marked 待填写 beside it (as `npm run new` marks it), so the check refuses to publish
+ * it until staff write the real date; the warning quotes what was looked at. Only a report
+ * whose year cannot be read either (no date, no year in the title or preface, no --year) is
+ * refused.
  */
+import { TO_BE_WRITTEN } from '../domain/check.ts';
 import { formatChineseDate } from '../domain/dates.ts';
 import { missingMandatoryItems } from '../domain/items.ts';
 import { isReportYear } from '../domain/layout.ts';
@@ -29,17 +34,36 @@ interface Dated {
   lines: string[];
 }
 
-/** The refusal of a report with no date anywhere, quoting the places looked at. */
-function noDate(parsed: Parsed, file: string): ImportError {
+/** The places a 成文日期 was looked for, quoted. */
+function placesLooked(parsed: Parsed): string {
   const last = parsed.lastLines.map((l) => `“${short(l, 40)}”`).join('、');
+  return `文末的最后几段${last || '（没有）'}不是落款（发布机构和日期）；标题下没有单独一行的日期；也没有“成文日期”一栏`;
+}
+
+/** The refusal of a report with neither a date nor a year anywhere. */
+function noDateNorYear(parsed: Parsed, file: string): ImportError {
   return new ImportError(
-    `${file} 中没有找到成文日期，没有导入。看过的地方：文末的最后几段${last || '（没有）'}不是落款（发布机构和日期）；标题下没有单独一行的日期；也没有“成文日期”一栏。` +
-      '请导入报告的正式文本：有落款的 Word 定稿，或门户网站上列出“成文日期”的公开页面。',
+    `${file} 中没有找到成文日期，标题和前言中也没有年份，没有导入。看过的地方：${placesLooked(parsed)}。` +
+      '请用 --year 指定报告年度（将导入为草稿，成文日期标为待填写），或导入报告的正式文本：有落款的 Word 定稿，或门户网站上列出“成文日期”的公开页面。',
   );
 }
 
-/** The 成文日期 and where it was read (see the module comment). */
-function decideDate(parsed: Parsed, file: string): Dated {
+/** A 成文日期 left for staff: 1月10日 of the year after the report's, as `npm run new` fills it. */
+function undated(parsed: Parsed, year: number): Dated & { note: string; warning: string } {
+  const signedOn = `${year + 1}-01-10`;
+  return {
+    signedOn,
+    source: `原文中没有找到，暂填 ${signedOn}，标为“${TO_BE_WRITTEN}”，报告存为草稿`,
+    lines: [],
+    note: `${TO_BE_WRITTEN}：落款日期，原文中没有`,
+    warning:
+      `原文中没有找到成文日期（看过的地方：${placesLooked(parsed)}）。signedOn 暂填 ${signedOn} 并标为“${TO_BE_WRITTEN}”，报告存为草稿（draft: true），不会发布。` +
+      `请向起草单位核实落款日期，改正 signedOn，删掉“# ${TO_BE_WRITTEN}…”注释和 draft: true 后再运行 npm run check。`,
+  };
+}
+
+/** The 成文日期 and where it was read (see the module comment); undefined when the original prints none. */
+function decideDate(parsed: Parsed): Dated | undefined {
   const { signature: s, dateLine, metadata } = parsed;
   if (s) return { signedOn: s.signedOn, source: `落款“${s.dateText}”`, lines: [...s.agencyLines, s.dateText] };
   if (dateLine) return { signedOn: dateLine.signedOn, source: `标题下的日期“${dateLine.text}”；原文没有落款`, lines: [] };
@@ -47,7 +71,7 @@ function decideDate(parsed: Parsed, file: string): Dated {
   if (metadata.publishedOn) {
     return { signedOn: metadata.publishedOn, source: '原文没有落款，也没有成文日期：暂按网页上的发布日期填写，请向起草单位核实后改正 signedOn', lines: [] };
   }
-  throw noDate(parsed, file);
+  return undefined;
 }
 
 /** The agency named before the year in a title: 关于示例局2024年… → 示例局. */
@@ -95,8 +119,11 @@ function consistency(parsed: Parsed, r: Pick<Report, 'year' | 'yearSource' | 'si
 
 /** The report to write: dates, agency and year decided, items guessed, warnings for what looks wrong. */
 export function assemble(parsed: Parsed, yearOption?: number, file = '原文'): Report {
-  const dated = decideDate(parsed, file);
-  const { year, source } = decideYear(yearOption, parsed.title, parsed.preface, dated.signedOn);
+  const printed = decideDate(parsed);
+  const decided = decideYear(yearOption, parsed.title, parsed.preface, printed?.signedOn);
+  if (!decided) throw noDateNorYear(parsed, file);
+  const { year, source } = decided;
+  const dated: Dated & { note?: string; warning?: string } = printed ?? undated(parsed, year);
   if (!isReportYear(year)) {
     throw new ImportError(`推测出的报告年度 ${year} 不是四位阿拉伯数字年份（成文日期 ${dated.signedOn}）。请核对落款日期，或用 --year 指定年度。`);
   }
@@ -119,6 +146,7 @@ export function assemble(parsed: Parsed, yearOption?: number, file = '原文'): 
     signedOn: dated.signedOn,
     signature: standard ? undefined : dated.lines,
     sources: { agency: agencySource, signedOn: dated.source },
+    ...(dated.note ? { draft: true, notes: { signedOn: dated.note, draft: '填好成文日期、核对后删除这一行即发布' } } : {}),
     preface: parsed.preface,
     prefaceFootnotes: parsed.prefaceFootnotes,
     sections,
@@ -126,7 +154,8 @@ export function assemble(parsed: Parsed, yearOption?: number, file = '原文'): 
     warnings: [...parsed.warnings],
   };
   report.warnings.push(...consistency(parsed, report));
-  if (!parsed.signature && !parsed.dateLine && !parsed.metadata.signedOn) {
+  if (dated.warning) report.warnings.push(dated.warning);
+  else if (!parsed.signature && !parsed.dateLine && !parsed.metadata.signedOn) {
     report.warnings.push(`原文没有落款，也没有成文日期：signedOn 暂按发布日期 ${report.signedOn} 填写。请向起草单位核实成文日期后改正。`);
   }
   return report;

@@ -47,13 +47,13 @@ export function yearInPreface(preface: readonly Block[]): number | undefined {
 }
 
 /** The report's year: from --year, else the title, else the preface, else the year before the signing. */
-export function decideYear(option: number | undefined, title: string | undefined, preface: readonly Block[], signedOn: string): { year: number; source: YearSource } {
+export function decideYear(option: number | undefined, title: string | undefined, preface: readonly Block[], signedOn: string | undefined): { year: number; source: YearSource } | undefined {
   if (option !== undefined) return { year: option, source: 'option' };
   const fromTitle = title === undefined ? undefined : firstYear(title);
   if (fromTitle !== undefined) return { year: fromTitle, source: 'title' };
   const fromPreface = yearInPreface(preface);
   if (fromPreface !== undefined) return { year: fromPreface, source: 'preface' };
-  return { year: Number(signedOn.slice(0, 4)) - 1, source: 'signature' };
+  return signedOn === undefined ? undefined : { year: Number(signedOn.slice(0, 4)) - 1, source: 'signature' };
 }
 
 /** Whether a heading names one of the regulation's items by a strong word (not only a verb). */

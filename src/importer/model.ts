@@ -1,6 +1,7 @@
 /** What the importer reads a report into, before any of it becomes MDX. */
 import type { ItemName } from '../domain/items.ts';
 import type { IsoDate } from '../domain/dates.ts';
+import type { FieldNotes, ReportFields } from '../domain/frontmatter.ts';
 
 /** A table as printed: rows of cell texts; a cell's own line breaks are kept as \n. */
 export interface Table {
@@ -145,6 +146,10 @@ export interface Report {
   /** Set when the printed 落款 differs from agency + the formatted date; [] when there is none. */
   signature?: string[];
   sources: Sources;
+  /** Set when a value had to be left for staff to fill in (no 成文日期 anywhere): not published until it is. */
+  draft?: boolean;
+  /** Comments written after field values, saying what is still 待填写. */
+  notes?: FieldNotes<ReportFields>;
   preface: Block[];
   prefaceFootnotes: Footnote[];
   sections: ImportedSection[];

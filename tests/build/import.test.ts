@@ -304,7 +304,7 @@ describe('bad input', () => {
     ['an OLE2 file named .docx', () => file('伪装.docx', OLE2), '另存为 .docx 后再导入'],
     ['a PDF', () => file('报告.pdf', '%PDF-1.7\n测试\n'), '请导入报告的 Word 原件（.docx），或把正文复制到记事本中保存为 .txt'],
     ['an unknown extension', () => file('报告.rtf', '{\\rtf1 测试}'), '不支持 .rtf 文件'],
-    ['no date anywhere', () => file('无落款.txt', '一、标题（测试）\n正文。\n'), '中没有找到成文日期，没有导入。看过的地方：文末的最后几段“正文。”不是落款'],
+    ['no date and no year anywhere', () => file('无落款.txt', '一、标题（测试）\n正文。\n'), '中没有找到成文日期，标题和前言中也没有年份，没有导入。看过的地方：文末的最后几段“正文。”不是落款'],
   ];
 
   it.each(cases)('%s: exit code 1, one Chinese message naming the file, no stack trace, nothing written', async (_, make, message) => {
@@ -348,6 +348,26 @@ describe('dry run, existing years and --force', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('年度：2022（由 --year 指定）');
     expect(r.stdout).toContain(`${join(content, 'reports/2022.mdx')}`);
+  });
+
+  it('a report that prints no date is imported as a draft; the check holds it back until the date is written', () => {
+    const content = dir('undated');
+    const undated = fakeText.replace(/\r\n[^\r\n]*\d{4}年\d{1,2}月\d{1,2}日\r\n$/, '\r\n');
+    expect(undated).not.toBe(fakeText);
+    const r = runImport(content, file('示例-无日期.txt', undated));
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('成文日期：2031-01-10（原文中没有找到，暂填 2031-01-10，标为“待填写”，报告存为草稿）');
+    expect(r.stdout).toContain('原文中没有找到成文日期（看过的地方：文末的最后几段');
+    const reportFile = join(content, 'reports/2030.mdx');
+    const text = readFileSync(reportFile, 'utf8');
+    expect(text).toContain('signedOn: 2031-01-10 # 待填写：落款日期，原文中没有');
+    expect(text).toContain('draft: true # 填好成文日期、核对后删除这一行即发布');
+    expect(runScript('scripts/check.ts', content, []).status).toBe(0);
+    writeFileSync(reportFile, text.replace(/^draft: true.*\n/m, ''));
+    const published = runScript('scripts/check.ts', content, []);
+    expect(published.status).toBe(1);
+    expect(published.stdout + published.stderr).toContain('“signedOn: 2031-01-10 # 待填写：落款日期，原文中没有”还标着“待填写”');
   });
 
   it('refuses an existing year without --force and changes nothing', () => {

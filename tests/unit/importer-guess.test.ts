@@ -24,6 +24,7 @@ describe('the year', () => {
     expect(decideYear(undefined, '示例局2024年度法治政府建设报告', preface, '2025-01-10')).toEqual({ year: 2024, source: 'title' });
     expect(decideYear(undefined, '示例局法治政府建设报告', preface, '2025-01-10')).toEqual({ year: 2023, source: 'preface' });
     expect(decideYear(undefined, undefined, lines('过去一年，我局……'), '2025-01-10')).toEqual({ year: 2024, source: 'signature' });
+    expect(decideYear(undefined, undefined, lines('过去一年，我局……'), undefined)).toBeUndefined();
   });
 });
 
@@ -96,11 +97,33 @@ describe('the assembled report', () => {
     expect(published.warnings).toContain('原文没有落款，也没有成文日期：signedOn 暂按发布日期 2025-03-05 填写。请向起草单位核实成文日期后改正。');
   });
 
-  it('refuses a report with no date anywhere, quoting its last lines and saying what to import instead', () => {
-    const parsed = parse('示例局2024年报告', '一、主要举措和成效', '正文第一段。', '正文第二段。');
-    expect(() => assemble(parsed, undefined, '示例.txt')).toThrow(
-      '示例.txt 中没有找到成文日期，没有导入。看过的地方：文末的最后几段“正文第一段。”、“正文第二段。”不是落款（发布机构和日期）；标题下没有单独一行的日期；也没有“成文日期”一栏。请导入报告的正式文本：有落款的 Word 定稿，或门户网站上列出“成文日期”的公开页面。',
+  it('imports a report with no date anywhere as a draft, its date marked 待填写, quoting where it looked', () => {
+    const r = assemble(parse('示例局2024年报告', '一、主要举措和成效', '正文第一段。', '正文第二段。'), undefined, '示例.txt');
+    expect(r).toMatchObject({
+      year: 2024,
+      signedOn: '2025-01-10',
+      signature: [],
+      draft: true,
+      notes: { signedOn: '待填写：落款日期，原文中没有', draft: '填好成文日期、核对后删除这一行即发布' },
+      sources: { signedOn: '原文中没有找到，暂填 2025-01-10，标为“待填写”，报告存为草稿' },
+    });
+    expect(r.warnings).toContain(
+      '原文中没有找到成文日期（看过的地方：文末的最后几段“正文第一段。”、“正文第二段。”不是落款（发布机构和日期）；标题下没有单独一行的日期；也没有“成文日期”一栏）。signedOn 暂填 2025-01-10 并标为“待填写”，报告存为草稿（draft: true），不会发布。请向起草单位核实落款日期，改正 signedOn，删掉“# 待填写…”注释和 draft: true 后再运行 npm run check。',
     );
+    expect(assemble(parse('示例局2024年法治政府建设报告', '一、主要举措和成效', '正文。'), 2023)).toMatchObject({ year: 2023, signedOn: '2024-01-10', draft: true });
+  });
+
+  it('refuses only a report with neither a date nor a year, saying how to import it all the same', () => {
+    const parsed = parse('示例局法治政府建设报告', '一、主要举措和成效', '正文第一段。', '正文第二段。');
+    expect(() => assemble(parsed, undefined, '示例.txt')).toThrow(
+      '示例.txt 中没有找到成文日期，标题和前言中也没有年份，没有导入。看过的地方：文末的最后几段“正文第一段。”、“正文第二段。”不是落款（发布机构和日期）；标题下没有单独一行的日期；也没有“成文日期”一栏。请用 --year 指定报告年度（将导入为草稿，成文日期标为待填写），或导入报告的正式文本：有落款的 Word 定稿，或门户网站上列出“成文日期”的公开页面。',
+    );
+  });
+
+  it('a report with a printed date is not a draft and has no notes', () => {
+    const r = assemble(parse('示例局2024年报告', '一、主要举措和成效', '正文。', '示例局', '2025年1月8日'));
+    expect(r.draft).toBeUndefined();
+    expect(r.notes).toBeUndefined();
   });
 
   it('reads the metadata into the report: 索引号, 发布日期, 文号, 有效性, 主题分类', () => {
