@@ -1,6 +1,6 @@
 /**
  * Reports in layouts written apart from the importer, imported as staff import them:
- * `node bench/import-sets.ts [folder …]` (default: tests/fixtures/import-held-out and
+ * `node bench/import-sets.ts [folder …]` (default: tests/fixtures/import-held-out, import-held-out-2 and
  * tests/fixtures/import-layouts). Each case is a folder with the original (report.docx,
  * report.txt …) and expected.json: title, year, agency, dates, 文号, 索引号, the preface's
  * start, each section's printed heading, items, first and last characters and sub-headings,
@@ -41,7 +41,7 @@ interface Expected {
   notReportText: string[];
 }
 
-const DEFAULT_SETS = ['tests/fixtures/import-held-out', 'tests/fixtures/import-layouts'];
+const DEFAULT_SETS = ['tests/fixtures/import-held-out', 'tests/fixtures/import-held-out-2', 'tests/fixtures/import-layouts'];
 const roots = (process.argv.slice(2).length ? process.argv.slice(2) : DEFAULT_SETS).map((d) => resolve(ROOT, d)).filter(existsSync);
 
 const cases = roots.flatMap((root) =>

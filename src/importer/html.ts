@@ -2,7 +2,8 @@
  * mammoth's HTML of a Word document, read into the same paragraphs a .txt gives, plus tables,
  * footnotes and the bold start of a paragraph:
  * - <p> and <h1>–<h6> are paragraphs, split at line breaks (<br>), trimmed; entities decoded;
- * - a table is rows of cell texts (merged cells become the text and empty cells);
+ * - a table is rows of cell texts (merged cells become the text and empty cells); a table of
+ *   one cell is a box around paragraphs, read as those paragraphs;
  * - a footnote reference (<a href="#footnote-N">) is left out of the text and recorded where it
  *   stood (Line.notes); the notes themselves (mammoth lists them last) are returned by id;
  * - a paragraph that starts with bold text and goes on in plain text keeps its bold start
@@ -94,7 +95,7 @@ function walk($: CheerioAPI, nodes: Cheerio<AnyNode>, state: State): Block[] {
     if (node.type === 'text') blocks.push(...linesOf([{ text: node.data }]));
     if (node.type !== 'tag') return;
     const name = node.name;
-    if (name === 'table') blocks.push(table($, node, state));
+    if (name === 'table') blocks.push(...(boxed($, node) ? walk($, $(node).find('td, th').first().contents(), state) : [table($, node, state)]));
     else if (name === 'li') blocks.push(...listItem($, node, state));
     else if (/^(p|h[1-6])$/.test(name)) blocks.push(...paragraph($, node));
     else blocks.push(...walk($, $(node).contents(), state));
@@ -172,6 +173,12 @@ function linesOf(all: readonly Piece[]): Line[] {
     else if (notes.length && out.length) out.at(-1)!.notes = [...(out.at(-1)!.notes ?? []), ...notes.map((n) => ({ ...n, at: out.at(-1)!.text.length }))];
   }
   return out;
+}
+
+/** A table of one cell is a box drawn around paragraphs (a heading, a note), not a table of data. */
+function boxed($: CheerioAPI, el: Element): boolean {
+  const cells = $(el).find('td, th').filter((_, td) => $(td).closest('table')[0] === el);
+  return cells.length === 1;
 }
 
 /** A table as a grid of cell texts; merged cells become the text and empty cells. */

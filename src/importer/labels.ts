@@ -45,7 +45,7 @@ const ENCLOSED = { ar: '⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙�
 const GAP = '[\\s\\u3000]*';
 const PATTERNS: readonly [Scheme, RegExp][] = [
   ['part', new RegExp(`^(第(${CN}|\\d{1,2})(?:部分|篇|章)(?:[、，,.．：:]${GAP}|${GAP}))(?=\\S)`, 'u')],
-  ['cn', new RegExp(`^((${CN})[、．]${GAP})(?=\\S)`, 'u')],
+  ['cn', new RegExp(`^((${CN})[、．.]${GAP})(?=\\S)`, 'u')],
   ['cnp', new RegExp(`^([（(](${CN})[）)]${GAP})(?=\\S)`, 'u')],
   ['ar', new RegExp(`^((\\d{1,2})[.．、]${GAP})(?=\\S)`, 'u')],
   ['ar', new RegExp(`^(([${ENCLOSED.ar}])${GAP})(?=\\S)`, 'u')],
@@ -63,13 +63,19 @@ const enclosed = (s: string) => {
 
 const number = (s: string) => (/^\d+$/.test(s) ? Number(s) : (enclosed(s) ?? parseChineseNumeral(s)));
 
-/** The label a line starts with, if it starts with one and has text after it. */
+/** Every character a space apart (主　要　成　效): spacing set by hand to widen a short heading. */
+const LETTER_SPACED = /^\p{Script=Han}(?:[ \u3000]+\p{Script=Han})+$/u;
+
+/** A heading's words without the spaces that only widened it: 主要成效. Any other text as it is. */
+const unspaced = (text: string) => (LETTER_SPACED.test(text.trim()) ? text.trim().replace(/[ \u3000]+/g, '') : text);
+
+/** The label a line starts with, if it starts with one and has text after it; a letter-spaced heading's spaces are not its text. */
 export function readLabel(line: string): Label | undefined {
   for (const [scheme, pattern] of PATTERNS) {
     const m = pattern.exec(line);
     if (!m) continue;
     const n = number(m[2]!);
-    const rest = line.slice(m[1]!.length);
+    const rest = unspaced(line.slice(m[1]!.length));
     // 1.1 and 2.5万 are numbers, not labels; 1.2025年 is a label before a year.
     if (scheme === 'ar' && /^\d/.test(rest) && !/^\d{4}\s*年/.test(rest)) return undefined;
     if (n !== undefined && n >= 1) return { scheme, n, label: m[1]!, rest };

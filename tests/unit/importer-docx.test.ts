@@ -33,6 +33,13 @@ describe('HTML from mammoth', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('reads a table of one cell as the paragraphs boxed in it: Word users frame headings and notes that way', () => {
+    const { blocks } = htmlToBlocks('<p>前言。</p><table><tr><td><p>一、主要举措和成效</p></td></tr></table><p>正文。</p><table><tr><td><p>注：示例</p><p>两段</p></td></tr></table>');
+    expect(blocks).toEqual([line('前言。'), line('一、主要举措和成效'), line('正文。'), line('注：示例'), line('两段')]);
+    const nested = htmlToBlocks('<table><tr><td><table><tr><td>a</td><td>b</td></tr></table></td></tr></table>');
+    expect(nested.blocks).toEqual([{ kind: 'table', rows: [['a', 'b']] }]);
+  });
+
   it('splits merged cells into the text and empty cells, and says so', () => {
     const { blocks, warnings } = htmlToBlocks(
       '<table><tr><td colspan="2">合并</td><td>c</td></tr><tr><td rowspan="2">竖</td><td>x</td><td>y</td></tr><tr><td>z</td><td>w</td></tr></table>',
@@ -85,9 +92,9 @@ describe('HTML from mammoth', () => {
   it('leaves out images, and warns about them, about a list left without its numbers and a note mark in a table', () => {
     const { blocks, warnings } = htmlToBlocks(
       '<p>正文<img src="x.png" /></p><ol><li>自动编号<ol><li>下一级</li></ol></li></ol>' +
-        '<table><tr><td><p>格<sup><a href="#footnote-3" id="footnote-ref-3">[3]</a></sup></p></td></tr></table>',
+        '<table><tr><td><p>格<sup><a href="#footnote-3" id="footnote-ref-3">[3]</a></sup></p></td><td><p>右</p></td></tr></table>',
     );
-    expect(blocks).toEqual([line('正文'), line('自动编号'), line('下一级'), { kind: 'table', rows: [['格']] }]);
+    expect(blocks).toEqual([line('正文'), line('自动编号'), line('下一级'), { kind: 'table', rows: [['格', '右']] }]);
     expect(warnings).toEqual([
       expect.stringContaining('1 张图片没有导入'),
       expect.stringContaining('2 段使用了自动编号或项目符号，但编号无法还原'),

@@ -26,6 +26,9 @@ describe('labels', () => {
     ['一、推进法治政府建设的主要举措和成效', 'cn', 1, '一、'],
     ['十一、其他需要报告的情况', 'cn', 11, '十一、'],
     ['二十三、 标题前有空格', 'cn', 23, '二十三、 '],
+    // A point typed in place of 、, as the site's own label check reads it (src/domain/report.ts).
+    ['二.半角点', 'cn', 2, '二.'],
+    ['三．全角点', 'cn', 3, '三．'],
     ['第一部分 主要举措', 'part', 1, '第一部分 '],
     ['第三部分　存在的不足', 'part', 3, '第三部分　'],
     ['第2部分：安排', 'part', 2, '第2部分：'],
@@ -46,7 +49,14 @@ describe('labels', () => {
     if (scheme === 'cn' || scheme === 'part' || scheme === 'ar') expect(labelNumber(label)).toBe(n);
   });
 
-  it.each(['一是深入开展学习', '一、', '一十、不是序号', '一.半角点', '第一、不是', '1.5万元', '2030.以年份加点开头', '12.5%的增长', '（一）'])('%s has none', (line) => {
+  it('reads a heading spaced out character by character as its words; spaces inside text stay', () => {
+    expect(readLabel('一、主　要　成　效')).toMatchObject({ label: '一、', rest: '主要成效' });
+    expect(readLabel('（二）工 作 打 算')).toMatchObject({ label: '（二）', rest: '工作打算' });
+    expect(readLabel('三、2024 年度存在的不足')).toMatchObject({ rest: '2024 年度存在的不足' });
+    expect(readLabel('四、主要 安排')).toMatchObject({ rest: '主要 安排' });
+  });
+
+  it.each(['一是深入开展学习', '一、', '一十、不是序号', '一.', '第一、不是', '1.5万元', '2030.以年份加点开头', '12.5%的增长', '（一）'])('%s has none', (line) => {
     expect(readLabel(line)).toBeUndefined();
   });
 });
