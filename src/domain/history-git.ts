@@ -14,7 +14,7 @@ import { recordedYears, snapshotOf, yearText, type RecordFile } from './record.t
 import { readVersions, type RecordVersions, type Version } from './record-history.ts';
 import { yearHistory, type HistoryEntry, type VersionText } from './history.ts';
 
-/** The first commit whose record holds each entry, by hash; oldest commits first. */
+/** The first commit whose record holds each entry, by hash: ancestors before their descendants (the versions are in topological order). */
 function entryCommits(versions: ReadonlyMap<string, Version>): Map<string, string> {
   const out = new Map<string, string>();
   for (const v of [...versions.values()].reverse()) {

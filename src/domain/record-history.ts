@@ -114,6 +114,7 @@ function versionProblem(v: Version, versions: ReadonlyMap<string, Version>): str
 }
 
 /** The versions, and the file as HEAD has it (undefined where HEAD has none), read with the same call to git. */
+/** `versions` in topological order, newest first: a commit always before its parents, whatever its date. */
 type Versions = { top: string; path: string; versions: Map<string, Version>; shallow: boolean; headText?: string };
 
 /** The record's versions in git, or why they could not be read. */
@@ -158,7 +159,8 @@ export function readVersions(recordFile: string, contentDir: string): RecordVers
 function versionsAt(top: string, path: string, shallow: boolean): Versions {
   let lines: string[];
   try {
-    lines = git(top, ['rev-list', '--full-history', '--parents', 'HEAD', '--', path]).split('\n').filter(Boolean);
+    // Children before parents whatever the commits' dates say: a date is set by a clock or by hand.
+    lines = git(top, ['rev-list', '--topo-order', '--full-history', '--parents', 'HEAD', '--', path]).split('\n').filter(Boolean);
   } catch {
     lines = []; // a repository without commits yet
   }
