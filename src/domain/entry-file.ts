@@ -10,6 +10,7 @@
 import { parseDocument, type YAMLError } from 'yaml';
 import type { Problem } from './check.ts';
 import { isTextMarkup, parseBody, type MdastRoot } from './body.ts';
+import { INVISIBLE, invisibleName } from './invisible.ts';
 
 export interface EntryFile {
   frontmatter: Record<string, unknown>;
@@ -82,25 +83,6 @@ function yamlMessage(error: YAMLError, line: string): string {
         '冒号后要有一个空格；值里本身有“: ”“#”或以 [ { * & ! | > % @ 等开头时，请给整个值加双引号，例如 heading: "一是: 高度重视"'
       );
   }
-}
-
-/**
- * Characters no report prints and no reader sees: C0 and C1 controls but tab and line end
- * (Word's manual line break is U+000B), the direction overrides that make text read in
- * another order than it is stored, zero-width space and a byte order mark inside the text, and
- * the line and paragraph separators. Refused in every entry, by check and build alike, with
- * the line they are on; a feed, a sitemap or a JSON file can then hold any text.
- */
-const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]/u;
-
-/** What an invisible character is, in words staff recognise. */
-function invisibleName(ch: string): string {
-  const code = `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-  if (ch === '\u000B') return `Word 的手动换行符（${code}）`;
-  if (/[\u202A-\u202E\u2066-\u2069]/u.test(ch)) return `改变文字显示方向的控制字符（${code}），它能让文字看起来和实际存的不一样`;
-  if (ch === '\u200B') return `零宽空格（${code}）`;
-  if (ch === '\uFEFF') return `字节顺序标记（${code}）`;
-  return `不可见的控制字符（${code}）`;
 }
 
 /** The first invisible character of a text, as a problem naming its line. */
@@ -181,6 +163,19 @@ function notText(tree: MdastRoot): { line: number; what: string } | undefined {
   return found;
 }
 
+/** The first character a reader cannot see in the body's text, where a character reference put it (the file's own characters are checked as written). */
+function invisibleText(tree: MdastRoot): { line: number; ch: string } | undefined {
+  let found: { line: number; ch: string } | undefined;
+  const visit = (node: { type: string; value?: string; url?: string; position?: { start: { line: number } }; children?: unknown[] }) => {
+    if (found) return;
+    const ch = INVISIBLE.exec(`${node.value ?? ''}${node.url ?? ''}`)?.[0];
+    if (ch) found = { line: node.position?.start.line ?? 1, ch };
+    else for (const c of (node.children ?? []) as (typeof node)[]) visit(c);
+  };
+  visit(tree);
+  return found;
+}
+
 /**
  * The body read once, as data: its tree, or a problem where it cannot be read or would run
  * code. Report text never executes; every such construct is refused with the way to write
@@ -192,6 +187,12 @@ export function readBody(entry: EntryFile, file: string): { tree: MdastRoot } | 
     tree = parseBody(entry.body);
   } catch {
     return { problem: mdxProblem(entry, file)! };
+  }
+  const hidden = invisibleText(tree);
+  if (hidden) {
+    const line = entry.bodyLine + hidden.line - 1;
+    const message = `正文${quoted(entry, line) ? ` ${quoted(entry, line)} ` : ''}中有用字符引用（如 &#8238;、&ZeroWidthSpace;）写成的${invisibleName(hidden.ch)}，读者看不见它。请删掉这个字符引用`;
+    return { problem: { file, field: `第 ${line} 行`, message } };
   }
   const bad = notText(tree);
   if (!bad) return { tree };

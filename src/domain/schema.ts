@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { ITEM_NAMES } from './items.ts';
 import { parseChineseNumeral } from './numerals.ts';
 import { toIsoDate } from './dates.ts';
+import { INVISIBLE, invisibleName } from './invisible.ts';
 import { isReportYear, parseReportYear, yearFromText } from './layout.ts';
 
 const show = (v: unknown): string =>
@@ -18,14 +19,17 @@ const show = (v: unknown): string =>
  */
 const said = (missing: string, wrong: string) => (iss: { input?: unknown }) => (iss.input === undefined ? missing : `${wrong}；收到 ${show(iss.input)}`);
 
-/** A required, non-empty line of text. */
+/** A required, non-empty line of text, with no character a reader cannot see (a YAML escape such as "\u200b" writes one). */
 function text(key: string, label: string, example: string) {
   return z
     .string({
       error: said(`缺少 ${key}（${label}），请填写，例如 ${key}: ${example}`, `${key}（${label}）应为文字，例如 ${key}: ${example}`),
     })
     .trim()
-    .min(1, `${key}（${label}）不能为空，例如 ${key}: ${example}`);
+    .min(1, `${key}（${label}）不能为空，例如 ${key}: ${example}`)
+    .refine((v) => !INVISIBLE.test(v), {
+      error: (iss) => `${key}（${label}）中有${invisibleName(INVISIBLE.exec(String(iss.input))![0])}，读者看不见它。请删掉它，照原文写，例如 ${key}: ${example}`,
+    });
 }
 
 /** An ISO calendar date, 'YYYY-MM-DD'; YAML may hand it over as a Date. */

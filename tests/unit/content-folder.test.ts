@@ -127,6 +127,31 @@ describe('an entry is text: the same bytes and parse for check and build', () =>
   });
 });
 
+describe('what a reader cannot see is refused however it is written', () => {
+  it.each([
+    ['a decimal reference', '&#8238;', '改变文字显示方向的控制字符（U+202E）'],
+    ['a hexadecimal reference', '&#x200b;', '零宽空格（U+200B）'],
+    ['a named reference', '&ZeroWidthSpace;', '零宽空格（U+200B）'],
+    ['a reference in a link', '[示例](https://example.gov.cn/&#x202e;)', '改变文字显示方向的控制字符（U+202E）'],
+  ])('in the text, %s names its line', (_name, written, name) => {
+    const dir = copy();
+    edit(join(dir, 'sections/2022/01.mdx'), /\n([^\n]+)\n*$/, `\n示例${written}1344人（测试）\n`);
+    const out = said(dir);
+    expect(out).toMatch(/sections\/2022\/01\.mdx · 第 \d+ 行：正文 “示例.*” 中有用字符引用（如 &#8238;、&ZeroWidthSpace;）写成的/);
+    expect(out).toContain(`写成的${name}`);
+    expect(out).toContain('读者看不见它。请删掉这个字符引用');
+  });
+
+  it('a field written with YAML escapes, such as a correction note of only spaces and a zero-width space', () => {
+    const dir = copy();
+    edit(join(dir, 'reports/2022.mdx'), /^(corrections:\n(?: .*\n)*)/m, '$1  - date: 2024-06-01\n    note: "\\u3000\\u3000\\u200b"\n');
+    expect(said(dir)).toContain('reports/2022.mdx · corrections.1.note：note（更正说明）中有零宽空格（U+200B），读者看不见它。请删掉它，照原文写，例如 note: 更正第二部分中的培训人数');
+    const heading = copy();
+    edit(join(heading, 'sections/2022/01.mdx'), /^heading: (.*)$/m, 'heading: "$1\\u202e"');
+    expect(said(heading)).toContain('heading（标题）中有改变文字显示方向的控制字符（U+202E）');
+  });
+});
+
 describe('report text is data, never code', () => {
   it.each([
     ['an import', "import { readFileSync } from 'node:fs'", 'import/export 语句'],
