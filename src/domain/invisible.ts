@@ -18,3 +18,11 @@ export function invisibleName(ch: string): string {
   if (ch === '\uFEFF') return `字节顺序标记（${code}）`;
   return `不可见的控制字符（${code}）`;
 }
+
+/** The same characters in an original being imported, whose line ends are still as written (\r\n, \r). */
+const IN_ORIGINAL = /(?![\t\n\r])[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+
+/** An original's text without the characters a reader cannot see, and how many were dropped (the importer's reading). */
+export function withoutInvisible(text: string): { text: string; dropped: number } {
+  return { text: text.replace(IN_ORIGINAL, ''), dropped: text.match(IN_ORIGINAL)?.length ?? 0 };
+}

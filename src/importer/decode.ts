@@ -2,6 +2,7 @@
  * Text files as staff have them: UTF-8 (with or without BOM) from newer editors, GBK or
  * GB18030 from older Windows ones, now and then UTF-16 from Notepad's "Unicode".
  */
+import { withoutInvisible } from '../domain/invisible.ts';
 import iconv from 'iconv-lite';
 
 export type Encoding = 'UTF-8' | 'GB18030' | 'UTF-16';
@@ -32,14 +33,12 @@ function utf16WithBom(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
-const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g;
-
 function clean(text: string, encoding: Encoding): Decoded | undefined {
   // A form feed or vertical tab (a page break from some exports) separates paragraphs.
   const body = text.replace(/^\ufeff/, '').replace(/[\v\f]/g, '\n');
   if (body.includes('\u0000')) return undefined; // binary data, whatever it decodes to
-  const removedControls = body.match(CONTROLS)?.length ?? 0;
-  return { text: body.replace(CONTROLS, ''), encoding, removedControls };
+  const { text: seen, dropped } = withoutInvisible(body);
+  return { text: seen, encoding, removedControls: dropped };
 }
 
 /** Chinese, ASCII, punctuation and symbols found in Chinese documents. */

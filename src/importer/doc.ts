@@ -10,6 +10,7 @@
  * not give Word's automatic numbers, pictures or table structure (a table row comes as its
  * cells separated by tabs); the caller says so where it matters.
  */
+import { withoutInvisible } from '../domain/invisible.ts';
 import { createRequire } from 'node:module';
 import type { Readable } from 'node:stream';
 
@@ -61,19 +62,16 @@ export async function readOle(bytes: Buffer): Promise<OleContent> {
   const doc = await new WordExtractor().extract(bytes);
   const raw = { filterUnicode: false };
   const body = doc.getBody(raw).replace(/[\v\f]/g, '\n');
-  const removedControls = body.match(CONTROLS)?.length ?? 0;
+  const seen = withoutInvisible(body);
   return {
     kind: 'word',
-    text: body.replace(CONTROLS, ''),
-    removedControls,
+    text: seen.text,
+    removedControls: seen.dropped,
     notes: !!(doc.getFootnotes(raw) + doc.getEndnotes(raw)).trim(),
     textboxes: !!doc.getTextboxes({ ...raw, includeHeadersAndFooters: false }).trim(),
     tableRows: body.split('\n').filter((line) => line.trim() && line.endsWith('\t')).length,
   };
 }
-
-/** The control characters a text file is cleaned of too (decode.ts); tab and line breaks stay. */
-const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g;
 
 function streamBytes(stream: Readable): Promise<Buffer> {
   return new Promise((resolve, reject) => {

@@ -5,6 +5,7 @@
  * than any real report (FILE_LIMITS here, DOCX_LIMITS in zip.ts) is refused before it is read
  * or inflated.
  */
+import { withoutInvisible } from '../domain/invisible.ts';
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { decodeText, type Encoding } from './decode.ts';
@@ -105,8 +106,10 @@ async function fromDocx(bytes: Buffer, shown: string): Promise<Read> {
     if (e instanceof TooLargeError) throw new ImportError(`${shown} 太大，不像一份年度报告：${e.message}`);
     throw new ImportError(`${shown} 不是有效的 .docx 文件（可能已损坏，或只是改了扩展名）。请在 Word 中打开它，另存为 .docx 后再导入。`);
   }
-  const { blocks, warnings, notes } = htmlToBlocks(converted.html);
-  return { blocks, notes, warnings: [...converted.warnings, ...warnings], format: 'Word 文档（.docx）' };
+  const seen = withoutInvisible(converted.html);
+  const { blocks, warnings, notes } = htmlToBlocks(seen.text);
+  const dropped = seen.dropped ? [`文档中有 ${seen.dropped} 个不可见的字符（如零宽空格、改变文字方向的控制字符），已删除。`] : [];
+  return { blocks, notes, warnings: [...converted.warnings, ...warnings, ...dropped], format: 'Word 文档（.docx）' };
 }
 
 /** An old .doc or .wps, read with the same paragraph rules as a .txt. */

@@ -63,6 +63,14 @@ describe('decoding a text file', () => {
     expect(decodeText(Buffer.from('甲\x1a乙\x07\f丙\v丁'))).toEqual({ text: '甲乙\n丙\n丁', encoding: 'UTF-8', removedControls: 2 });
   });
 
+  it('drops what a reader cannot see, as the check refuses it: zero-width space, direction overrides, soft hyphens', () => {
+    expect(decodeText(Buffer.from('示例\u200b正文\u202e1344\u00ad人\u2029。'))).toEqual({ text: '示例正文1344人。', encoding: 'UTF-8', removedControls: 4 });
+  });
+
+  it('keeps line ends as written, old Mac ones (CR only) too', () => {
+    expect(decodeText(Buffer.from('甲\r乙\r\n丙'))).toEqual({ text: '甲\r乙\r\n丙', encoding: 'UTF-8', removedControls: 0 });
+  });
+
   it('judges a GB18030 decoding by whether it reads as Chinese text', () => {
     expect(isPlausibleChinese('二〇二四年，我局坚持依法行政（示例）。ABC 123 ①②③ ■ ×÷')).toBe(true);
     expect(isPlausibleChinese('中文\ufffd')).toBe(false);

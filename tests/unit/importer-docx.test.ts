@@ -104,6 +104,15 @@ describe('HTML from mammoth', () => {
 });
 
 describe('a real .docx', () => {
+  it('loses what a reader cannot see (copied in from a web page), and says how much', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fznb-invisible-'));
+    const file = join(dir, '看不见.docx');
+    writeFileSync(file, await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('示例\u200b正文\u202e1344人（测试）。')] }] })));
+    const read = await readBlocks(file, '看不见.docx');
+    expect(read.blocks).toEqual([line('示例正文1344人（测试）。')]);
+    expect(read.warnings).toContain('文档中有 2 个不可见的字符（如零宽空格、改变文字方向的控制字符），已删除。');
+  });
+
   it('is read through mammoth: paragraphs, runs, line breaks, footnotes and a table', async () => {
     const cell = (t: string) => new TableCell({ children: [new Paragraph(t)] });
     const doc = new Document({
