@@ -14,6 +14,7 @@ import { repairInterrupted } from '../../src/importer/journal.ts';
 import type { Interruptions } from '../../src/importer/interrupt.ts';
 import { readPublishedYear, republish, todayInChina, type Republished } from '../../src/importer/republish.ts';
 import { contentDir as contentFolder, ROOT, show } from './content.ts';
+import { loadSiteConfig } from './site.ts';
 
 const COMMAND = 'npm run import';
 
@@ -92,7 +93,9 @@ export async function runImport(args: Arguments, interrupts: Interruptions): Pro
   const contentDir = contentFolder();
   for (const message of repairInterrupted(contentDir, { command: COMMAND, show })) console.log(message);
 
-  const prepared = await prepare(file, args.file, contentDir, args.year);
+  // The site's bureau stands in for an original that names no agency (the summary says so).
+  const { site } = await loadSiteConfig();
+  const prepared = await prepare(file, args.file, contentDir, args.year, site.bureau);
   console.log(summary(prepared, args.file, show).join('\n'));
   if (args.dryRun) dryRun(prepared, contentDir, args);
   else await importYear(prepared, contentDir, args, interrupts);

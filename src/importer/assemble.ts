@@ -9,7 +9,8 @@
  *   taken before any of these). Dates in Chinese numerals and full-width digits are read too
  *   (signature.ts). The signature is [] when the original prints no 落款.
  * - 发布机构: the 落款's agency; else the metadata's 发布机构; else the agency printed on a line
- *   of its own by the title; else the name before the year in the title.
+ *   of its own by the title; else the name before the year in the title; else, said in a
+ *   warning, the site's own bureau (site.config.ts), when the caller knows it.
  * - the year: --year, else the title's, else the preface's, else the year before the 成文日期.
  * Without any date, the report is still imported, as a draft: signedOn holds 1月10日 of the
  * next year, marked 待填写 beside it (as `npm run new` marks it), so the check refuses to publish
@@ -24,7 +25,7 @@ import { isReportYear } from '../domain/layout.ts';
 import { ImportError } from './errors.ts';
 import { short } from './quote.ts';
 import { decideYear, guessItems, yearInPreface, firstYear } from './guess.ts';
-import { isAgencyLine } from './signature.ts';
+import { isBodyName } from './signature.ts';
 import type { Parsed, Report } from './model.ts';
 
 interface Dated {
@@ -74,20 +75,27 @@ function decideDate(parsed: Parsed): Dated | undefined {
   return undefined;
 }
 
-/** The agency named before the year in a title: 关于示例局2024年… → 示例局. */
+/** The agency named before the year in a title, when it reads as a body's name: 关于示例局2024年… → 示例局. */
 function agencyInTitle(title: string | undefined): string | undefined {
   const name = title && /^(?:关于)?(.{2,40}?)\d{4}\s*年/.exec(title)?.[1];
-  return name && isAgencyLine(name) ? name : undefined;
+  return name && isBodyName(name) ? name : undefined;
 }
 
-/** The 发布机构 and where it was read (see the module comment). */
-function decideAgency(parsed: Parsed, file: string): { agency: string; source: string } {
+/** The 发布机构 and where it was read (see the module comment); the site's own bureau when the original names none. */
+function decideAgency(parsed: Parsed, file: string, bureau?: string): { agency: string; source: string; warning?: string } {
   const fromSignature = parsed.signature?.agencyLines[0];
   if (fromSignature) return { agency: fromSignature, source: '取自落款' };
   if (parsed.metadata.agency) return { agency: parsed.metadata.agency, source: '取自政务公开信息中的“发布机构”' };
   if (parsed.agencyLine) return { agency: parsed.agencyLine, source: '取自标题旁单独一行的机构名' };
   const fromTitle = agencyInTitle(parsed.title);
   if (fromTitle) return { agency: fromTitle, source: '取自标题中年份之前的机构名' };
+  if (bureau) {
+    return {
+      agency: bureau,
+      source: '原文中没有读出，按网站设置（site.config.ts 的 bureau）填写',
+      warning: `原文中没有读出发布机构（落款中没有机构名，标题${parsed.title ? `“${parsed.title}”` : ''}中也读不出）：agency 按网站设置填写为“${bureau}”。如果报告是别的单位发布的，请改正 agency。`,
+    };
+  }
   throw new ImportError(
     `${file} 中没有找到发布机构，没有导入：落款中没有机构名，标题${parsed.title ? `“${parsed.title}”` : ''}中也读不出。请导入报告的正式文本（有落款的 Word 定稿）。`,
   );
@@ -118,7 +126,7 @@ function consistency(parsed: Parsed, r: Pick<Report, 'year' | 'yearSource' | 'si
 }
 
 /** The report to write: dates, agency and year decided, items guessed, warnings for what looks wrong. */
-export function assemble(parsed: Parsed, yearOption?: number, file = '原文'): Report {
+export function assemble(parsed: Parsed, yearOption?: number, file = '原文', bureau?: string): Report {
   const printed = decideDate(parsed);
   const decided = decideYear(yearOption, parsed.title, parsed.preface, printed?.signedOn);
   if (!decided) throw noDateNorYear(parsed, file);
@@ -127,7 +135,7 @@ export function assemble(parsed: Parsed, yearOption?: number, file = '原文'): 
   if (!isReportYear(year)) {
     throw new ImportError(`推测出的报告年度 ${year} 不是四位阿拉伯数字年份（成文日期 ${dated.signedOn}）。请核对落款日期，或用 --year 指定年度。`);
   }
-  const { agency, source: agencySource } = decideAgency(parsed, file);
+  const { agency, source: agencySource, warning: agencyWarning } = decideAgency(parsed, file, bureau);
   const guesses = guessItems(parsed.sections, year);
   const sections = parsed.sections.map((s, i) => ({ ...s, items: guesses[i]!.map((g) => g.item), reasons: guesses[i]! }));
   const standard = dated.lines.length === 2 && dated.lines[0] === agency && dated.lines[1] === formatChineseDate(dated.signedOn);
@@ -154,6 +162,7 @@ export function assemble(parsed: Parsed, yearOption?: number, file = '原文'): 
     warnings: [...parsed.warnings],
   };
   report.warnings.push(...consistency(parsed, report));
+  if (agencyWarning) report.warnings.push(agencyWarning);
   if (dated.warning) report.warnings.push(dated.warning);
   else if (!parsed.signature && !parsed.dateLine && !parsed.metadata.signedOn) {
     report.warnings.push(`原文没有落款，也没有成文日期：signedOn 暂按发布日期 ${report.signedOn} 填写。请向起草单位核实成文日期后改正。`);

@@ -21,8 +21,8 @@ export interface Prepared {
   planned: Planned;
 }
 
-/** Reads a file and renders its year's entries, writing nothing; what to write is in `planned`. */
-export async function prepare(file: string, shown: string, contentDir: string, yearOption?: number): Promise<Prepared> {
+/** Reads a file and renders its year's entries, writing nothing; what to write is in `planned`. `bureau`: the site's, for an original that names no agency. */
+export async function prepare(file: string, shown: string, contentDir: string, yearOption?: number, bureau?: string): Promise<Prepared> {
   const read = await readBlocks(file, shown);
   let parsed;
   try {
@@ -32,7 +32,7 @@ export async function prepare(file: string, shown: string, contentDir: string, y
     if (e instanceof ImportError && read.warnings.length) throw new ImportError([e.message, ...read.warnings].join('\n'));
     throw e;
   }
-  const assembled = assemble(parsed, yearOption, shown);
+  const assembled = assemble(parsed, yearOption, shown, bureau);
   const report = { ...assembled, warnings: [...read.warnings, ...assembled.warnings] };
   const planned = planYear(contentDir, report);
   // The file itself is published beside the text as its 附件 (原文下载).

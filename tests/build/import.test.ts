@@ -370,6 +370,17 @@ describe('dry run, existing years and --force', () => {
     expect(published.stdout + published.stderr).toContain('“signedOn: 2031-01-10 # 待填写：落款日期，原文中没有”还标着“待填写”');
   });
 
+  it('a report that names no agency is given the site’s bureau, and the summary says so', () => {
+    const content = dir('no-agency');
+    const config = 'tests/fixtures/inspection/site.config.ts';
+    const r = runScript('scripts/import.ts', content, [file('示例-无机构.txt', '法治政府建设年度报告（2030年度）\n前言（测试）。\n一、主要举措和成效\n测试：主要举措（示例）。\n二、存在的不足和原因\n测试：不足（示例）。\n2031年1月10日\n')], { SITE_CONFIG: config });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/发布机构：(.+)（原文中没有读出，按网站设置（site\.config\.ts 的 bureau）填写）/);
+    const bureau = /发布机构：(.+?)（/.exec(r.stdout)![1]!;
+    expect(readFileSync(join(content, 'reports/2030.mdx'), 'utf8')).toContain(`agency: ${bureau}`);
+  });
+
   it('refuses an existing year without --force and changes nothing', () => {
     const content = dir('existing');
     expect(runImport(content, seed).status).toBe(0);

@@ -113,6 +113,16 @@ describe('the assembled report', () => {
     expect(assemble(parse('示例局2024年法治政府建设报告', '一、主要举措和成效', '正文。'), 2023)).toMatchObject({ year: 2023, signedOn: '2024-01-10', draft: true });
   });
 
+  it('takes the site’s bureau for a report that names no agency anywhere, and says so; without it, refuses', () => {
+    const parsed = parse('法治政府建设年度报告（2024年度）', '一、主要举措和成效', '正文。', '2025年1月8日');
+    const r = assemble(parsed, undefined, '示例.txt', '示例区示例局');
+    expect(r).toMatchObject({ agency: '示例区示例局', sources: { agency: '原文中没有读出，按网站设置（site.config.ts 的 bureau）填写' } });
+    expect(r.warnings).toContain(
+      '原文中没有读出发布机构（落款中没有机构名，标题“法治政府建设年度报告（2024年度）”中也读不出）：agency 按网站设置填写为“示例区示例局”。如果报告是别的单位发布的，请改正 agency。',
+    );
+    expect(() => assemble(parsed, undefined, '示例.txt')).toThrow('示例.txt 中没有找到发布机构，没有导入');
+  });
+
   it('refuses only a report with neither a date nor a year, saying how to import it all the same', () => {
     const parsed = parse('示例局法治政府建设报告', '一、主要举措和成效', '正文第一段。', '正文第二段。');
     expect(() => assemble(parsed, undefined, '示例.txt')).toThrow(
