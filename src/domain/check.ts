@@ -69,6 +69,8 @@ export interface ContentView {
   today?: string;
   /** Years the record of what was published holds: those reports are public and cannot be drafts again. */
   recorded: ReadonlySet<number>;
+  /** By year, the orders of section files that are there but could not be read; their own problems say why. */
+  unreadableSections: ReadonlyMap<string, ReadonlySet<number>>;
 }
 
 /** What the rules know beyond the entries. */
@@ -76,6 +78,7 @@ export interface CheckContext {
   unreadable?: ReadonlySet<string>;
   today?: string;
   recorded?: ReadonlySet<number>;
+  unreadableSections?: ReadonlyMap<string, ReadonlySet<number>>;
 }
 
 /** A named rule: what it checks is in its name and its comment. */
@@ -86,7 +89,7 @@ export interface Rule {
 
 /** Groups the entries once: reports by year, their sections, and sections without a report. */
 export function contentView(reports: readonly Entry<ReportData>[], sections: readonly Entry<SectionData>[], context: CheckContext = {}): ContentView {
-  const { unreadable = new Set(), today, recorded = new Set() } = context;
+  const { unreadable = new Set(), today, recorded = new Set(), unreadableSections = new Map() } = context;
   const byYear = new Map<string, YearContent>();
   for (const report of reports) byYear.set(String(report.data.year), { report, sections: [] });
   const orphans: Entry<SectionData>[] = [];
@@ -96,7 +99,7 @@ export function contentView(reports: readonly Entry<ReportData>[], sections: rea
     else orphans.push(s);
   }
   const inFileOrder = [...sections].sort((a, b) => a.filePath.localeCompare(b.filePath));
-  return { reports, sections, byYear, orphans, inFileOrder, unreadable, today, recorded };
+  return { reports, sections, byYear, orphans, inFileOrder, unreadable, today, recorded, unreadableSections };
 }
 
 /** The sections of a report's year. */
@@ -193,12 +196,12 @@ const ordersUnique: Rule = {
     }),
 };
 
-/** A report's orders run 1, 2, 3 … up to the highest, with no gap; the first section's folder is named. */
+/** A report's orders run 1, 2, 3 … up to the highest, with no gap (a file there but unreadable fills its place); the first section's folder is named. */
 const ordersContiguous: Rule = {
   name: 'orders-contiguous',
   check: (view) =>
     [...view.byYear].flatMap(([year, { sections }]) => {
-      const orders = new Set(sections.map((s) => s.data.order));
+      const orders = new Set([...sections.map((s) => s.data.order), ...(view.unreadableSections.get(year) ?? [])]);
       const highest = Math.max(0, ...orders);
       const missing = range(1, highest).filter((n) => !orders.has(n));
       if (!missing.length) return [];

@@ -193,7 +193,7 @@ export function checkContentFolder(dir: string, options: CheckOptions): FolderCh
   const read = readRecord(dir, loaded.recordText, recordPath);
   const recorded = new Set(read.record ? recordedYears(read.record).keys() : []);
   const audited = audit({ view: contentView(loaded.reports, loaded.sections, { unreadable: loaded.unreadable, recorded }), site, configFile }, { strict });
-  const problems = withoutAudited([...loaded.problems, ...checkContent(loaded.reports, loaded.sections, { unreadable: loaded.unreadable, today, recorded })], audited);
+  const problems = withoutAudited([...loaded.problems, ...checkContent(loaded.reports, loaded.sections, { unreadable: loaded.unreadable, today, recorded, unreadableSections: loaded.unreadableSections })], audited);
   problems.push(...read.problems);
   const done = (record: RecordFile = read.record ?? emptyRecord(), recorded: string[] = []) => ({ ...loaded, problems: [...problems, ...audited], recorded, recordPath, record, versions: read.versions });
   if (!read.record) return done();

@@ -140,6 +140,8 @@ describe('what a reader cannot see is refused however it is written', () => {
     expect(out).toMatch(/sections\/2022\/01\.mdx · 第 \d+ 行：正文 “示例.*” 中有用字符引用（如 &#8238;、&ZeroWidthSpace;）写成的/);
     expect(out).toContain(`写成的${name}`);
     expect(out).toContain('读者看不见它。请删掉这个字符引用');
+    // The section is there, only unreadable: no gap in the numbering is claimed for it.
+    expect(out).not.toContain('缺少第 1 部分');
   });
 
   it('a field written with YAML escapes, such as a correction note of only spaces and a zero-width space', () => {
