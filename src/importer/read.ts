@@ -12,6 +12,7 @@ import { decodeText, type Encoding } from './decode.ts';
 import { ImportError, TooLargeError } from './errors.ts';
 import { formatBytes } from '../domain/attachments.ts';
 import { textToBlocks } from './parse.ts';
+import { unwrap } from './unwrap.ts';
 import { PART_SCHEMES, readLabel } from './labels.ts';
 import type { Block, Notes } from './model.ts';
 
@@ -158,5 +159,9 @@ function fromText(bytes: Buffer, shown: string): Read {
   const warnings = decoded.removedControls
     ? [`文本中有 ${decoded.removedControls} 个不可见的控制字符，已删除。`]
     : [];
-  return { blocks: textToBlocks(decoded.text), warnings, format: `文本文件（${ENCODING_NAMES[decoded.encoding]} 编码）` };
+  const unwrapped = unwrap(decoded.text);
+  if (unwrapped.joined) {
+    warnings.push(`文字像是从 PDF 复制的：每行在约 ${Math.round(unwrapped.width! / 2)} 个字处断开，已把 ${unwrapped.joined} 处断行接回段落。请对照原文核对分段。`);
+  }
+  return { blocks: textToBlocks(unwrapped.text), warnings, format: `文本文件（${ENCODING_NAMES[decoded.encoding]} 编码）` };
 }
