@@ -259,15 +259,46 @@ export interface Furnished {
   metadata: Metadata;
 }
 
+/** A line of a table of contents: a heading, then a tab, a leader or a gap, then its page number. */
+const CONTENTS_ENTRY = /^(.+?)(?:\t+|[\s.·…．。_\-—]{3,}|[ \u3000]{2,})\s*\d{1,3}$/u;
+const CONTENTS_TITLE = /^目[ \u3000]*录$/u;
+const bare = (text: string) => text.replace(/[\s\u3000]+/gu, '');
+
+/**
+ * A table of contents (a Word TOC as mammoth gives it, or a copied one): its entries are the
+ * lines whose text before the page number is a line printed later in the document (the heading
+ * itself), and its title (目录) just before them. Never report text: read as text, its entries
+ * would be taken for the parts.
+ */
+function tableOfContents(blocks: readonly Block[]): Set<number> {
+  const later = new Map<string, number>();
+  blocks.forEach((b, i) => b.kind === 'line' && later.set(bare(b.text), i));
+  const entries = new Set<number>();
+  blocks.forEach((b, i) => {
+    const m = b.kind === 'line' ? CONTENTS_ENTRY.exec(b.text) : null;
+    if (m && (later.get(bare(m[1]!)) ?? -1) > i) entries.add(i);
+  });
+  for (const i of entries) {
+    const before = blocks[i - 1];
+    if (before?.kind === 'line' && CONTENTS_TITLE.test(before.text.trim())) entries.add(i - 1);
+  }
+  return entries;
+}
+
 /** The report's blocks without furniture and metadata; what was left out, and the metadata read. */
 export function removeFurniture(blocks: readonly Block[]): Furnished {
   const metadata: Metadata = {};
   const leftOut: LeftOut[] = [];
   const kept: { block: Block; at: number }[] = [];
   const pageLines = new Set<number>();
+  const contents = tableOfContents(blocks);
   let previousMeta = false;
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
+    if (contents.has(i)) {
+      leftOut.push({ text: (b as Line).text, why: '目录', block: b });
+      continue;
+    }
     const out = furnitureOf(blocks, i, metadata, previousMeta || isRow(blocks[i + 1]));
     previousMeta = !!out?.lines.some((l) => l.why.startsWith('政务公开信息'));
     if (!out) {

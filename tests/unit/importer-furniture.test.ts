@@ -118,6 +118,21 @@ describe('a metadata row', () => {
   });
 });
 
+describe('a table of contents', () => {
+  it('is left out: each entry whose heading is printed later, with a tab, a leader or a gap before its page, and the 目录 above them', () => {
+    const f = removeFurniture(
+      lines('示例局2024年报告', '目　录', '一、主要举措和成效\t1', '二、存在的不足……………2', '三、下一步安排  3', '前言。', '一、主要举措和成效', '正文。', '二、存在的不足', '正文。', '三、下一步安排', '正文。'),
+    );
+    expect(f.leftOut.map((l) => `${l.text}（${l.why}）`)).toEqual(['目　录（目录）', '一、主要举措和成效\t1（目录）', '二、存在的不足……………2（目录）', '三、下一步安排  3（目录）']);
+    expect(f.blocks.map((b) => (b as { text: string }).text)[1]).toBe('前言。');
+  });
+
+  it('is nothing else: a row of a table read as text, or a line ending in a number, stays when no later line is its heading', () => {
+    const rows = lines('示例检查\t12', '测试培训\t3', '一、主要举措和成效', '全年办结示例事项  120', '目录');
+    expect(removeFurniture(rows).blocks).toHaveLength(5);
+  });
+});
+
 describe('removing furniture from a report', () => {
   it('reads rows, labels alone with their values, and Word tables into the metadata; lists each line left out with its reason', () => {
     const blocks: Block[] = [
