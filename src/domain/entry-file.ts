@@ -11,6 +11,7 @@ import { parseDocument, type YAMLError } from 'yaml';
 import type { Problem } from './check.ts';
 import { isTextMarkup, parseBody, type MdastRoot } from './body.ts';
 import { INVISIBLE, invisibleName } from './invisible.ts';
+import { CONTINUE, EXIT, visit } from 'unist-util-visit';
 
 export interface EntryFile {
   frontmatter: Record<string, unknown>;
@@ -148,33 +149,33 @@ const CODE: Record<string, string> = {
 /** Links a reader may follow from report text: web addresses, e-mail, telephone and the site's own paths. */
 const SAFE_LINK = /^(?:https?:|mailto:|tel:|[/#?.]|[^:]*$)/i;
 
-/** The first thing in a body that is not text: code MDX would run, an image, or a link of another scheme. */
-function notText(tree: MdastRoot): { line: number; what: string } | undefined {
-  let found: { line: number; what: string } | undefined;
-  const visit = (node: { type: string; url?: string; position?: { start: { line: number } }; children?: unknown[] }) => {
-    if (found) return;
-    const line = node.position?.start.line ?? 1;
-    if (CODE[node.type] && !isTextMarkup(node)) found = { line, what: CODE[node.type]! };
-    else if (node.type === 'image' || node.type === 'imageReference') found = { line, what: '图片' };
-    else if (node.type === 'link' && !SAFE_LINK.test(node.url ?? '')) found = { line, what: `链接“${node.url}”` };
-    else for (const c of (node.children ?? []) as (typeof node)[]) visit(c);
-  };
-  visit(tree);
-  return found;
+type BodyNode = { type: string; value?: string; url?: string; position?: { start: { line: number } } };
+
+/** The first node of a body, in reading order, that `found` answers for. */
+function firstIn<T>(tree: MdastRoot, found: (node: BodyNode, line: number) => T | undefined): T | undefined {
+  let first: T | undefined;
+  visit(tree, (node: BodyNode) => {
+    first = found(node, node.position?.start.line ?? 1);
+    return first === undefined ? CONTINUE : EXIT;
+  });
+  return first;
 }
 
+/** The first thing in a body that is not text: code MDX would run, an image, or a link of another scheme. */
+const notText = (tree: MdastRoot) =>
+  firstIn(tree, (node, line) => {
+    if (CODE[node.type] && !isTextMarkup(node)) return { line, what: CODE[node.type]! };
+    if (node.type === 'image' || node.type === 'imageReference') return { line, what: '图片' };
+    if (node.type === 'link' && !SAFE_LINK.test(node.url ?? '')) return { line, what: `链接“${node.url}”` };
+    return undefined;
+  });
+
 /** The first character a reader cannot see in the body's text, where a character reference put it (the file's own characters are checked as written). */
-function invisibleText(tree: MdastRoot): { line: number; ch: string } | undefined {
-  let found: { line: number; ch: string } | undefined;
-  const visit = (node: { type: string; value?: string; url?: string; position?: { start: { line: number } }; children?: unknown[] }) => {
-    if (found) return;
+const invisibleText = (tree: MdastRoot) =>
+  firstIn(tree, (node, line) => {
     const ch = INVISIBLE.exec(`${node.value ?? ''}${node.url ?? ''}`)?.[0];
-    if (ch) found = { line: node.position?.start.line ?? 1, ch };
-    else for (const c of (node.children ?? []) as (typeof node)[]) visit(c);
-  };
-  visit(tree);
-  return found;
-}
+    return ch ? { line, ch } : undefined;
+  });
 
 /**
  * The body read once, as data: its tree, or a problem where it cannot be read or would run
